@@ -1,0 +1,108 @@
+"""Model configurations: one frozen dataclass per model family.
+
+The config that built a set of weights is saved beside them as ``config.json`` and is
+what rebuilds the architecture at load time (see ``ganapp.weights``).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DCGANConfig:
+    """Unconditional DCGAN (Radford et al., 2015), the car-front generator.
+
+    Images are ``image_size`` x ``image_size`` x ``channels`` in [-1, 1] (tanh output).
+    """
+
+    family: str = "dcgan"
+    image_size: int = 32
+    channels: int = 3
+    latent_dim: int = 100
+    gen_base: int = 256  # channels of the 4x4 seed tensor
+    gen_filters: int = 128  # channels of each transposed-conv block
+    disc_filters: tuple[int, ...] = (64, 128, 128, 256)
+    dropout: float = 0.4
+
+
+@dataclass(frozen=True)
+class CGANConfig:
+    """Class-conditional GAN (Mirza & Osindero, 2014) with a projection discriminator
+    (Miyato & Koyama, 2018). Images in [-1, 1]; labels are ints indexing ``class_names``."""
+
+    family: str = "cgan"
+    image_size: int = 28
+    channels: int = 1
+    latent_dim: int = 64
+    class_names: tuple[str, ...] = (
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    )
+    embed_dim: int = 50
+    gen_filters: tuple[int, ...] = (128, 64)
+    disc_filters: tuple[int, ...] = (64, 128)
+    dropout: float = 0.3
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names)
+
+
+@dataclass(frozen=True)
+class Pix2PixConfig:
+    """pix2pix (Isola et al., 2017): U-Net generator, sketch in [-1, 1] -> photo in [-1, 1]."""
+
+    family: str = "pix2pix"
+    image_size: int = 256
+    channels: int = 3
+    gen_filters: int = 32  # first encoder width; doubles per level up to gen_max_filters
+    gen_max_filters: int = 256
+    disc_filters: int = 32
+    dropout: float = 0.5
+
+
+@dataclass(frozen=True)
+class CycleGANConfig:
+    """CycleGAN (Zhu et al., 2017) ResNet generator, photo in [-1, 1] -> painting in [-1, 1]."""
+
+    family: str = "cyclegan"
+    image_size: int = 128  # training crop; the generator is fully convolutional
+    channels: int = 3
+    gen_filters: int = 32
+    res_blocks: int = 6
+    disc_filters: int = 32
+
+
+CONFIG_CLASSES = {c.family: c for c in (DCGANConfig, CGANConfig, Pix2PixConfig, CycleGANConfig)}
+
+
+def config_to_dict(cfg) -> dict:
+    return dataclasses.asdict(cfg)
+
+
+def config_from_dict(d: dict):
+    """Rebuild a config from its JSON form; unknown keys are an error, not silently dropped."""
+    d = dict(d)
+    family = d.get("family")
+    if family not in CONFIG_CLASSES:
+        raise ValueError(f"config.json names an unknown model family {family!r}.")
+    cls = CONFIG_CLASSES[family]
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(d) - names
+    if unknown:
+        raise ValueError(f"config.json has keys this version does not know: {sorted(unknown)}.")
+    for f in dataclasses.fields(cls):
+        if f.name in d and isinstance(d[f.name], list):
+            d[f.name] = tuple(d[f.name])
+    return cls(**d)
+
+
+def save_config(cfg, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(config_to_dict(cfg), indent=2) + "\n")
+
+
+def load_config(path: str | Path):
+    return config_from_dict(json.loads(Path(path).read_text()))

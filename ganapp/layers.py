@@ -1,0 +1,68 @@
+"""Shared Keras 3 building blocks (registered Layer subclasses; no Lambda layers)."""
+from __future__ import annotations
+
+import keras
+from keras import layers, ops
+
+
+@keras.saving.register_keras_serializable(package="ganapp")
+class ReflectionPad2D(layers.Layer):
+    """Reflection padding of the two spatial axes of an NHWC tensor (CycleGAN avoids
+    zero-padding artefacts at borders this way)."""
+
+    def __init__(self, pad: int = 1, **kwargs):
+        super().__init__(**kwargs)
+        self.pad = int(pad)
+
+    def call(self, x):
+        p = self.pad
+        return ops.pad(x, [[0, 0], [p, p], [p, p], [0, 0]], mode="reflect")
+
+    def compute_output_shape(self, shape):
+        b, h, w, c = shape
+        grow = lambda n: None if n is None else n + 2 * self.pad  # noqa: E731
+        return (b, grow(h), grow(w), c)
+
+    def get_config(self):
+        return {**super().get_config(), "pad": self.pad}
+
+
+def instance_norm(name: str | None = None) -> layers.Layer:
+    """Instance normalisation = group norm with one group per channel."""
+    return layers.GroupNormalization(groups=-1, epsilon=1e-5, name=name)
+
+
+def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = None):
+    """Conv stride 2 -> [norm] -> LeakyReLU(0.2): halves H and W."""
+    x = layers.Conv2D(filters, size, strides=2, padding="same", use_bias=not norm,
+                      kernel_initializer=keras.initializers.RandomNormal(0.0, 0.02), name=name)(x)
+    if norm:
+        x = layers.BatchNormalization()(x)
+    return layers.LeakyReLU(0.2)(x)
+
+
+def up(x, filters: int, dropout: float = 0.0, size: int = 4):
+    """Transposed conv stride 2 -> BatchNorm -> [dropout] -> ReLU: doubles H and W."""
+    x = layers.Conv2DTranspose(filters, size, strides=2, padding="same", use_bias=False,
+                               kernel_initializer=keras.initializers.RandomNormal(0.0, 0.02))(x)
+    x = layers.BatchNormalization()(x)
+    if dropout:
+        x = layers.Dropout(dropout)(x)
+    return layers.ReLU()(x)
+
+
+def patch_discriminator(inputs, filters: int, norm_layer=layers.BatchNormalization, name="discriminator"):
+    """70x70 PatchGAN (Isola et al.): C64-C128-C256-C512(stride 1) -> 1-channel logits map.
+
+    ``inputs`` is a list of Keras inputs that are concatenated on channels."""
+    init = keras.initializers.RandomNormal(0.0, 0.02)
+    x = layers.Concatenate()(inputs) if len(inputs) > 1 else inputs[0]
+    x = layers.Conv2D(filters, 4, strides=2, padding="same", kernel_initializer=init)(x)
+    x = layers.LeakyReLU(0.2)(x)
+    for mult, stride in ((2, 2), (4, 2), (8, 1)):
+        x = layers.Conv2D(filters * mult, 4, strides=stride, padding="same", use_bias=False,
+                          kernel_initializer=init)(x)
+        x = norm_layer()(x)
+        x = layers.LeakyReLU(0.2)(x)
+    x = layers.Conv2D(1, 4, strides=1, padding="same", kernel_initializer=init)(x)
+    return keras.Model(inputs, x, name=name)

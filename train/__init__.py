@@ -1,0 +1,1 @@
+"""Trainers: one CLI per model (``python -m train.<key> --help``) over a shared loop."""

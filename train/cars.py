@@ -1,0 +1,35 @@
+"""Train the car-front DCGAN: ``python -m train.cars --help``.
+
+Offline default: procedural car fronts (``python -m train.data prepare cars_synth``).
+For real cars, crop CompCars' surveillance images (sv_data) to the car and train with
+``--data path/to/crops``; any folder of images works.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from ganapp.config import DCGANConfig
+from train.common import fit, parse_config
+from train.smallgan import SmallGANTask, SmallGANTrainConfig
+
+
+@dataclasses.dataclass
+class CarsTrainConfig(SmallGANTrainConfig):
+    data: str = "cars_synth"
+    epochs: int = 12
+    batch_size: int = 128
+    label_smoothing: float = 0.1
+    flip: bool = True
+    checkpoint_every: int = 400
+
+
+def main(argv=None):
+    train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, argv, description=__doc__)
+    note = ("Synthetic car fronts rendered procedurally by train/carsynth.py (no real photos): a stand-in for "
+            "CompCars' surveillance subset, which is not available offline." if train_cfg.data == "cars_synth"
+            else f"dataset: {train_cfg.data}")
+    fit(SmallGANTask("cars", train_cfg, model_cfg, dataset_note=note))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,276 @@
+"""The shared training loop: run folders, resolved config, checkpoints + resume,
+TensorBoard, sample grids, loss plot, progress bar, distribution strategy, export.
+
+A model's trainer (``train/<key>.py``) supplies a :class:`GANTask`; this module runs it.
+Randomness is derived from ``(seed, step)`` with stateless ops, so a resumed run draws
+exactly the noise an uninterrupted run would have drawn.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = ROOT / "runs"
+
+
+@dataclasses.dataclass
+class TrainConfig:
+    """Options every trainer shares. Model trainers subclass this with their own defaults."""
+
+    run: str = "default"  # runs/<key>/<run>/; an existing run is resumed
+    data: str = ""  # dataset name or folder (see train/data.py)
+    epochs: int = 10
+    batch_size: int = 64
+    lr: float = 2e-4
+    beta1: float = 0.5
+    seed: int = 0
+    checkpoint_every: int = 500  # steps
+    log_every: int = 20  # steps
+    max_steps: int = 0  # stop after this many steps in total (0 = no limit)
+    strategy: str = "default"  # default | mirrored
+    export: str = ""  # folder to export the inference model to at the end (e.g. weights/<key>)
+    push_to_hub: str = ""  # Hub repo id to upload the export folder to
+    dry_run: bool = False  # build everything, run one step, write nothing but the run's config
+
+
+def parse_config(cls, model_cls, argv=None, description: str = ""):
+    """argparse CLI whose flags and defaults come from two dataclasses (training + model)."""
+    parser = argparse.ArgumentParser(description=description,
+                                     formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    seen = set()
+    for group_name, dc in (("training", cls), ("model", model_cls)):
+        group = parser.add_argument_group(group_name)
+        for f in dataclasses.fields(dc):
+            if f.name in seen or f.name == "family":
+                continue
+            seen.add(f.name)
+            flag = "--" + f.name.replace("_", "-")
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+            if isinstance(default, bool):
+                group.add_argument(flag, action=argparse.BooleanOptionalAction, default=default)
+            elif isinstance(default, tuple):
+                kind = type(default[0]) if default else str
+                group.add_argument(flag, type=kind, nargs="+", default=list(default))
+            else:
+                group.add_argument(flag, type=type(default), default=default)
+    ns = vars(parser.parse_args(argv))
+    train_cfg = cls(**{f.name: ns[f.name] for f in dataclasses.fields(cls)})
+    model_kw = {f.name: (tuple(ns[f.name]) if isinstance(ns[f.name], list) else ns[f.name])
+                for f in dataclasses.fields(model_cls) if f.name in ns}
+    return train_cfg, model_cls(**model_kw)
+
+
+def make_strategy(name: str):
+    import tensorflow as tf
+
+    if name == "mirrored":
+        return tf.distribute.MirroredStrategy()
+    if name == "default":
+        return tf.distribute.get_strategy()
+    raise ValueError(f"Unknown strategy {name!r}: use 'default' or 'mirrored'.")
+
+
+class GANTask:
+    """What a model trainer provides. Attributes set in :meth:`build` are checkpointed
+    through :meth:`trackables`."""
+
+    key: str = ""
+    train_cfg: TrainConfig
+    model_cfg: object
+
+    def build(self) -> None:  # called inside strategy.scope()
+        raise NotImplementedError
+
+    def trackables(self) -> dict:
+        raise NotImplementedError
+
+    def dataset(self, epoch: int):
+        """tf.data.Dataset of global batches for one epoch (deterministic per epoch)."""
+        raise NotImplementedError
+
+    def steps_per_epoch(self) -> int:
+        raise NotImplementedError
+
+    def train_step(self, batch, step, replica_seed):
+        """One replica's step; returns a dict of scalar losses already divided by the
+        global batch size (so the strategy's SUM is the mean)."""
+        raise NotImplementedError
+
+    def after_step(self) -> None:
+        """Cross-replica work after each step (e.g. the EMA update)."""
+
+    def sample_images(self) -> np.ndarray:
+        """uint8 (N, H, W, C) from fixed inputs, for the per-epoch grid."""
+        raise NotImplementedError
+
+    def export(self, out: Path) -> None:
+        raise NotImplementedError
+
+
+def save_loss_plot(csv_path: Path, png_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with open(csv_path) as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        return
+    keys = [k for k in rows[0] if k not in ("step", "epoch", "time")]
+    steps = [int(r["step"]) for r in rows]
+    fig, ax = plt.subplots(figsize=(8, 4), dpi=100)
+    for k in keys:
+        ax.plot(steps, [float(r[k]) for r in rows], label=k, linewidth=1)
+    ax.set_xlabel("step")
+    ax.set_ylabel("loss")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(png_path)
+    plt.close(fig)
+
+
+class _Stop:
+    """Turns SIGTERM/SIGINT into a flag so the loop can checkpoint before exiting."""
+
+    def __init__(self):
+        self.requested = False
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                signal.signal(sig, self._handler)
+            except ValueError:  # not the main thread (e.g. inside a test runner thread)
+                pass
+
+    def _handler(self, *_):
+        self.requested = True
+
+
+def fit(task: GANTask) -> Path:
+    """Train ``task`` to ``epochs`` (or ``max_steps``), resuming its run folder. Returns it."""
+    import tensorflow as tf
+    from tqdm import tqdm
+
+    from ganapp.config import config_to_dict
+    from ganapp.imaging import make_grid
+
+    cfg = task.train_cfg
+    run_dir = RUNS / task.key / cfg.run
+    strategy = make_strategy(cfg.strategy)
+    if not cfg.dry_run:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        (run_dir / "samples").mkdir(exist_ok=True)
+    resolved = {"train": dataclasses.asdict(cfg), "model": config_to_dict(task.model_cfg),
+                "replicas": strategy.num_replicas_in_sync, "tensorflow": tf.__version__}
+    print(json.dumps(resolved, indent=2))
+    if not cfg.dry_run:
+        (run_dir / "config.json").write_text(json.dumps(resolved, indent=2) + "\n")
+
+    with strategy.scope():
+        task.strategy = strategy
+        task.build()
+        step_var = tf.Variable(0, dtype=tf.int64, trainable=False, name="step")
+    ckpt = tf.train.Checkpoint(step=step_var, **task.trackables())
+    manager = None
+    if not cfg.dry_run:
+        manager = tf.train.CheckpointManager(ckpt, run_dir / "checkpoints", max_to_keep=2)
+        if manager.latest_checkpoint:
+            ckpt.restore(manager.latest_checkpoint).assert_existing_objects_matched()
+            print(f"resumed from step {int(step_var.numpy())} ({manager.latest_checkpoint})", flush=True)
+
+    @tf.function
+    def distributed_step(batch, step):
+        def replica_fn(b):
+            ctx = tf.distribute.get_replica_context()
+            seed = tf.stack([tf.cast(cfg.seed, tf.int64), step * 16 + tf.cast(ctx.replica_id_in_sync_group, tf.int64)])
+            return task.train_step(b, step, seed)
+
+        losses = strategy.run(replica_fn, args=(batch,))
+        losses = {k: strategy.reduce(tf.distribute.ReduceOp.SUM, v, axis=None) for k, v in losses.items()}
+        task.after_step()
+        return losses
+
+    spe = task.steps_per_epoch()
+    total = cfg.epochs * spe
+    if cfg.max_steps:
+        total = min(total, cfg.max_steps)
+    if cfg.dry_run:
+        batch = next(iter(strategy.experimental_distribute_dataset(task.dataset(0))))
+        losses = distributed_step(batch, tf.constant(0, tf.int64))
+        print("dry run ok:", {k: round(float(v), 4) for k, v in losses.items()})
+        return run_dir
+
+    writer = tf.summary.create_file_writer(str(run_dir / "tb"))
+    csv_path = run_dir / "losses.csv"
+    stop = _Stop()
+    step = int(step_var.numpy())
+    bar = tqdm(total=total, initial=step, desc=f"train {task.key}", unit="step",
+               dynamic_ncols=True, mininterval=2.0, file=sys.stdout)
+    t0, acc, n_acc = time.time(), {}, 0
+    try:
+        while step < total and not stop.requested:
+            epoch, offset = divmod(step, spe)
+            ds = task.dataset(epoch).skip(offset)
+            for batch in strategy.experimental_distribute_dataset(ds):
+                losses = distributed_step(batch, tf.constant(step, tf.int64))
+                step += 1
+                step_var.assign(step)
+                bar.update(1)
+                for k, v in losses.items():
+                    acc[k] = acc.get(k, 0.0) + float(v)
+                n_acc += 1
+                if step % cfg.log_every == 0 or step == total:
+                    means = {k: v / n_acc for k, v in acc.items()}
+                    bar.set_postfix({k: f"{v:.3f}" for k, v in means.items()})
+                    new = not csv_path.exists()
+                    with open(csv_path, "a", newline="") as f:
+                        w = csv.writer(f)
+                        if new:
+                            w.writerow(["step", "epoch", "time", *means])
+                        w.writerow([step, epoch, round(time.time() - t0, 1), *[f"{v:.5f}" for v in means.values()]])
+                    with writer.as_default(step=step):
+                        for k, v in means.items():
+                            tf.summary.scalar(f"loss/{k}", v)
+                    acc, n_acc = {}, 0
+                if step % cfg.checkpoint_every == 0:
+                    manager.save(checkpoint_number=step)
+                if step % spe == 0 or step == total:
+                    grid = make_grid(task.sample_images(), scale=2)
+                    grid.save(run_dir / "samples" / f"epoch_{(step - 1) // spe + 1:03d}.png")
+                    grid.save(run_dir / "samples" / "latest.png")
+                    with writer.as_default(step=step):
+                        tf.summary.image("samples", np.asarray(grid)[None], max_outputs=1)
+                    if csv_path.exists():
+                        save_loss_plot(csv_path, run_dir / "loss.png")
+                if step >= total or stop.requested:
+                    break
+    finally:
+        bar.close()
+        manager.save(checkpoint_number=step)
+        writer.flush()
+        print(f"checkpoint saved at step {step}", flush=True)
+    if stop.requested:
+        print("stopped on request; run the same command to resume", flush=True)
+        sys.exit(130)
+    if cfg.export:
+        out = Path(cfg.export)
+        task.export(out)
+        print(f"exported to {out}")
+        if cfg.push_to_hub:
+            from train.hub import push_folder
+
+            url = push_folder(out, cfg.push_to_hub)
+            print(f"pushed to {url}")
+    return run_dir

@@ -1,0 +1,172 @@
+"""Datasets for the trainers, and offline builders (``python -m train.data prepare NAME``).
+
+Small-image datasets (cars, cgan) live in memory as uint8 arrays:
+``load_arrays(name) -> (x uint8 (N, H, W, C), y int64 (N,) or None, class_names or None)``.
+
+``name`` may be:
+  * ``fashion_mnist`` / ``cifar10``: through the Keras dataset cache (``~/.keras/datasets``);
+    ``prepare fashion_mnist`` fills that cache offline from Debian's dataset-fashion-mnist;
+  * ``cars_synth``: procedural car fronts (train/carsynth.py), rendered by ``prepare cars_synth``;
+  * a folder of images (unconditional), e.g. CompCars surveillance crops;
+  * a folder of class subfolders (labels = sorted folder names).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from train.common import ROOT
+
+DATA = ROOT / "data"
+IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff"}
+KERAS_DATASETS = Path.home() / ".keras" / "datasets"
+FASHION_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
+CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+FASHION_CLASSES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                   "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
+
+
+def debian_package_files(package: str, cache: Path | None = None) -> Path:
+    """Download a Debian package (no install) and unpack it; returns the unpack root."""
+    cache = cache or DATA / "debs"
+    root = cache / package
+    if root.exists():
+        return root
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["apt-get", "download", package], cwd=tmp, check=True)
+        deb = next(Path(tmp).glob(f"{package}_*.deb"))
+        part = cache / (package + ".part")
+        shutil.rmtree(part, ignore_errors=True)
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(part)], check=True)
+        part.rename(root)
+    return root
+
+
+def prepare_fashion_mnist() -> Path:
+    """Copy Fashion-MNIST from Debian's dataset-fashion-mnist into the Keras cache."""
+    dest = KERAS_DATASETS / "fashion-mnist"
+    if all((dest / f).exists() for f in FASHION_FILES):
+        return dest
+    src = debian_package_files("dataset-fashion-mnist") / "usr/share/datasets/fashion-mnist"
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in FASHION_FILES:
+        shutil.copy(src / f, dest / f)
+    return dest
+
+
+def _read_idx(path: Path) -> np.ndarray:
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    ndim = data[3]
+    shape = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
+
+
+def load_fashion_mnist(split: str = "train"):
+    """Fashion-MNIST from the Keras cache layout. x uint8 (N, 28, 28, 1), y int64."""
+    root = KERAS_DATASETS / "fashion-mnist"
+    if not (root / FASHION_FILES[0]).exists():
+        raise FileNotFoundError("Fashion-MNIST is not in the Keras cache: run `python -m train.data prepare fashion_mnist`.")
+    pre = "train" if split == "train" else "t10k"
+    x = _read_idx(root / f"{pre}-images-idx3-ubyte.gz")[..., None]
+    y = _read_idx(root / f"{pre}-labels-idx1-ubyte.gz").astype(np.int64)
+    return x, y, FASHION_CLASSES
+
+
+def load_cifar10(split: str = "train"):
+    """CIFAR-10 through keras.datasets (downloads online; uses the Keras cache offline)."""
+    import keras
+
+    (xt, yt), (xs, ys) = keras.datasets.cifar10.load_data()
+    x, y = (xt, yt) if split == "train" else (xs, ys)
+    return x, y.reshape(-1).astype(np.int64), CIFAR10_CLASSES
+
+
+def list_images(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_EXT)
+
+
+def load_folder(folder: Path, size: int, channels: int = 3):
+    """A folder of images, or of class subfolders. Images are centre-cropped to square
+    and resized to ``size``. Unreadable files are skipped with a warning."""
+    from PIL import Image, ImageOps
+
+    from ganapp.imaging import ImageError, load_image
+
+    subdirs = sorted(p for p in folder.iterdir() if p.is_dir())
+    classes = tuple(p.name for p in subdirs) if subdirs and not any(
+        p.suffix.lower() in IMAGE_EXT for p in folder.iterdir()) else None
+    files, labels = [], []
+    for i, d in enumerate(subdirs if classes else [folder]):
+        for f in list_images(d):
+            files.append(f)
+            labels.append(i)
+    if not files:
+        raise FileNotFoundError(f"No images found in {folder}.")
+    out = []
+    for f in files:
+        try:
+            img = load_image(f, min_side=8)
+        except ImageError as e:
+            print(f"skipping {f}: {e}")
+            continue
+        img = ImageOps.fit(img, (size, size), Image.LANCZOS)
+        if channels == 1:
+            img = img.convert("L")
+        out.append(np.asarray(img).reshape(size, size, channels))
+    return np.stack(out), (np.array(labels, np.int64) if classes else None), classes
+
+
+def prepare_cars_synth(n: int = 30000, size: int = 32) -> Path:
+    from train.carsynth import render_many
+
+    path = DATA / f"cars_synth_{size}.npz"
+    if path.exists():
+        return path
+    DATA.mkdir(parents=True, exist_ok=True)
+    x = render_many(n, seed=0, size=size)
+    np.savez_compressed(path, x=x)
+    return path
+
+
+def load_arrays(name: str, size: int = 32, channels: int = 3, split: str = "train"):
+    """Dispatch a dataset name or folder to its loader (see the module docstring)."""
+    if name == "fashion_mnist":
+        return load_fashion_mnist(split)
+    if name == "cifar10":
+        return load_cifar10(split)
+    if name == "cars_synth":
+        path = DATA / f"cars_synth_{size}.npz"
+        if not path.exists():
+            raise FileNotFoundError("Synthetic cars are not rendered yet: run `python -m train.data prepare cars_synth`.")
+        x = np.load(path)["x"]
+        # the last 2000 renders are held out for evaluation
+        return (x[:-2000] if split == "train" else x[-2000:]), None, None
+    folder = Path(name)
+    if folder.is_dir():
+        return load_folder(folder, size, channels)
+    raise FileNotFoundError(f"Unknown dataset {name!r}: give fashion_mnist, cifar10, cars_synth or a folder of images.")
+
+
+PREPARERS = {"fashion_mnist": prepare_fashion_mnist, "cars_synth": prepare_cars_synth}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Build offline datasets.")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("prepare", help="build a dataset")
+    p.add_argument("name", choices=sorted(PREPARERS))
+    args = parser.parse_args(argv)
+    print(PREPARERS[args.name]())
+
+
+if __name__ == "__main__":
+    main()

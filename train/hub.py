@@ -1,0 +1,84 @@
+"""Model cards and uploads to the Hugging Face Hub.
+
+The card is rendered from the files beside the weights (config.json, training.json,
+metrics.json), so re-running evaluation refreshes it. The Hub token comes from
+``HF_TOKEN`` or the login cache through huggingface_hub itself; it is never printed.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+CARD_INTRO = {
+    "cars": ("Car-front DCGAN", "A DCGAN (Radford et al., 2015) that draws 32x32 colour car fronts as a "
+             "surveillance camera sees them, from a latent vector."),
+    "cgan": ("Conditional GAN", "A class-conditional GAN (Mirza & Osindero, 2014) with a projection "
+             "discriminator (Miyato & Koyama, 2018) that draws an image of a chosen class."),
+    "pix2pix": ("Sketch -> building (pix2pix)", "A pix2pix U-Net (Isola et al., 2017) that turns a line "
+                "sketch into a building photo."),
+    "vangogh": ("Photo -> van Gogh (CycleGAN)", "The photo -> painting generator of a CycleGAN (Zhu et al., "
+                "2017) trained on unpaired photos and van Gogh paintings."),
+}
+LIMITATIONS = {
+    "cars": "The shipped weights learned from procedurally rendered car fronts, not photos: samples look like "
+            "clean renders, not CompCars photos. Train on CompCars' surveillance crops for real cars "
+            "(`python -m train.cars --data path/to/crops --export weights/cars`).",
+    "cgan": "28x28 greyscale Fashion-MNIST items only; similar classes (shirt, T-shirt, pullover, coat) can blur "
+            "into one another.",
+}
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def write_model_card(folder: Path) -> Path:
+    """Write ``folder/README.md`` with Hub metadata from the JSON files in ``folder``."""
+    key = folder.name
+    cfg, train, metrics = _load(folder / "config.json"), _load(folder / "training.json"), _load(folder / "metrics.json")
+    title, intro = CARD_INTRO.get(key, (key, ""))
+    datasets = {"cgan": ["fashion_mnist"]}.get(key, [])
+    front = ["---", "library_name: keras", "pipeline_tag: unconditional-image-generation" if key == "cars"
+             else "pipeline_tag: image-to-image", "tags:", "  - gan", f"  - {cfg.get('family', key)}", "  - ganapp"]
+    if datasets and train.get("data") == "fashion_mnist":
+        front += ["datasets:"] + [f"  - {d}" for d in datasets]
+    if metrics:
+        front += ["model-index:", f"  - name: ganapp-{key}", "    results:", "      - task:",
+                  "          type: image-generation", "        metrics:"]
+        for name, value in metrics.get("summary", {}).items():
+            front += [f"          - type: {name}", f"            value: {value}"]
+    front.append("---")
+    lines = front + ["", f"# {title}", "", intro, "", "![samples](samples.png)", "",
+                     "## Files", "",
+                     "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
+                     "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
+                     "", "## Training data", "", train.get("dataset_note", "(not recorded)"), ""]
+    if train:
+        t = train.get("train", {})
+        lines += ["## How it was trained", "",
+                  f"{train.get('images', '?')} training images, {t.get('epochs')} epochs at batch size "
+                  f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, "
+                  f"{train.get('wall_clock_minutes', '?')} minutes of wall-clock time. Full options:", "",
+                  "```json", json.dumps(t, indent=2), "```", "",
+                  f"Reproduce: `python -m train.{key} --export weights/{key}`.", ""]
+    if metrics:
+        lines += ["## Evaluation", "", f"`python -m train.evaluate {key}`", "", "```json",
+                  json.dumps(metrics, indent=2), "```", ""]
+    if key in LIMITATIONS:
+        lines += ["## Limitations", "", LIMITATIONS[key], ""]
+    path = folder / "README.md"
+    path.write_text("\n".join(lines))
+    return path
+
+
+def push_folder(folder: Path, repo_id: str, api=None, revision: str | None = None) -> str:
+    """Create ``repo_id`` if needed and upload only ``folder``'s files. Returns the commit URL."""
+    if api is None:
+        from huggingface_hub import HfApi
+
+        api = HfApi()
+    api.create_repo(repo_id, repo_type="model", exist_ok=True)
+    info = api.upload_folder(repo_id=repo_id, folder_path=str(folder), repo_type="model",
+                             commit_message=f"Upload {folder.name} weights from ganapp",
+                             revision=revision, ignore_patterns=["*.part", "*.tmp"])
+    return str(getattr(info, "commit_url", info))
