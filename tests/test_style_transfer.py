@@ -1,0 +1,111 @@
+"""Style transfer: the optimiser moves style statistics toward the style image while
+keeping the content's layout; progress is streamed; fast mode runs a TF-Hub-style model."""
+import numpy as np
+import pytest
+from PIL import Image
+
+import ganapp
+from ganapp import gatys as st
+from ganapp.imaging import to_float01
+
+SIZE = 64
+
+
+def stripes(w=SIZE, h=SIZE):
+    """Style: diagonal red/blue stripes."""
+    y, x = np.mgrid[0:h, 0:w]
+    on = ((x + y) // 4) % 2 == 0
+    arr = np.where(on[..., None], [220, 30, 30], [30, 30, 220])
+    return Image.fromarray(arr.astype(np.uint8))
+
+
+def content_img(w=SIZE, h=SIZE):
+    """Content: a bright square on the left of a dark background."""
+    arr = np.full((h, w, 3), 40, np.uint8)
+    arr[16:48, 8:32] = 230
+    return Image.fromarray(arr)
+
+
+@pytest.fixture(scope="module")
+def net():
+    return st.feature_net()
+
+
+def style_distance(net, img, style):
+    import tensorflow as tf
+
+    features, _, _ = st._functions(net)
+    g1, _ = features(tf.constant(to_float01(img)[None]))
+    g2, _ = features(tf.constant(to_float01(style)[None]))
+    return sum(float(np.mean((a.numpy() - b.numpy()) ** 2)) for a, b in zip(g1, g2))
+
+
+def test_style_statistics_move_toward_style_but_layout_stays(net):
+    c, s = content_img(), stripes()
+    *_, last = ganapp.style_transfer(c, s, style_weight=1.0, steps=15, max_size=SIZE)
+    out, status = last
+    assert out.size == (SIZE, SIZE) and "done" in status
+    assert style_distance(net, out, s) < 0.5 * style_distance(net, c, s)
+    # layout: the output still correlates with the content, more than with the style
+    o = np.asarray(out.convert("L"), float).ravel()
+    corr_c = np.corrcoef(o, np.asarray(c.convert("L"), float).ravel())[0, 1]
+    corr_s = np.corrcoef(o, np.asarray(s.convert("L"), float).ravel())[0, 1]
+    assert corr_c > 0.5 and corr_c > abs(corr_s) + 0.2
+
+
+def test_progress_is_streamed_and_closing_stops(net):
+    it = st.run(content_img(), stripes(), steps=40, max_size=SIZE, report_every=0.0, net=net)
+    first = next(it)
+    assert not first.done and first.iteration >= 1 and first.image.shape == (SIZE, SIZE, 3)
+    it.close()  # what a Stop button does; the worker thread must end
+    import threading
+
+    assert not any(t.name == "style-transfer" and t.is_alive() for t in threading.enumerate())
+
+
+def test_coarse_to_fine_schedule():
+    assert st.scales(512) == [128, 256, 512]
+    assert st.scales(256) == [128, 256]
+    assert st.scales(100) == [100]
+
+
+@pytest.mark.parametrize("kw,match", [
+    (dict(steps=0), "Steps"), (dict(max_size=5000), "Output size"), (dict(style_weight=-1), "Style weight"),
+    (dict(content_weight=0, style_weight=0), "cannot both be zero"), (dict(tv_weight=float("inf")), "Total-variation"),
+])
+def test_bad_numbers_are_refused(kw, match):
+    with pytest.raises(ganapp.InputError, match=match):
+        next(ganapp.style_transfer(content_img(), stripes(), **kw))
+
+
+def test_offline_vgg16_weights_are_the_hed_file(net):
+    assert net.name == "vgg16-hed" and st.hed_weights_path() is not None
+    w = net.model.get_layer("block1_conv1").get_weights()[0]
+    assert w.shape == (3, 3, 3, 64) and np.abs(w).sum() > 1  # copied, not initialised-and-forgotten
+
+
+def test_fast_mode_with_a_local_savedmodel(tmp_path, monkeypatch):
+    """No tfhub.dev here: a SavedModel with Magenta's signature stands in for it.
+    (content_image, style_image) float32 [0, 1] -> [stylised image]."""
+    import tensorflow as tf
+
+    class Blend(tf.Module):
+        @tf.function(input_signature=[tf.TensorSpec([None, None, None, 3], tf.float32),
+                                      tf.TensorSpec([None, None, None, 3], tf.float32)])
+        def __call__(self, content_image, style_image):
+            mean = tf.reduce_mean(style_image, axis=[1, 2], keepdims=True)
+            return [0.5 * content_image + 0.5 * mean]
+
+    path = tmp_path / "magenta_like"
+    tf.saved_model.save(Blend(), str(path))
+    monkeypatch.setenv("GANAPP_FAST_STYLE_MODEL", str(path))
+    out = ganapp.fast_style_transfer(content_img(), stripes())
+    arr = np.asarray(out, float)
+    expected = 0.5 * np.asarray(content_img(), float) + 0.5 * np.asarray(stripes(), float).mean((0, 1))
+    assert out.size == (SIZE, SIZE) and np.abs(arr - expected).max() < 4
+
+
+def test_fast_mode_unavailable_says_why(monkeypatch, tmp_path):
+    monkeypatch.setenv("GANAPP_FAST_STYLE_MODEL", str(tmp_path / "missing"))
+    with pytest.raises(ganapp.WeightsUnavailable, match="GANAPP_FAST_STYLE_MODEL"):
+        ganapp.fast_style_transfer(content_img(), stripes())

@@ -1,0 +1,135 @@
+"""The training framework on tiny configs: dry run, a real step, export + model card,
+push to the Hub (recording stand-in), resume after kill -9, MirroredStrategy on 2 CPUs."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY_FLAGS = ["--image-size", "8", "--channels", "1", "--latent-dim", "8", "--gen-filters", "8", "4",
+              "--disc-filters", "4", "8", "--embed-dim", "4", "--batch-size", "8", "--log-every", "2"]
+
+
+@pytest.fixture
+def class_folder(tmp_path):
+    """Three classes of 8x8 grey images: dark, mid, bright blobs (labels = folder names)."""
+    rng = np.random.default_rng(0)
+    root = tmp_path / "classes"
+    for i, name in enumerate(["dark", "mid", "bright"]):
+        (root / name).mkdir(parents=True)
+        for k in range(16):
+            arr = np.clip(rng.normal(40 + 90 * i, 20, (8, 8)), 0, 255).astype(np.uint8)
+            Image.fromarray(arr).save(root / name / f"{k}.png")
+    (root / "dark" / "broken.png").write_bytes(b"not a png")  # skipped with a warning
+    return root
+
+
+def run_cli(args, runs, **kw):
+    env = {**os.environ, "GANAPP_RUNS_DIR": str(runs), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "train.cgan", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300, **kw)
+
+
+def test_help_lists_defaults_from_the_dataclass():
+    out = subprocess.run([sys.executable, "-m", "train.cars", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "--label-smoothing" in out.stdout and "--latent-dim" in out.stdout and "--strategy" in out.stdout
+    assert "cars_synth" in out.stdout
+
+
+def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
+    from train import common
+    from train.cgan import main
+    from train.hub import push_folder
+
+    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    out = tmp_path / "export" / "cgan"
+    main(["--data", str(class_folder), "--epochs", "2", *TINY_FLAGS, "--export", str(out)])
+    run = tmp_path / "runs" / "cgan" / "default"
+    cfg = json.loads((run / "config.json").read_text())
+    assert cfg["model"]["class_names"] == ["bright", "dark", "mid"]  # labels from folder names
+    assert (run / "samples" / "epoch_002.png").exists() and (run / "loss.png").exists()
+    assert list((run / "tb").iterdir()) and (run / "checkpoints" / "checkpoint").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["README.md", "config.json", "generator.weights.h5",
+                                                     "samples.png", "training.json"]
+    card = (out / "README.md").read_text()
+    assert card.startswith("---\nlibrary_name: keras") and "How it was trained" in card
+
+    # the exported folder is what the app loads
+    from ganapp import weights
+
+    model, mcfg = weights.build_from_dir(out)
+    assert mcfg.class_names == ("bright", "dark", "mid")
+
+    class RecordingApi:
+        """Stand-in for huggingface_hub.HfApi (the Hub is unreachable from the test machines)."""
+
+        def __init__(self):
+            self.calls = []
+
+        def create_repo(self, repo_id, **kw):
+            self.calls.append(("create_repo", repo_id, kw))
+
+        def upload_folder(self, **kw):
+            self.calls.append(("upload_folder", kw["repo_id"], kw))
+            return type("Info", (), {"commit_url": f"https://hub.example/{kw['repo_id']}/commit/1"})()
+
+    api = RecordingApi()
+    monkeypatch.setenv("HF_TOKEN", "hf_secret_token_value_123")
+    url = push_folder(out, "me/ganapp-cgan", api=api)
+    assert url.endswith("/commit/1")
+    assert [c[0] for c in api.calls] == ["create_repo", "upload_folder"]
+    assert api.calls[1][2]["folder_path"] == str(out)  # only the export folder, never the run
+    assert api.calls[0][2]["exist_ok"] is True
+    for f in out.iterdir():  # the token never lands in what is uploaded
+        assert "hf_secret_token_value_123" not in f.read_bytes().decode("latin-1")
+
+
+def test_dry_run_writes_nothing(tmp_path, class_folder):
+    res = run_cli(["--data", str(class_folder), "--dry-run", *TINY_FLAGS], tmp_path / "runs")
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "dry run ok" in res.stdout and not (tmp_path / "runs").exists()
+
+
+def test_resume_after_kill_9(tmp_path, class_folder):
+    runs = tmp_path / "runs"
+    args = ["--data", str(class_folder), "--epochs", "400", "--checkpoint-every", "5", *TINY_FLAGS]
+    env = {**os.environ, "GANAPP_RUNS_DIR": str(runs), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "train.cgan", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ckpt_dir = runs / "cgan" / "default" / "checkpoints"
+    deadline = time.time() + 240
+    while time.time() < deadline and not list(ckpt_dir.glob("ckpt-1[05].index")):
+        time.sleep(0.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert list(ckpt_dir.glob("ckpt-*.index")), "no checkpoint was written before the kill"
+    saved = max(int(p.name.split("-")[1].split(".")[0]) for p in ckpt_dir.glob("ckpt-*.index"))
+    res = run_cli([*args, "--max-steps", str(saved + 6)], runs)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert f"resumed from step {saved}" in res.stdout
+    assert f"checkpoint saved at step {saved + 6}" in res.stdout
+
+
+def test_mirrored_strategy_on_two_logical_cpus(tmp_path, class_folder):
+    code = (
+        "import tensorflow as tf\n"
+        "cpu = tf.config.list_physical_devices('CPU')[0]\n"
+        "tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n"
+        "from train.cgan import main\n"
+        f"main(['--data', {str(class_folder)!r}, '--epochs', '1', '--strategy', 'mirrored', *{TINY_FLAGS!r}])\n"
+    )
+    env = {**os.environ, "GANAPP_RUNS_DIR": str(tmp_path / "runs"), "PYTHONPATH": str(ROOT)}
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-3000:]
+    cfg = json.loads((tmp_path / "runs" / "cgan" / "default" / "config.json").read_text())
+    assert cfg["replicas"] == 2
+    rows = (tmp_path / "runs" / "cgan" / "default" / "losses.csv").read_text().splitlines()
+    assert len(rows) > 1 and all(np.isfinite(float(v)) for v in rows[-1].split(",")[3:])
