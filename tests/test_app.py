@@ -1,0 +1,140 @@
+"""The app end to end: built in-process, served by uvicorn on loopback, driven through
+gradio_client like a script would, plus the plain PNG routes."""
+import socket
+import threading
+import time
+
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.conftest import TINY_CGAN, TINY_DCGAN, photo, write_weights
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    import app as app_module
+    from ganapp import weights
+
+    root = tmp_path_factory.mktemp("weights")
+    write_weights(root / "cars", TINY_DCGAN)
+    write_weights(root / "cgan", TINY_CGAN)
+    old = weights.WEIGHTS_DIR
+    weights.WEIGHTS_DIR = root
+    weights.clear_cache()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(app_module.build_app(), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(200):
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    yield url
+    srv.should_exit = True
+    thread.join(timeout=10)
+    weights.WEIGHTS_DIR = old
+    weights.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    from gradio_client import Client
+
+    return Client(server, verbose=False)
+
+
+@pytest.fixture
+def image_file(tmp_path):
+    path = tmp_path / "photo.png"
+    photo(64, 48).save(path)
+    return path
+
+
+def api_error(client, *args, api_name):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError) as err:
+        client.predict(*args, api_name=api_name)
+    return str(err.value)
+
+
+def test_page_and_api_names(client, server):
+    assert "ganapp" in httpx.get(server).text
+    names = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert {"/style_transfer", "/fast_style_transfer", "/van_gogh", "/sketch_to_building", "/generate_cars",
+            "/car_walk", "/generate_class", "/generate_all_classes"} <= names
+    params = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/style_transfer"]["parameters"]
+    assert [p["parameter_name"] for p in params] == ["content", "style", "content_weight", "style_weight",
+                                                     "tv_weight", "steps", "max_size"]
+
+
+def test_generators_answer_and_are_deterministic(client):
+    a = client.predict(seed=5, count=4, api_name="/generate_cars")
+    b = client.predict(seed=5, count=4, api_name="/generate_cars")
+    assert np.array_equal(np.asarray(Image.open(a)), np.asarray(Image.open(b)))
+    assert Image.open(client.predict(seed_a=1, seed_b=2, api_name="/car_walk")).size[0] > 0
+    assert Image.open(client.predict(label="two", seed=3, count=2, api_name="/generate_class")).size[0] > 0
+    assert Image.open(client.predict(seed=0, api_name="/generate_all_classes")).size[0] > 0
+
+
+def test_style_transfer_endpoint_returns_final_image(client, image_file):
+    from gradio_client import handle_file
+
+    out = client.predict(handle_file(str(image_file)), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64,
+                         api_name="/style_transfer")
+    assert Image.open(out).size == (64, 48)
+
+
+def test_models_without_weights_say_so(client, image_file):
+    from gradio_client import handle_file
+
+    msg = api_error(client, handle_file(str(image_file)), 256, api_name="/van_gogh")
+    assert "no trained weights" in msg and "python -m train.vangogh" in msg
+    msg = api_error(client, handle_file(str(image_file)), api_name="/sketch_to_building")
+    assert "no trained weights" in msg
+
+
+def test_fast_mode_unavailable_offline(client, image_file, monkeypatch):
+    from gradio_client import handle_file
+
+    monkeypatch.setenv("GANAPP_FAST_STYLE_MODEL", "/nonexistent/magenta")
+    msg = api_error(client, handle_file(str(image_file)), handle_file(str(image_file)), api_name="/fast_style_transfer")
+    assert "Fast mode needs" in msg
+
+
+@pytest.mark.parametrize("name", ["bomb.png", "truncated.png", "not_an_image.png", "tiny.png", "sliver.png"])
+def test_hostile_files_get_a_sentence_and_server_survives(client, hostile_files, name, image_file):
+    from gradio_client import handle_file
+
+    msg = api_error(client, handle_file(str(hostile_files[name])), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64,
+                    api_name="/style_transfer")
+    assert "content image" in msg and "Traceback" not in msg and "/tmp" not in msg
+    assert Image.open(client.predict(seed=1, count=1, api_name="/generate_cars")).size[0] > 0
+
+
+def test_out_of_range_numbers_get_a_sentence(client):
+    # sliders check their bounds first (Gradio's own sentence), the library checks the rest
+    assert "greater than maximum value 64" in api_error(client, 1, 1000, api_name="/generate_cars")
+    assert "less than minimum value 0" in api_error(client, -5, 1, api_name="/generate_cars")
+    assert "Seed must be a whole number" in api_error(client, 2.5, 1, api_name="/generate_cars")
+
+
+def test_png_routes(server):
+    r = httpx.get(server + "cars.png", params={"seed": 3})
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png"
+    again = httpx.get(server + "cars.png", params={"seed": 3})
+    assert r.content == again.content
+    r = httpx.get(server + "cgan.png", params={"label": "one", "seed": 1})
+    assert r.status_code == 200 and r.content[:4] == b"\x89PNG"
+    r = httpx.get(server + "cgan.png", params={"label": "unicorn"})
+    assert r.status_code == 400 and "choose one of" in r.json()["error"]
