@@ -12,7 +12,6 @@ import csv
 import dataclasses
 import json
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -110,8 +109,10 @@ class GANTask:
         global batch size (so the strategy's SUM is the mean)."""
         raise NotImplementedError
 
-    def after_step(self) -> None:
-        """Cross-replica work after each step (e.g. the EMA update)."""
+    grid_cols: int | None = None  # columns of the per-epoch sample grid
+
+    def after_step(self, step) -> None:
+        """Cross-replica work after each step (e.g. the EMA update); ``step`` is a tensor."""
 
     def sample_images(self) -> np.ndarray:
         """uint8 (N, H, W, C) from fixed inputs, for the per-epoch grid."""
@@ -143,21 +144,6 @@ def save_loss_plot(csv_path: Path, png_path: Path) -> None:
     fig.tight_layout()
     fig.savefig(png_path)
     plt.close(fig)
-
-
-class _Stop:
-    """Turns SIGTERM/SIGINT into a flag so the loop can checkpoint before exiting."""
-
-    def __init__(self):
-        self.requested = False
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            try:
-                signal.signal(sig, self._handler)
-            except ValueError:  # not the main thread (e.g. inside a test runner thread)
-                pass
-
-    def _handler(self, *_):
-        self.requested = True
 
 
 def fit(task: GANTask) -> Path:
@@ -201,7 +187,7 @@ def fit(task: GANTask) -> Path:
 
         losses = strategy.run(replica_fn, args=(batch,))
         losses = {k: strategy.reduce(tf.distribute.ReduceOp.SUM, v, axis=None) for k, v in losses.items()}
-        task.after_step()
+        task.after_step(step)
         return losses
 
     spe = task.steps_per_epoch()
@@ -216,13 +202,12 @@ def fit(task: GANTask) -> Path:
 
     writer = tf.summary.create_file_writer(str(run_dir / "tb"))
     csv_path = run_dir / "losses.csv"
-    stop = _Stop()
     step = int(step_var.numpy())
     bar = tqdm(total=total, initial=step, desc=f"train {task.key}", unit="step",
                dynamic_ncols=True, mininterval=2.0, file=sys.stdout)
     t0, acc, n_acc = time.time(), {}, 0
     try:
-        while step < total and not stop.requested:
+        while step < total:
             epoch, offset = divmod(step, spe)
             ds = task.dataset(epoch).skip(offset)
             for batch in strategy.experimental_distribute_dataset(ds):
@@ -249,23 +234,23 @@ def fit(task: GANTask) -> Path:
                 if step % cfg.checkpoint_every == 0:
                     manager.save(checkpoint_number=step)
                 if step % spe == 0 or step == total:
-                    grid = make_grid(task.sample_images(), scale=2)
+                    grid = make_grid(task.sample_images(), cols=task.grid_cols, scale=2)
                     grid.save(run_dir / "samples" / f"epoch_{(step - 1) // spe + 1:03d}.png")
                     grid.save(run_dir / "samples" / "latest.png")
                     with writer.as_default(step=step):
                         tf.summary.image("samples", np.asarray(grid)[None], max_outputs=1)
                     if csv_path.exists():
                         save_loss_plot(csv_path, run_dir / "loss.png")
-                if step >= total or stop.requested:
+                if step >= total:
                     break
-    finally:
+    except KeyboardInterrupt:
+        print("\ninterrupted; run the same command to resume", flush=True)
+        raise
+    finally:  # on success or Ctrl-C (a kill -9 resumes from the last periodic checkpoint)
         bar.close()
         manager.save(checkpoint_number=step)
         writer.flush()
         print(f"checkpoint saved at step {step}", flush=True)
-    if stop.requested:
-        print("stopped on request; run the same command to resume", flush=True)
-        sys.exit(130)
     if cfg.export:
         out = Path(cfg.export)
         task.export(out)

