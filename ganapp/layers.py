@@ -65,4 +65,4 @@ def patch_discriminator(inputs, filters: int, norm_layer=layers.BatchNormalizati
         x = norm_layer()(x)
         x = layers.LeakyReLU(0.2)(x)
     x = layers.Conv2D(1, 4, strides=1, padding="same", kernel_initializer=init)(x)
-    return keras.Model(inputs, x, name=name)
+    return keras.Model(inputs if len(inputs) > 1 else inputs[0], x, name=name)

@@ -156,7 +156,81 @@ def load_arrays(name: str, size: int = 32, channels: int = 3, split: str = "trai
     raise FileNotFoundError(f"Unknown dataset {name!r}: give fashion_mnist, cifar10, cars_synth or a folder of images.")
 
 
-PREPARERS = {"fashion_mnist": prepare_fashion_mnist, "cars_synth": prepare_cars_synth}
+# --------------------------------------------------------------------- van Gogh
+GC_RCC = "usr/share/gcompris-qt/rcc"
+GC_DETAILS = "gcompris/src/activities/details/resource/image/"
+VANGOGH_PAINTINGS = {  # gcompris 'details' backgrounds that are van Gogh paintings (public domain)
+    "Van_Gogh_The_Night_Cafe_background": "The Night Cafe (1888)",
+    "VincentVanGoghBridge_background": "Langlois Bridge at Arles (1888)",
+    "VincentVanGogh0012_background": "van Gogh painting (gcompris VincentVanGogh0012)",
+    "VincentVanGogh0013_background": "van Gogh painting (gcompris VincentVanGogh0013)",
+    "VincentVanGogh0019_background": "van Gogh painting (gcompris VincentVanGogh0019)",
+    "Gogh4_background": "van Gogh painting (gcompris Gogh4)",
+    "PortraitOfPereTanguy_background": "Portrait of Pere Tanguy (1887)",
+    "Eglise_dAuvers-sur-Oise_background": "The Church at Auvers (1890)",
+}
+PHOTO_BUNDLES = ("erase", "explore_monuments", "explore_world_animals", "explore_farm_animals")
+
+
+def prepare_vangogh(test_fraction: float = 0.12) -> Path:
+    """Unpaired photo/painting folders in the authors' layout (trainA = photos, trainB =
+    paintings, testA = held-out photos), built from Debian packages, with sources.json."""
+    import json
+
+    from ganapp.imaging import load_image, resize_max_side
+    from train.rcc import read_rcc
+
+    root = DATA / "vangogh"
+    if (root / "sources.json").exists():
+        return root
+    gc = debian_package_files("gcompris-qt-data")
+    cv = debian_package_files("opencv-doc")
+    for sub in ("trainA", "trainB", "testA"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    sources = []
+    details = read_rcc(gc / GC_RCC / "details.rcc")
+    paintings = [(f"{GC_DETAILS}{k}.webp", details[f"{GC_DETAILS}{k}.webp"], title, "gcompris-qt-data details.rcc")
+                 for k, title in VANGOGH_PAINTINGS.items()]
+    starry = cv / "usr/share/doc/opencv-doc/examples/data/starry_night.jpg"
+    paintings.append(("starry_night.jpg", starry.read_bytes(), "The Starry Night (1889)", "opencv-doc examples"))
+    for i, (name, data, title, pkg) in enumerate(paintings):
+        img = load_image(data)
+        img.save(root / "trainB" / f"painting_{i:02d}.png")
+        sources.append({"file": f"trainB/painting_{i:02d}.png", "source": f"Debian {pkg}: {name}",
+                        "title": title, "licence": "public domain (van Gogh, d. 1890)"})
+    photos = []
+    for bundle in PHOTO_BUNDLES:
+        files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
+        readme = next((v.decode("utf-8", "replace") for k, v in files.items() if k.endswith("README")), "")
+        for k, v in sorted(files.items()):
+            if k.endswith((".webp", ".jpg", ".png")) and not k.endswith(".svg"):
+                photos.append((bundle, k, v, readme))
+    rng = np.random.default_rng(0)
+    order = rng.permutation(len(photos))
+    n_test = max(4, int(len(photos) * test_fraction))
+    kept = 0
+    for rank, idx in enumerate(order):
+        bundle, name, data, readme = photos[idx]
+        try:
+            img = load_image(data, min_side=200)
+        except Exception:
+            continue  # icons and small UI graphics
+        split = "testA" if rank < n_test else "trainA"
+        out = f"{split}/photo_{kept:03d}.jpg"
+        resize_max_side(img, 512).save(root / out, quality=92)
+        licence = "see the gcompris-qt-data README of that folder"
+        stem = Path(name).stem
+        for block in readme.split("\n\n"):
+            if stem in block:
+                licence = " ".join(line for line in block.splitlines() if line.startswith(("License", "Comment")))
+                break
+        sources.append({"file": out, "source": f"Debian gcompris-qt-data {bundle}.rcc: {name}", "licence": licence})
+        kept += 1
+    (root / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
+    return root
+
+
+PREPARERS = {"fashion_mnist": prepare_fashion_mnist, "cars_synth": prepare_cars_synth, "vangogh": prepare_vangogh}
 
 
 def main(argv=None):

@@ -1,0 +1,53 @@
+"""CycleGAN: Zhu, Park, Isola, Efros, "Unpaired Image-to-Image Translation using
+Cycle-Consistent Adversarial Networks" (2017).
+
+ResNet generator c7s1-k, d2k, d4k, R4k x n, u2k, uk, c7s1-3 with reflection padding and
+instance normalisation; 70x70 PatchGAN discriminator with instance normalisation.
+Both are fully convolutional: the generator runs at any size divisible by 4.
+"""
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+from ganapp.config import CycleGANConfig
+from ganapp.layers import ReflectionPad2D, instance_norm, patch_discriminator
+
+INIT = keras.initializers.RandomNormal(0.0, 0.02)
+
+
+def _conv(x, filters, size, stride=1, pad_reflect=0):
+    if pad_reflect:
+        x = ReflectionPad2D(pad_reflect)(x)
+    return layers.Conv2D(filters, size, strides=stride, padding="valid" if pad_reflect else "same",
+                         use_bias=False, kernel_initializer=INIT)(x)
+
+
+def _res_block(x, filters):
+    h = layers.ReLU()(instance_norm()(_conv(x, filters, 3, pad_reflect=1)))
+    h = instance_norm()(_conv(h, filters, 3, pad_reflect=1))
+    return layers.Add()([x, h])
+
+
+def build_generator(cfg: CycleGANConfig) -> keras.Model:
+    """images (N, H, W, C) in [-1, 1], H and W divisible by 4 -> same shape in [-1, 1]."""
+    k = cfg.gen_filters
+    inp = keras.Input((None, None, cfg.channels), name="image")
+    x = layers.ReLU()(instance_norm()(_conv(inp, k, 7, pad_reflect=3)))
+    x = layers.ReLU()(instance_norm()(_conv(x, 2 * k, 3, stride=2)))
+    x = layers.ReLU()(instance_norm()(_conv(x, 4 * k, 3, stride=2)))
+    for _ in range(cfg.res_blocks):
+        x = _res_block(x, 4 * k)
+    for f in (2 * k, k):
+        x = layers.Conv2DTranspose(f, 3, strides=2, padding="same", use_bias=False, kernel_initializer=INIT)(x)
+        x = layers.ReLU()(instance_norm()(x))
+    x = ReflectionPad2D(3)(x)
+    x = layers.Conv2D(cfg.channels, 7, padding="valid", kernel_initializer=INIT)(x)
+    out = layers.Activation("tanh", dtype="float32")(x)
+    return keras.Model(inp, out, name="generator")
+
+
+def build_discriminator(cfg: CycleGANConfig) -> keras.Model:
+    """images (N, H, W, C) in [-1, 1] -> patch logits (N, H/8, W/8, 1) (least-squares loss)."""
+    inp = keras.Input((None, None, cfg.channels), name="image")
+    return patch_discriminator([inp], cfg.disc_filters, norm_layer=instance_norm)
