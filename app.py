@@ -135,11 +135,20 @@ def vangogh_tab():
                 elem_classes="note")
     weights_note("vangogh")
     with gr.Row():
-        photo = ImageInput(label="Photo", height=320)
-        out = gr.Image(label="Painting", height=320, format="png", interactive=False)
-    size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
+        photo = ImageInput(label="Photo", height=360)
+        out = gr.Image(label="Painting", height=360, format="png", interactive=False)
+    with gr.Row():
+        max_size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
+        strength = gr.Slider(0, 1, value=1, step=0.05, label="Strength")
     btn = gr.Button("Paint", variant="primary")
-    btn.click(user_errors(ganapp.van_gogh), [photo, size], out, api_name="van_gogh", **HEAVY)
+    examples = sorted((HERE / "weights" / "vangogh" / "examples").glob("*.jpg"))
+    if examples:
+        gr.Examples([[str(p)] for p in examples], [photo], label="Held-out photos (click to load)")
+    btn.click(user_errors(ganapp.van_gogh), [photo, max_size, strength], out, api_name="van_gogh_ui",
+              api_visibility="private", **HEAVY)
+    api = gr.Button(visible=False)  # the scripted endpoint: exactly (photo, max_size)
+    api.click(user_errors(lambda photo, max_size: ganapp.van_gogh(photo, max_size)), [photo, max_size], out,
+              api_name="van_gogh", **HEAVY)
 
 
 def pix2pix_tab():

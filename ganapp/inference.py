@@ -197,22 +197,45 @@ def generate_all_classes(seed: int = 0, per_class: int = 4, tile: int = 84) -> I
 
 
 # ---------------------------------------------------------------- image-to-image
-def van_gogh(photo, max_size: int = 512) -> Image.Image:
-    """Photo -> van Gogh painting with the CycleGAN generator, at ``max_size`` long side."""
+def van_gogh(photo, max_size: int = 512, strength: float = 1.0) -> Image.Image:
+    """Photo -> van Gogh painting with the CycleGAN generator.
+
+    The output has the photo's aspect ratio and ``max_size`` px on its long side (the
+    generator is fully convolutional and runs at that size). ``strength`` in [0, 1] blends
+    the painting over the photo (1 = the generator's output as is)."""
     max_size = check_int(max_size, "Output size", 64, 1024)
-    img = imaging.load_image(photo, what="photo")
-    model, _ = weights.load_generator("vangogh")
-    return _run_fully_conv(model, imaging.resize_max_side(img, max_size), multiple=4)
+    strength = check_float(strength, "Strength", 0.0, 1.0)
+    img = imaging.resize_max_side(imaging.load_image(photo, what="photo"), max_size)
+    painting = _run_fully_conv("vangogh", img, multiple=4)
+    return painting if strength == 1.0 else Image.blend(img, painting, strength)
 
 
 def sketch_to_building(sketch) -> Image.Image:
     """Line sketch (dark strokes on white) -> building photo with the pix2pix U-Net."""
     img = imaging.load_image(sketch, what="sketch")
-    model, cfg = weights.load_generator("pix2pix")
-    return _run_fully_conv(model, img.resize((cfg.image_size, cfg.image_size), Image.LANCZOS), multiple=256)
+    _, cfg = weights.load_generator("pix2pix")
+    return _run_fully_conv("pix2pix", img.resize((cfg.image_size, cfg.image_size), Image.LANCZOS),
+                           multiple=cfg.image_size)
 
 
-def _run_fully_conv(model, img: Image.Image, multiple: int) -> Image.Image:
+_compiled: dict = {}
+
+
+def image_fn(key: str):
+    """The generator of ``key`` as a tf.function with a shape-polymorphic signature
+    (traced once; eager ``model(x)`` re-dispatches every layer on each call)."""
+    import tensorflow as tf
+
+    model, _ = weights.load_generator(key)
+    fn = _compiled.get(key)
+    if fn is None or fn[0] is not model:
+        spec = tf.TensorSpec([1, None, None, 3], tf.float32)
+        fn = _compiled[key] = (model, tf.function(lambda x: model(x, training=False), input_signature=[spec]))
+    return fn[1]
+
+
+def _run_fully_conv(key: str, img: Image.Image, multiple: int) -> Image.Image:
+    """Reflect-pad to the generator's stride, run at size, crop back: same size out as in."""
     arr, (h, w) = imaging.pad_to_multiple(imaging.to_pm1(img), multiple)
-    out = np.asarray(model(arr[None], training=False))[0, :h, :w]
+    out = np.asarray(image_fn(key)(arr[None]))[0, :h, :w]
     return imaging.from_pm1(out)

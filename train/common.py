@@ -146,6 +146,28 @@ def save_loss_plot(csv_path: Path, png_path: Path) -> None:
     plt.close(fig)
 
 
+def make_step_fn(task: GANTask, strategy):
+    """tf.function(batch, step) -> summed losses: one step on every replica + after_step.
+    Each replica's noise seed is (seed, step * 16 + replica), so a resumed run draws what
+    an uninterrupted one would have."""
+    import tensorflow as tf
+
+    @tf.function
+    def distributed_step(batch, step):
+        def replica_fn(b):
+            ctx = tf.distribute.get_replica_context()
+            seed = tf.stack([tf.cast(task.train_cfg.seed, tf.int64),
+                             step * 16 + tf.cast(ctx.replica_id_in_sync_group, tf.int64)])
+            return task.train_step(b, step, seed)
+
+        losses = strategy.run(replica_fn, args=(batch,))
+        losses = {k: strategy.reduce(tf.distribute.ReduceOp.SUM, v, axis=None) for k, v in losses.items()}
+        task.after_step(step)
+        return losses
+
+    return distributed_step
+
+
 def fit(task: GANTask) -> Path:
     """Train ``task`` to ``epochs`` (or ``max_steps``), resuming its run folder. Returns it."""
     import tensorflow as tf
@@ -178,18 +200,7 @@ def fit(task: GANTask) -> Path:
             ckpt.restore(manager.latest_checkpoint).assert_existing_objects_matched()
             print(f"resumed from step {int(step_var.numpy())} ({manager.latest_checkpoint})", flush=True)
 
-    @tf.function
-    def distributed_step(batch, step):
-        def replica_fn(b):
-            ctx = tf.distribute.get_replica_context()
-            seed = tf.stack([tf.cast(cfg.seed, tf.int64), step * 16 + tf.cast(ctx.replica_id_in_sync_group, tf.int64)])
-            return task.train_step(b, step, seed)
-
-        losses = strategy.run(replica_fn, args=(batch,))
-        losses = {k: strategy.reduce(tf.distribute.ReduceOp.SUM, v, axis=None) for k, v in losses.items()}
-        task.after_step(step)
-        return losses
-
+    distributed_step = make_step_fn(task, strategy)
     spe = task.steps_per_epoch()
     total = cfg.epochs * spe
     if cfg.max_steps:
