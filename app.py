@@ -85,7 +85,7 @@ def style_tab():
     with gr.Row():
         content = ImageInput(label="Content", height=260)
         style = ImageInput(label="Style", height=260)
-        result = gr.Image(label="Result", height=260, format="png", interactive=False)
+        result = gr.Image(label="Result", height=260, format="png", interactive=False, elem_id="style-out")
     status = gr.Markdown("", elem_classes="note")
     with gr.Row():
         with gr.Column():
@@ -136,7 +136,7 @@ def vangogh_tab():
     weights_note("vangogh")
     with gr.Row():
         photo = ImageInput(label="Photo", height=360)
-        out = gr.Image(label="Painting", height=360, format="png", interactive=False)
+        out = gr.Image(label="Painting", height=360, format="png", interactive=False, elem_id="vangogh-out")
     with gr.Row():
         max_size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
         strength = gr.Slider(0, 1, value=1, step=0.05, label="Strength")
@@ -157,7 +157,7 @@ def pix2pix_tab():
     weights_note("pix2pix")
     with gr.Row():
         sketch = ImageInput(label="Sketch (dark lines on white)", height=320)
-        out = gr.Image(label="Building", height=320, format="png", interactive=False)
+        out = gr.Image(label="Building", height=320, format="png", interactive=False, elem_id="pix2pix-out")
     btn = gr.Button("Build", variant="primary")
     btn.click(user_errors(ganapp.sketch_to_building), [sketch], out, api_name="sketch_to_building", **HEAVY)
 
@@ -176,7 +176,7 @@ def cars_tab():
             gr.Markdown("**Latent walk** between two seeds", elem_classes="note")
             seed_b = gr.Slider(0, 100_000, value=1, step=1, label="End seed")
             walk = gr.Button("Walk")
-        out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2)
+        out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2, elem_id="cars-out")
     gen = user_errors(lambda seed, count: ganapp.generate_cars(seed, count))
     go.click(gen, [seed, count], out, api_name="generate_cars", **LIGHT)
     seed.release(gen, [seed, count], out, api_visibility="private", **LIGHT)
@@ -197,7 +197,7 @@ def cgan_tab():
             count = gr.Slider(1, 64, value=16, step=1, label="How many")
             go = gr.Button("Generate", variant="primary")
             every = gr.Button("All classes")
-        out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2)
+        out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2, elem_id="cgan-out")
 
     def gen(label, seed, count):
         return ganapp.generate_class(label, seed, count)

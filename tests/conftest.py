@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import struct
 import sys
+import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -121,3 +124,47 @@ def odd_files(tmp_path) -> dict[str, Path]:
     frames[0].save(p, save_all=True, append_images=frames[1:], duration=100)
     files["animated.gif"] = p
     return files
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    import httpx
+    import uvicorn
+
+    import app as app_module
+    from ganapp import weights
+
+    root = tmp_path_factory.mktemp("weights")
+    write_weights(root / "cars", TINY_DCGAN)
+    write_weights(root / "cgan", TINY_CGAN)
+    old = weights.WEIGHTS_DIR
+    weights.WEIGHTS_DIR = root
+    weights.clear_cache()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(app_module.build_app(), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(200):
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    yield url
+    srv.should_exit = True
+    thread.join(timeout=10)
+    weights.WEIGHTS_DIR = old
+    weights.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def client(server):
+    from gradio_client import Client
+
+    return Client(server, verbose=False)
+
+

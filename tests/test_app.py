@@ -1,56 +1,11 @@
 """The app end to end: built in-process, served by uvicorn on loopback, driven through
 gradio_client like a script would, plus the plain PNG routes."""
-import socket
-import threading
-import time
-
 import httpx
 import numpy as np
 import pytest
 from PIL import Image
 
-from tests.conftest import TINY_CGAN, TINY_DCGAN, photo, write_weights
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    import uvicorn
-
-    import app as app_module
-    from ganapp import weights
-
-    root = tmp_path_factory.mktemp("weights")
-    write_weights(root / "cars", TINY_DCGAN)
-    write_weights(root / "cgan", TINY_CGAN)
-    old = weights.WEIGHTS_DIR
-    weights.WEIGHTS_DIR = root
-    weights.clear_cache()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app_module.build_app(), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(200):
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    srv.should_exit = True
-    thread.join(timeout=10)
-    weights.WEIGHTS_DIR = old
-    weights.clear_cache()
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    from gradio_client import Client
-
-    return Client(server, verbose=False)
+from tests.conftest import photo
 
 
 @pytest.fixture
