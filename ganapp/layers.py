@@ -27,6 +27,19 @@ class ReflectionPad2D(layers.Layer):
         return {**super().get_config(), "pad": self.pad}
 
 
+@keras.saving.register_keras_serializable(package="ganapp")
+class Upsample2x(layers.Layer):
+    """Nearest-neighbour 2x upsampling of NHWC that also works with unknown H and W inside
+    a shape-polymorphic tf.function (keras' UpSampling2D needs static sizes there)."""
+
+    def call(self, x):
+        return ops.repeat(ops.repeat(x, 2, axis=1), 2, axis=2)
+
+    def compute_output_shape(self, shape):
+        b, h, w, c = shape
+        return (b, None if h is None else 2 * h, None if w is None else 2 * w, c)
+
+
 def instance_norm(name: str | None = None) -> layers.Layer:
     """Instance normalisation = group norm with one group per channel."""
     return layers.GroupNormalization(groups=-1, epsilon=1e-5, name=name)

@@ -22,9 +22,10 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from ganapp.config import CGANConfig, DCGANConfig  # noqa: E402
+from ganapp.config import CGANConfig, CycleGANConfig, DCGANConfig  # noqa: E402
 
 TINY_DCGAN = DCGANConfig(image_size=16, latent_dim=8, gen_base=16, gen_filters=8, disc_filters=(8, 8, 8, 8))
+TINY_CYCLEGAN = CycleGANConfig(image_size=16, gen_filters=4, res_blocks=1, disc_filters=4)
 TINY_CGAN = CGANConfig(image_size=8, channels=1, latent_dim=8, class_names=("zero", "one", "two"),
                        embed_dim=4, gen_filters=(8, 4), disc_filters=(4, 8))
 
@@ -137,6 +138,7 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("weights")
     write_weights(root / "cars", TINY_DCGAN)
     write_weights(root / "cgan", TINY_CGAN)
+    write_weights(root / "vangogh", TINY_CYCLEGAN)
     old = weights.WEIGHTS_DIR
     weights.WEIGHTS_DIR = root
     weights.clear_cache()

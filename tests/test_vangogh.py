@@ -1,0 +1,70 @@
+"""CycleGAN: generator sizes, the van Gogh data layout and a real training step."""
+import numpy as np
+import pytest
+from PIL import Image
+
+import ganapp
+from ganapp.models import cyclegan
+from tests.conftest import TINY_CYCLEGAN, photo
+
+
+@pytest.mark.parametrize("h,w", [(16, 16), (40, 28), (64, 100)])
+def test_generator_is_fully_convolutional(h, w):
+    g = cyclegan.build_generator(TINY_CYCLEGAN)
+    out = np.asarray(g(np.zeros((1, h, w, 3), np.float32)))
+    assert out.shape == (1, h, w, 3) and np.abs(out).max() <= 1
+
+
+def test_discriminator_is_patchgan():
+    d = cyclegan.build_discriminator(TINY_CYCLEGAN)
+    assert d(np.zeros((2, 64, 64, 3), np.float32)).shape == (2, 8, 8, 1)
+
+
+def test_van_gogh_sizes_and_strength(tiny_weights):
+    from tests.conftest import write_weights
+
+    write_weights(tiny_weights / "vangogh", TINY_CYCLEGAN)
+    img = photo(301, 157)  # odd sizes: padded to the stride inside, cropped back
+    out = ganapp.van_gogh(img, max_size=150)
+    assert out.size == (150, 78)
+    same = ganapp.van_gogh(img, max_size=150, strength=0.0)
+    ref = img.resize((150, 78), Image.LANCZOS)
+    assert np.abs(np.asarray(same, int) - np.asarray(ref, int)).max() <= 1
+    with pytest.raises(ganapp.InputError, match="Output size"):
+        ganapp.van_gogh(img, max_size=4096)
+
+
+@pytest.fixture
+def unpaired(tmp_path):
+    rng = np.random.default_rng(0)
+    for sub, n in (("trainA", 3), ("trainB", 2), ("testA", 2)):
+        (tmp_path / sub).mkdir()
+        for i in range(n):
+            Image.fromarray(rng.integers(0, 255, (48, 64, 3), np.uint8)).save(tmp_path / sub / f"{i}.png")
+    return tmp_path
+
+
+def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
+    from ganapp import weights
+    from train import common
+    from train.vangogh import main
+
+    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    out = tmp_path / "export" / "vangogh"
+    main(["--data", str(unpaired), "--image-size", "16", "--gen-filters", "4", "--res-blocks", "1",
+          "--disc-filters", "4", "--epochs", "2", "--steps-per-epoch", "3", "--pool-size", "4",
+          "--photo-side", "48", "--export", str(out)])
+    rows = (tmp_path / "runs" / "vangogh" / "default" / "losses.csv").read_text().splitlines()
+    assert rows[0].split(",")[3:] == ["g_adv", "cycle", "identity", "d_loss"]
+    model, cfg = weights.build_from_dir(out)
+    assert cfg.res_blocks == 1 and (out / "samples.png").exists()
+
+
+def test_data_layout_is_checked(tmp_path):
+    from train.vangogh import VanGoghTask, VanGoghTrainConfig
+    from ganapp.config import CycleGANConfig
+
+    (tmp_path / "trainA").mkdir()
+    (tmp_path / "trainB").mkdir()
+    with pytest.raises(FileNotFoundError, match="needs photos"):
+        VanGoghTask(VanGoghTrainConfig(data=str(tmp_path)), CycleGANConfig())
