@@ -81,6 +81,9 @@ def feature_net() -> FeatureNet:
             return _net
         import keras
 
+        from ganapp.runtime import tensorflow
+
+        tensorflow()
         choice = os.environ.get("GANAPP_STYLE_NET", "auto")
         base, name = None, None
         if choice in ("auto", "vgg19"):

@@ -78,7 +78,9 @@ def build_from_dir(folder: Path):
     """(generator keras.Model, config) rebuilt in code from ``folder/config.json``, weights loaded."""
     from ganapp.config import load_config
     from ganapp.models import builders
+    from ganapp.runtime import tensorflow
 
+    tensorflow()
     cfg = load_config(folder / "config.json")
     model = builders(cfg.family).build_generator(cfg)
     weights = folder / "generator.weights.h5"

@@ -170,3 +170,33 @@ def client(server):
     return Client(server, verbose=False)
 
 
+
+
+@pytest.fixture(scope="session")
+def live_app():
+    """`python app.py` started as a user starts it, on the shipped weights."""
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1",
+           "GANAPP_STYLE_NET": "vgg16-hed"}
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    t0 = time.time()
+    while time.time() - t0 < 60:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("the app did not serve its page within 60 s:\n" + proc.stdout.read()[-3000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)

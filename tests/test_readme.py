@@ -1,0 +1,45 @@
+"""The README's scripting examples run as written against `python app.py` (only the host,
+and the two local image names, are swapped for the test's)."""
+import re
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ganapp import weights
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+
+
+def test_front_matter_is_spaces_ready():
+    front = README.split("---")[1]
+    for key in ("sdk: gradio", "sdk_version: 6.31.0", "app_file: app.py", 'python_version: "3.11"'):
+        assert key in front
+    import gradio
+
+    assert gradio.__version__ == "6.31.0"
+
+
+def test_python_example(live_app, tmp_path, monkeypatch):
+    if not (weights.is_available("cars") and weights.is_available("cgan")):
+        pytest.skip("the README examples use the shipped cars and cgan weights")
+    code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    shutil.copy(ROOT / "weights/style/examples/chelsea.jpg", tmp_path / "photo.jpg")
+    shutil.copy(ROOT / "weights/style/examples/starry_night.jpg", tmp_path / "starry.jpg")
+    monkeypatch.chdir(tmp_path)
+    scope = {}
+    exec(code.replace("http://127.0.0.1:7860/", live_app), scope)  # noqa: S102 - our own README
+    for name in ("cars", "shoes", "painted"):
+        assert Path(scope[name]).is_file(), name
+
+
+def test_curl_examples(live_app):
+    if not (weights.is_available("cars") and weights.is_available("cgan")):
+        pytest.skip("the README examples use the shipped cars and cgan weights")
+    urls = re.findall(r'curl -o \S+\s+"(http://127\.0\.0\.1:7860/[^"]+)"', README)
+    assert len(urls) == 2
+    for url in urls:
+        r = httpx.get(url.replace("http://127.0.0.1:7860/", live_app), timeout=60)
+        assert r.status_code == 200 and r.content[:4] == b"\x89PNG"
