@@ -4,7 +4,6 @@ path, no stack trace), and the server keeps serving."""
 import io
 import re
 import struct
-import zlib
 
 import numpy as np
 import pytest

@@ -6,7 +6,7 @@ import pytest
 
 import ganapp
 from ganapp import weights
-from ganapp.config import CGANConfig, DCGANConfig, config_from_dict, config_to_dict
+from ganapp.config import DCGANConfig, config_from_dict, config_to_dict
 from ganapp.models import builders
 from tests.conftest import TINY_CGAN, TINY_DCGAN, write_weights
 

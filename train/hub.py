@@ -25,6 +25,10 @@ LIMITATIONS = {
             "(`python -m train.cars --data path/to/crops --export weights/cars`).",
     "cgan": "28x28 greyscale Fashion-MNIST items only; similar classes (shirt, T-shirt, pullover, coat) can blur "
             "into one another.",
+    "vangogh": "Trained briefly on a CPU from nine paintings and about a hundred photos, with small widths: it "
+               "transfers van Gogh's palette and a stroke-like texture, not his compositions; faces and fine detail "
+               "soften. Train longer on the authors' vangogh2photo (`python -m train.vangogh --data path --swap`) "
+               "for stronger results. Photo credits: `credits.json`.",
 }
 
 
@@ -52,6 +56,8 @@ def write_model_card(folder: Path) -> Path:
                      "## Files", "",
                      "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
                      "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
+                     *(["- `credits.json`: source and licence of every training image."]
+                       if (folder / "credits.json").exists() else []),
                      "", "## Training data", "", train.get("dataset_note", "(not recorded)"), ""]
     if train:
         t = train.get("train", {})

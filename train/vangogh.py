@@ -106,7 +106,7 @@ class VanGoghTask(GANTask):
     def dataset(self, epoch):
         import tensorflow as tf
 
-        t, s = self.train_cfg, self.model_cfg.image_size
+        t = self.train_cfg
         rng = np.random.default_rng([t.seed, epoch])
         n = t.steps_per_epoch * t.batch_size
         a = np.stack([self._crop(rng, self.photos, 0.5) for _ in range(n)])
