@@ -153,14 +153,40 @@ def vangogh_tab():
 
 
 def pix2pix_tab():
-    gr.Markdown("Draw a building (windows, a door, a roof line) or upload a sketch; pix2pix (Isola et al., "
-                "2017) turns it into a building.", elem_classes="note")
+    gr.Markdown("Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et "
+                "al., 2017) turns it into a building. **Photo → sketch** turns a photo into the kind of line "
+                "drawing the model learned from.", elem_classes="note")
     weights_note("pix2pix")
     with gr.Row():
-        sketch = ImageInput(label="Sketch (dark lines on white)", height=320)
-        out = gr.Image(label="Building", height=320, format="png", interactive=False, elem_id="pix2pix-out")
-    btn = gr.Button("Build", variant="primary")
-    btn.click(user_errors(ganapp.sketch_to_building), [sketch], out, api_name="sketch_to_building", **HEAVY)
+        canvas = gr.Sketchpad(label="Draw", type="pil", canvas_size=(512, 512), fixed_canvas=True, height=360,
+                              brush=gr.Brush(default_size=4, colors=["#000000"], color_mode="fixed"),
+                              layers=False, elem_id="pix2pix-canvas")
+        upload = ImageInput(label="…or upload a sketch (or a photo, then Photo → sketch)", height=360,
+                            elem_id="pix2pix-upload")
+        out = gr.Image(label="Building", height=360, format="png", interactive=False, elem_id="pix2pix-out")
+    with gr.Row():
+        draw_btn = gr.Button("Build from drawing", variant="primary")
+        sketch_btn = gr.Button("Photo → sketch")
+        upload_btn = gr.Button("Build from upload", variant="primary")
+    examples = sorted((HERE / "weights" / "pix2pix" / "examples").glob("*.png"))
+    if examples:
+        gr.Examples([[str(p)] for p in examples], [upload], label="Held-out sketches (click to load)")
+
+    def from_canvas(drawing):
+        layer = (drawing or {}).get("composite")
+        if layer is None or layer.getbbox() is None:  # RGBA: nothing drawn = fully transparent
+            raise ganapp.InputError("The canvas is empty: draw a building first.")
+        return ganapp.sketch_to_building(layer)
+
+    def sketch_to_building(sketch):
+        return ganapp.sketch_to_building(sketch)
+
+    def photo_to_sketch(photo):
+        return ganapp.photo_to_sketch(photo)
+
+    draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **HEAVY)
+    upload_btn.click(user_errors(sketch_to_building), [upload], out, api_name="sketch_to_building", **HEAVY)
+    sketch_btn.click(user_errors(photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **HEAVY)
 
 
 def cars_tab():

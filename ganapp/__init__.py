@@ -13,9 +13,9 @@ from ganapp.errors import GanappError, InputError, WeightsUnavailable  # noqa: E
 from ganapp.imaging import ImageError, load_image  # noqa: E402
 from ganapp.inference import (  # noqa: E402
     car_walk, class_names, fast_style_transfer, generate_all_classes, generate_cars, generate_class,
-    sketch_to_building, style_transfer, van_gogh,
+    photo_to_sketch, sketch_to_building, style_transfer, van_gogh,
 )
 
 __all__ = ["GanappError", "InputError", "WeightsUnavailable", "ImageError", "load_image", "style_transfer",
            "fast_style_transfer", "generate_cars", "car_walk", "generate_class", "generate_all_classes",
-           "class_names", "van_gogh", "sketch_to_building"]
+           "class_names", "van_gogh", "sketch_to_building", "photo_to_sketch"]

@@ -59,7 +59,7 @@ class Pix2PixConfig:
     image_size: int = 256
     channels: int = 3
     gen_filters: int = 32  # first encoder width; doubles per level up to gen_max_filters
-    gen_max_filters: int = 256
+    gen_max_filters: int = 128
     disc_filters: int = 32
     dropout: float = 0.5
 

@@ -55,7 +55,8 @@ def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = N
 
 
 def up(x, filters: int, dropout: float = 0.0, size: int = 4):
-    """Transposed conv stride 2 -> BatchNorm -> [dropout] -> ReLU: doubles H and W."""
+    """Transposed conv stride 2 -> BatchNorm -> [dropout] -> ReLU: doubles H and W.
+    (Dropout stays active only in training; the paper's test-time noise is not used.)"""
     x = layers.Conv2DTranspose(filters, size, strides=2, padding="same", use_bias=False,
                                kernel_initializer=keras.initializers.RandomNormal(0.0, 0.02))(x)
     x = layers.BatchNormalization()(x)

@@ -230,7 +230,89 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
     return root
 
 
-PREPARERS = {"fashion_mnist": prepare_fashion_mnist, "cars_synth": prepare_cars_synth, "vangogh": prepare_vangogh}
+# --------------------------------------------------------------------- buildings (pix2pix)
+BUILDING_SOURCES = (  # (bundle, path filter) inside gcompris-qt-data
+    ("explore_monuments", ""), ("details", "_background"), ("categorization", "/monuments/"),
+)
+
+
+def building_photos() -> list[tuple[str, bytes, str]]:
+    """(source, bytes, licence note) of every building photo found in the Debian packages."""
+    from train.rcc import read_rcc
+
+    gc = debian_package_files("gcompris-qt-data")
+    cv = debian_package_files("opencv-doc") / "usr/share/doc/opencv-doc/examples/data"
+    out = [(f"Debian opencv-doc: {n}", (cv / n).read_bytes(), "BSD (OpenCV sample data)") for n in ("building.jpg", "home.jpg")]
+    for bundle, needle in BUILDING_SOURCES:
+        files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
+        for k, v in sorted(files.items()):
+            if k.endswith((".webp", ".jpg", ".png")) and needle in k and "Gogh" not in k and "Eglise" not in k \
+                    and "Portrait" not in k:
+                out.append((f"Debian gcompris-qt-data {bundle}.rcc: {k}", v, "see gcompris-qt-data README of that folder"))
+    return out
+
+
+def prepare_buildings(size: int = 286, test_fraction: float = 0.1) -> Path:
+    """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/ and
+    test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch."""
+    import json
+
+    from PIL import Image, ImageOps
+
+    from ganapp.imaging import load_image
+    from ganapp.sketch import photo_to_sketch
+
+    root = DATA / "buildings"
+    if (root / "sources.json").exists():
+        return root
+    for sub in ("train", "test"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    photos = building_photos()
+    order = np.random.default_rng(0).permutation(len(photos))
+    n_test = max(2, int(len(photos) * test_fraction))
+    sources = []
+    for rank, idx in enumerate(order):
+        name, data, licence = photos[idx]
+        try:
+            img = load_image(data, min_side=200)
+        except Exception:
+            continue
+        w, h = img.size
+        # square crops across the long side: a wide photo gives two or three training pairs
+        n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
+        for k in range(n):
+            frac = 0.5 if n == 1 else k / (n - 1)
+            crop = ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
+            pair = Image.new("RGB", (2 * size, size))
+            pair.paste(photo_to_sketch(crop), (0, 0))
+            pair.paste(crop, (size, 0))
+            split = "test" if rank < n_test else "train"
+            out = f"{split}/{len(sources):04d}.jpg"
+            pair.save(root / out, quality=95)
+            sources.append({"file": out, "source": name, "licence": licence})
+    (root / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
+    return root
+
+
+def load_pairs(folder: Path, direction: str = "AtoB") -> tuple[np.ndarray, np.ndarray]:
+    """Side-by-side A|B images (the pix2pix authors' layout, e.g. CMP facades' train/) ->
+    (inputs, targets) uint8 (N, H, W, 3). ``direction='BtoA'`` swaps them."""
+    from ganapp.imaging import load_image
+
+    a, b = [], []
+    for p in list_images(folder):
+        arr = np.asarray(load_image(p))
+        half = arr.shape[1] // 2
+        a.append(arr[:, :half])
+        b.append(arr[:, half:2 * half])
+    if not a:
+        raise FileNotFoundError(f"No paired images in {folder}.")
+    a, b = np.stack(a), np.stack(b)
+    return (a, b) if direction == "AtoB" else (b, a)
+
+
+PREPARERS = {"fashion_mnist": prepare_fashion_mnist, "cars_synth": prepare_cars_synth, "vangogh": prepare_vangogh,
+             "buildings": prepare_buildings}
 
 
 def main(argv=None):

@@ -1,0 +1,81 @@
+"""pix2pix: the sketch function, pairing, the U-Net, a train step and the endpoints."""
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+import ganapp
+from ganapp.config import Pix2PixConfig
+from ganapp.models import pix2pix
+from tests.conftest import write_weights
+
+TINY = Pix2PixConfig(image_size=32, gen_filters=4, gen_max_filters=8, disc_filters=4)
+
+
+def house(size=128):
+    """A photo-like house: a wall, a dark roof, windows and a door."""
+    img = Image.new("RGB", (size, size), (120, 170, 230))
+    d = ImageDraw.Draw(img)
+    d.rectangle([20, 50, 108, 120], fill=(200, 180, 150))
+    d.polygon([(14, 52), (64, 14), (114, 52)], fill=(110, 40, 30))
+    for x in (32, 76):
+        d.rectangle([x, 64, x + 18, 82], fill=(40, 60, 90))
+    d.rectangle([56, 92, 72, 120], fill=(80, 50, 30))
+    return img
+
+
+def test_photo_to_sketch_draws_dark_thin_lines_on_white():
+    sk = np.asarray(ganapp.photo_to_sketch(house()).convert("L"))
+    assert sk.shape == (128, 128)
+    dark = sk < 128
+    assert 0.02 < dark.mean() < 0.25  # lines, not fills
+    assert dark[60:90, 28:56].any()  # the left window's outline
+    assert not dark[100:116, 84:100].any()  # flat wall stays white
+
+
+def test_unet_shapes_and_skip_count():
+    g = pix2pix.build_generator(TINY)
+    out = np.asarray(g(np.zeros((2, 32, 32, 3), np.float32), training=False))
+    assert out.shape == (2, 32, 32, 3) and np.abs(out).max() <= 1
+    assert sum(l.__class__.__name__ == "Concatenate" for l in g.layers) == 4  # log2(32) - 1 skips
+    d = pix2pix.build_discriminator(TINY)
+    assert d([np.zeros((1, 32, 32, 3)), np.zeros((1, 32, 32, 3))]).shape == (1, 4, 4, 1)
+
+
+@pytest.fixture
+def pairs(tmp_path):
+    rng = np.random.default_rng(0)
+    for split, n in (("train", 4), ("test", 2)):
+        (tmp_path / split).mkdir()
+        for i in range(n):
+            a = rng.integers(0, 255, (40, 40, 3), np.uint8)
+            b = 255 - a
+            Image.fromarray(np.concatenate([a, b], 1)).save(tmp_path / split / f"{i}.png")
+    return tmp_path
+
+
+def test_pairs_split_and_direction(pairs):
+    from train.data import load_pairs
+
+    a, b = load_pairs(pairs / "train")
+    assert a.shape == b.shape == (4, 40, 40, 3) and np.array_equal(b, 255 - a)
+    a2, b2 = load_pairs(pairs / "train", "BtoA")
+    assert np.array_equal(a2, b) and np.array_equal(b2, a)
+
+
+def test_train_step_and_export(pairs, tmp_path, monkeypatch):
+    from ganapp import weights
+    from train import common
+    from train.pix2pix import main
+
+    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    out = tmp_path / "export" / "pix2pix"
+    main(["--data", str(pairs), "--image-size", "32", "--gen-filters", "4", "--gen-max-filters", "8",
+          "--disc-filters", "4", "--jitter", "36", "--epochs", "2", "--log-every", "2", "--export", str(out)])
+    model, cfg = weights.build_from_dir(out)
+    assert cfg == TINY and (out / "samples.png").exists()
+
+
+def test_sketch_to_building_keeps_proportions(tiny_weights):
+    write_weights(tiny_weights / "pix2pix", TINY)
+    out = ganapp.sketch_to_building(house(128).resize((128, 64)))
+    assert out.size == (32, 16)

@@ -1,0 +1,154 @@
+"""Train sketch -> building pix2pix: ``python -m train.pix2pix --help``.
+
+Offline data: ``python -m train.data prepare buildings`` (building photos from Debian
+packages, sketches by ganapp.sketch.photo_to_sketch, split by source photo). ``--data``
+takes any folder with train/ (and test/) of side-by-side A|B pairs, e.g. CMP facades with
+``--direction BtoA`` (its A side is the photo).
+
+As in the paper: conditional GAN loss + 100 x L1, Adam 2e-4 / beta1 0.5, discriminator
+loss halved, batch 1, jitter = resize to 286 then random 256 crop, random mirroring.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ganapp.config import Pix2PixConfig
+from train.common import GANTask, TrainConfig, fit, parse_config
+
+
+@dataclasses.dataclass
+class Pix2PixTrainConfig(TrainConfig):
+    data: str = "data/buildings"
+    direction: str = "AtoB"
+    epochs: int = 40
+    batch_size: int = 1
+    l1_weight: float = 100.0
+    jitter: int = 286  # resize to this before the random crop
+    checkpoint_every: int = 300
+
+
+class Pix2PixTask(GANTask):
+    key = "pix2pix"
+
+    def __init__(self, train_cfg: Pix2PixTrainConfig, model_cfg: Pix2PixConfig):
+        from PIL import Image
+
+        from train.data import load_pairs
+
+        self.train_cfg, self.model_cfg = train_cfg, model_cfg
+        root = Path(train_cfg.data)
+        a, b = load_pairs(root / "train", train_cfg.direction)
+        size = train_cfg.jitter
+
+        def fit_to(arr):
+            return np.stack([np.asarray(Image.fromarray(x).resize((size, size), Image.BICUBIC)) for x in arr])
+
+        self.a, self.b = fit_to(a), fit_to(b)
+        test = root / "test"
+        ta, tb = load_pairs(test, train_cfg.direction) if test.exists() else (a[:4], b[:4])
+        s = model_cfg.image_size
+        self.test_a = np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in ta[:4]])
+        self.test_b = np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in tb[:4]])
+        self.sources = root / "sources.json"
+        self.started = time.time()
+        self.grid_cols = 3
+
+    def build(self):
+        import keras
+
+        from ganapp.models import pix2pix
+
+        c, t = self.model_cfg, self.train_cfg
+        self.g, self.d = pix2pix.build_generator(c), pix2pix.build_discriminator(c)
+        self.opt_g = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
+        self.opt_d = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
+        self.opt_g.build(self.g.trainable_variables)
+        self.opt_d.build(self.d.trainable_variables)
+
+    def trackables(self):
+        return {"g": self.g, "d": self.d, "opt_g": self.opt_g, "opt_d": self.opt_d}
+
+    def steps_per_epoch(self):
+        return len(self.a) // self.train_cfg.batch_size
+
+    def dataset(self, epoch):
+        import tensorflow as tf
+
+        t, s = self.train_cfg, self.model_cfg.image_size
+        rng = np.random.default_rng([t.seed, epoch])
+        perm = rng.permutation(len(self.a))
+        a, b = [], []
+        for i in perm:  # the same crop and flip for both sides of a pair
+            y, x = rng.integers(0, t.jitter - s + 1, 2)
+            pa, pb = self.a[i, y:y + s, x:x + s], self.b[i, y:y + s, x:x + s]
+            if rng.random() < 0.5:
+                pa, pb = pa[:, ::-1], pb[:, ::-1]
+            a.append(pa)
+            b.append(pb)
+        ds = tf.data.Dataset.from_tensor_slices((np.stack(a), np.stack(b))).batch(t.batch_size, drop_remainder=True)
+        return ds.map(lambda x, y: (tf.cast(x, tf.float32) / 127.5 - 1.0, tf.cast(y, tf.float32) / 127.5 - 1.0))
+
+    def train_step(self, batch, step, seed):
+        import tensorflow as tf
+
+        t = self.train_cfg
+        sketch, photo = batch
+
+        def bce(logits, target):
+            per = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(tf.fill(tf.shape(logits), target), logits),
+                                 axis=[1, 2, 3])
+            return tf.nn.compute_average_loss(per, global_batch_size=t.batch_size)
+
+        with tf.GradientTape() as gt, tf.GradientTape() as dt:
+            fake = self.g(sketch, training=True)
+            d_real = self.d([sketch, photo], training=True)
+            d_fake = self.d([sketch, fake], training=True)
+            adv = bce(d_fake, 1.0)
+            l1 = tf.nn.compute_average_loss(tf.reduce_mean(tf.abs(photo - fake), axis=[1, 2, 3]),
+                                            global_batch_size=t.batch_size)
+            g_loss = adv + t.l1_weight * l1
+            d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
+        self.opt_g.apply_gradients(zip(gt.gradient(g_loss, self.g.trainable_variables), self.g.trainable_variables))
+        self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d.trainable_variables), self.d.trainable_variables))
+        return {"g_adv": adv, "l1": l1, "d_loss": d_loss}
+
+    def sample_images(self):
+        from ganapp.imaging import pm1_to_uint8
+
+        x = self.test_a.astype(np.float32) / 127.5 - 1.0
+        y = pm1_to_uint8(self.g(x, training=False))
+        return np.stack([im for trio in zip(self.test_a, y, self.test_b) for im in trio])
+
+    def export(self, out: Path):
+        from ganapp.config import save_config
+        from ganapp.imaging import make_grid
+        from train.hub import write_model_card
+
+        out.mkdir(parents=True, exist_ok=True)
+        save_config(self.model_cfg, out / "config.json")
+        self.g.save_weights(out / "generator.weights.h5")
+        make_grid(self.sample_images(), cols=3).save(out / "samples.png")
+        note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
+                "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
+                "(ganapp.sketch.photo_to_sketch); test photos held out by source photo.")
+        info = {"data": self.train_cfg.data, "dataset_note": note, "train": dataclasses.asdict(self.train_cfg),
+                "images": int(len(self.a)), "wall_clock_minutes": round((time.time() - self.started) / 60, 1)}
+        info["train"].pop("push_to_hub", None)
+        (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
+        if self.sources.exists():
+            (out / "credits.json").write_text(self.sources.read_text())
+        write_model_card(out)
+
+
+def main(argv=None):
+    train_cfg, model_cfg = parse_config(Pix2PixTrainConfig, Pix2PixConfig, argv, description=__doc__)
+    fit(Pix2PixTask(train_cfg, model_cfg))
+
+
+if __name__ == "__main__":
+    main()
