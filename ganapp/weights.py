@@ -17,7 +17,7 @@ from ganapp.errors import WeightsUnavailable
 
 WEIGHTS_DIR = Path(os.environ.get("GANAPP_WEIGHTS_DIR", Path(__file__).resolve().parent.parent / "weights"))
 FILES = ("config.json", "generator.weights.h5")
-TITLES = {"cars": "car generator", "cgan": "conditional GAN", "pix2pix": "sketch -> building model",
+TITLES = {"cars": "car generator", "cgan": "conditional GAN", "pix2pix": "sketch → building model",
           "vangogh": "van Gogh model"}
 TRAIN_HINT = {"cars": "python -m train.cars --export weights/cars",
               "cgan": "python -m train.cgan --export weights/cgan",

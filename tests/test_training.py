@@ -44,7 +44,7 @@ def test_help_lists_defaults_from_the_dataclass():
     assert "cars_synth" in out.stdout
 
 
-def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
+def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch, capsys):
     from train import common
     from train.cgan import main
     from train.hub import push_folder
@@ -88,8 +88,10 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     assert [c[0] for c in api.calls] == ["create_repo", "upload_folder"]
     assert api.calls[1][2]["folder_path"] == str(out)  # only the export folder, never the run
     assert api.calls[0][2]["exist_ok"] is True
-    for f in out.iterdir():  # the token never lands in what is uploaded
+    for f in out.iterdir():  # the token never lands in what is uploaded, nor in the logs
         assert "hf_secret_token_value_123" not in f.read_bytes().decode("latin-1")
+    logged = capsys.readouterr()
+    assert "hf_secret_token_value_123" not in logged.out + logged.err
 
 
 def test_dry_run_writes_nothing(tmp_path, class_folder):

@@ -1,4 +1,4 @@
-"""Evaluate shipped generators: ``python -m train.evaluate cars|cgan|vangogh [--weights DIR]``.
+"""Evaluate shipped generators: ``python -m train.evaluate cars|cgan|pix2pix|vangogh [--weights DIR]``.
 
 cgan: a small CNN classifier is trained on the real training data (cached in
 runs/eval/); we report its test accuracy, the **class fidelity** of generated samples
@@ -238,15 +238,56 @@ def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vango
                      "painting -> photo, the way back from the training run's checkpoint)."}
 
 
+def evaluate_pix2pix(folder: Path, data: str = "data/buildings") -> dict:
+    """Held-out pairs: L1, PSNR and SSIM of outputs vs the real photos, next to a trivial
+    baseline (the mean training photo), and the Frechet distance of outputs vs real photos
+    in the offline VGG16's features (256 px images, pooled block3_conv3)."""
+    from PIL import Image
+
+    from ganapp.imaging import pm1_to_uint8
+    from ganapp.weights import build_from_dir
+    from train.data import load_pairs
+
+    model, cfg = build_from_dir(folder)
+    s = cfg.image_size
+
+    def sized(arr):
+        return np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in arr])
+
+    ta, tb = (sized(v) for v in load_pairs(Path(data) / "test"))
+    _, train_b = load_pairs(Path(data) / "train")
+    mean_photo = sized(train_b).astype(np.float64).mean(0).round().astype(np.uint8)
+    outs = np.concatenate([pm1_to_uint8(model(ta[i:i + 8].astype(np.float32) / 127.5 - 1, training=False))
+                           for i in range(0, len(ta), 8)])
+
+    def scores(pred):
+        err = pred.astype(np.float64) - tb
+        mse = (err ** 2).mean(axis=(1, 2, 3))
+        return {"l1": round(float(np.abs(err).mean() / 255), 4),
+                "psnr_db": round(float(np.mean(10 * np.log10(255.0 ** 2 / np.maximum(mse, 1e-8)))), 2),
+                "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, tb)])), 4)}
+
+    ours, base = scores(outs), scores(np.repeat(mean_photo[None], len(tb), 0))
+    f_out, f_real = vgg_features(outs, s), vgg_features(tb, s)
+    f_base = vgg_features(np.repeat(mean_photo[None], len(tb), 0), s)
+    return {"summary": {**{f"{k}": v for k, v in ours.items()}, **{f"baseline_{k}": v for k, v in base.items()},
+                        "frechet_distance_outputs_vs_photos": round(frechet(f_out, f_real), 2),
+                        "frechet_distance_baseline_vs_photos": round(frechet(f_base, f_real), 2)},
+            "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px; baseline = the mean training photo; "
+                     "Frechet distance in mean-pooled block3_conv3 features of the offline VGG16 (few samples: "
+                     "compare the two numbers, not with other papers)."}
+
+
 def main(argv=None):
     from train.hub import write_model_card
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("key", choices=["cars", "cgan", "vangogh"])
+    ap.add_argument("key", choices=["cars", "cgan", "pix2pix", "vangogh"])
     ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
     args = ap.parse_args(argv)
     folder = Path(args.weights or ROOT / "weights" / args.key)
-    metrics = {"cars": evaluate_cars, "cgan": evaluate_cgan, "vangogh": evaluate_vangogh}[args.key](folder)
+    metrics = {"cars": evaluate_cars, "cgan": evaluate_cgan, "pix2pix": evaluate_pix2pix,
+               "vangogh": evaluate_vangogh}[args.key](folder)
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     write_model_card(folder)
     print(json.dumps(metrics, indent=2))
