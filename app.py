@@ -6,6 +6,7 @@ UI and API, plain PNG routes serve ``/cars.png?seed=N`` and ``/cgan.png?label=NA
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import logging
 import os
@@ -43,7 +44,19 @@ def _friendly(e: Exception) -> gr.Error:
 
 def user_errors(fn):
     """Library errors become gr.Error with their sentence; anything else a generic sentence
-    (no stack trace or path ever reaches the browser)."""
+    (no stack trace or path ever reaches the browser). Works for generators too. The
+    signature is kept, so API parameter names stay the function's."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def streaming(*args, **kwargs):
+            try:
+                yield from fn(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as e:
+                raise _friendly(e) from None
+        return streaming
+
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
@@ -107,25 +120,21 @@ def style_tab():
         if pairs:
             gr.Examples(pairs, [content, style], label="Examples (click to load)")
 
+    @user_errors
     def stylise(content, style, content_weight, style_weight, tv_weight, steps, max_size):
-        try:
-            for image, text in ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight,
-                                                     steps, max_size):
-                yield image, text
-        except gr.Error:
-            raise
-        except Exception as e:
-            raise _friendly(e) from None
+        yield from ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size)
 
-    def stylise_api(content, style, content_weight, style_weight, tv_weight, steps, max_size):
-        yield from (image for image, _ in stylise(content, style, content_weight, style_weight, tv_weight,
-                                                 steps, max_size))
+    @user_errors
+    def style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size):
+        for image, _ in ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps,
+                                              max_size):
+            yield image
 
     inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size]
-    ev = run.click(stylise, inputs, [result, status], api_visibility="private", **HEAVY)
+    ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **HEAVY)
     # The API endpoint streams the image only, so scripts get the final image as the result.
     api = gr.Button(visible=False)
-    ev_api = api.click(stylise_api, inputs, result, api_name="style_transfer", **HEAVY)
+    ev_api = api.click(style_transfer, inputs, result, api_name="style_transfer", **HEAVY)
     stop.click(None, None, None, cancels=[ev, ev_api])
     fast.click(user_errors(ganapp.fast_style_transfer), [content, style], result,
                api_name="fast_style_transfer", **HEAVY)
@@ -178,15 +187,9 @@ def pix2pix_tab():
             raise ganapp.InputError("The canvas is empty: draw a building first.")
         return ganapp.sketch_to_building(layer)
 
-    def sketch_to_building(sketch):
-        return ganapp.sketch_to_building(sketch)
-
-    def photo_to_sketch(photo):
-        return ganapp.photo_to_sketch(photo)
-
     draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **HEAVY)
-    upload_btn.click(user_errors(sketch_to_building), [upload], out, api_name="sketch_to_building", **HEAVY)
-    sketch_btn.click(user_errors(photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **HEAVY)
+    upload_btn.click(user_errors(ganapp.sketch_to_building), [upload], out, api_name="sketch_to_building", **HEAVY)
+    sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **HEAVY)
 
 
 def cars_tab():
@@ -204,12 +207,12 @@ def cars_tab():
             seed_b = gr.Slider(0, 100_000, value=1, step=1, label="End seed")
             walk = gr.Button("Walk")
         out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2, elem_id="cars-out")
-    gen = user_errors(lambda seed, count: ganapp.generate_cars(seed, count))
+    gen = user_errors(ganapp.generate_cars)
     go.click(gen, [seed, count], out, api_name="generate_cars", **LIGHT)
     seed.release(gen, [seed, count], out, api_visibility="private", **LIGHT)
     dice.click(lambda: __import__("random").randint(0, 100_000), None, seed, api_visibility="private").then(
         gen, [seed, count], out, api_visibility="private", **LIGHT)
-    walk.click(user_errors(lambda seed_a, seed_b: ganapp.car_walk(seed_a, seed_b, 8)), [seed, seed_b], out,
+    walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out,
                api_name="car_walk", **LIGHT)
 
 
@@ -226,11 +229,8 @@ def cgan_tab():
             every = gr.Button("All classes")
         out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2, elem_id="cgan-out")
 
-    def gen(label, seed, count):
-        return ganapp.generate_class(label, seed, count)
-
-    go.click(user_errors(gen), [label, seed, count], out, api_name="generate_class", **LIGHT)
-    every.click(user_errors(lambda seed: ganapp.generate_all_classes(seed)), [seed], out,
+    go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
+    every.click(user_errors(ganapp.generate_all_classes), [seed], out,
                 api_name="generate_all_classes", **LIGHT)
 
 
