@@ -142,6 +142,12 @@ class Pix2PixTask(GANTask):
         (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
         if self.sources.exists():
             (out / "credits.json").write_text(self.sources.read_text())
+        examples = out / "examples"  # held-out sketches for the tab (never trained on)
+        examples.mkdir(exist_ok=True)
+        from PIL import Image
+
+        for i, arr in enumerate(self.test_a[:3]):
+            Image.fromarray(arr).save(examples / f"heldout_{i}.png")
         write_model_card(out)
 
 

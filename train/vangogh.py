@@ -56,7 +56,7 @@ class VanGoghTask(GANTask):
         self.photos = _load_dir(root / a, train_cfg.photo_side)
         self.paintings = _load_dir(root / b, 640)
         test_dir = root / ("testB" if train_cfg.swap else "testA")
-        self.test_photos = _load_dir(test_dir, 256)[:4] if test_dir.exists() else self.photos[:4]
+        self.test_photos = _load_dir(test_dir, 512)[:4] if test_dir.exists() else self.photos[:4]
         if not self.photos or not self.paintings:
             raise FileNotFoundError(f"{root} needs photos in {a}/ and paintings in {b}/.")
         self.sources = root / "sources.json"
@@ -209,7 +209,16 @@ class VanGoghTask(GANTask):
         (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
         if self.sources.exists():
             (out / "credits.json").write_text(self.sources.read_text())
+        self._export_examples(out / "examples")
         write_model_card(out)
+
+    def _export_examples(self, folder: Path, n: int = 3):
+        """A few held-out photos for the tab's examples (never trained on)."""
+        from PIL import Image
+
+        folder.mkdir(exist_ok=True)
+        for i, arr in enumerate(self.test_photos[:n]):
+            Image.fromarray(arr).save(folder / f"heldout_{i}.jpg", quality=90)
 
 
 def main(argv=None):
