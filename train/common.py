@@ -122,6 +122,30 @@ class GANTask:
         raise NotImplementedError
 
 
+def export_folder(task: GANTask, out: Path, generator, samples, note: str, images: int,
+                  credits: Path | None = None) -> None:
+    """Write what inference needs and nothing else: config.json, generator weights,
+    samples.png, training.json (data note, options, the command), credits, model card."""
+    import tensorflow as tf
+
+    from ganapp.config import save_config
+    from train.hub import write_model_card
+
+    out.mkdir(parents=True, exist_ok=True)
+    save_config(task.model_cfg, out / "config.json")
+    generator.save_weights(out / "generator.weights.h5")
+    samples.save(out / "samples.png")
+    options = dataclasses.asdict(task.train_cfg)
+    options.pop("push_to_hub", None)
+    info = {"data": task.train_cfg.data, "dataset_note": note, "train": options, "images": int(images),
+            "command": " ".join(["python -m", f"train.{task.key}", *sys.argv[1:]]),
+            "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU"}
+    (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
+    if credits is not None and credits.exists():
+        (out / "credits.json").write_text(credits.read_text())
+    write_model_card(out)
+
+
 def save_loss_plot(csv_path: Path, png_path: Path) -> None:
     import matplotlib
 

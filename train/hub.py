@@ -42,7 +42,7 @@ def write_model_card(folder: Path) -> Path:
     cfg, train, metrics = _load(folder / "config.json"), _load(folder / "training.json"), _load(folder / "metrics.json")
     title, intro = CARD_INTRO.get(key, (key, ""))
     datasets = {"cgan": ["fashion_mnist"]}.get(key, [])
-    front = ["---", "library_name: keras", "pipeline_tag: unconditional-image-generation" if key == "cars"
+    front = ["---", "library_name: keras", "pipeline_tag: unconditional-image-generation" if key in ("cars", "cgan")
              else "pipeline_tag: image-to-image", "tags:", "  - gan", f"  - {cfg.get('family', key)}", "  - ganapp"]
     if datasets and train.get("data") == "fashion_mnist":
         front += ["datasets:"] + [f"  - {d}" for d in datasets]
@@ -63,10 +63,9 @@ def write_model_card(folder: Path) -> Path:
         t = train.get("train", {})
         lines += ["## How it was trained", "",
                   f"{train.get('images', '?')} training images, {t.get('epochs')} epochs at batch size "
-                  f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, "
-                  f"{train.get('wall_clock_minutes', '?')} minutes of wall-clock time. Full options:", "",
-                  "```json", json.dumps(t, indent=2), "```", "",
-                  f"Reproduce: `python -m train.{key} --export weights/{key}`.", ""]
+                  f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
+                  "Full options:", "", "```json", json.dumps(t, indent=2), "```", "",
+                  f"Reproduce: `{train.get('command', f'python -m train.{key}')}`.", ""]
     if metrics:
         lines += ["## Evaluation", "", f"`python -m train.evaluate {key}`", "", "```json",
                   json.dumps(metrics, indent=2), "```", ""]

@@ -11,8 +11,6 @@ loss halved, batch 1, jitter = resize to 286 then random 256 crop, random mirror
 from __future__ import annotations
 
 import dataclasses
-import json
-import time
 from pathlib import Path
 
 import numpy as np
@@ -55,7 +53,6 @@ class Pix2PixTask(GANTask):
         self.test_a = np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in ta[:4]])
         self.test_b = np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in tb[:4]])
         self.sources = root / "sources.json"
-        self.started = time.time()
         self.grid_cols = 3
 
     def build(self):
@@ -125,30 +122,20 @@ class Pix2PixTask(GANTask):
         return np.stack([im for trio in zip(self.test_a, y, self.test_b) for im in trio])
 
     def export(self, out: Path):
-        from ganapp.config import save_config
-        from ganapp.imaging import make_grid
-        from train.hub import write_model_card
+        from PIL import Image
 
-        out.mkdir(parents=True, exist_ok=True)
-        save_config(self.model_cfg, out / "config.json")
-        self.g.save_weights(out / "generator.weights.h5")
-        make_grid(self.sample_images(), cols=3).save(out / "samples.png")
+        from ganapp.imaging import make_grid
+        from train.common import export_folder
+
         note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
                 "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
                 "(ganapp.sketch.photo_to_sketch); test photos held out by source photo.")
-        info = {"data": self.train_cfg.data, "dataset_note": note, "train": dataclasses.asdict(self.train_cfg),
-                "images": int(len(self.a)), "wall_clock_minutes": round((time.time() - self.started) / 60, 1)}
-        info["train"].pop("push_to_hub", None)
-        (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
-        if self.sources.exists():
-            (out / "credits.json").write_text(self.sources.read_text())
+        export_folder(self, out, self.g, make_grid(self.sample_images(), cols=3), note, len(self.a),
+                      credits=self.sources)
         examples = out / "examples"  # held-out sketches for the tab (never trained on)
         examples.mkdir(exist_ok=True)
-        from PIL import Image
-
         for i, arr in enumerate(self.test_a[:3]):
             Image.fromarray(arr).save(examples / f"heldout_{i}.png")
-        write_model_card(out)
 
 
 def main(argv=None):

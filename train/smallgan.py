@@ -6,8 +6,6 @@ of the generator's weights, which is what gets exported for inference.
 from __future__ import annotations
 
 import dataclasses
-import json
-import time
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +40,6 @@ class SmallGANTask(GANTask):
             if classes and tuple(classes) != tuple(model_cfg.class_names):
                 self.model_cfg = model_cfg = dataclasses.replace(model_cfg, class_names=tuple(classes))
         self.x, self.y = x, (y if y is not None else np.zeros(len(x), np.int64))
-        self.started = time.time()
 
     # --- construction
     def build(self):
@@ -147,17 +144,8 @@ class SmallGANTask(GANTask):
         return pm1_to_uint8(out)
 
     def export(self, out: Path):
-        from ganapp.config import save_config
         from ganapp.imaging import make_grid
-        from train.hub import write_model_card
+        from train.common import export_folder
 
-        out.mkdir(parents=True, exist_ok=True)
-        save_config(self.model_cfg, out / "config.json")
-        self.g_ema.save_weights(out / "generator.weights.h5")
-        make_grid(self.sample_images(), cols=self.grid_cols, scale=2).save(out / "samples.png")
-        info = {"data": self.train_cfg.data, "dataset_note": self.dataset_note,
-                "train": dataclasses.asdict(self.train_cfg), "images": int(len(self.x)),
-                "wall_clock_minutes": round((time.time() - self.started) / 60, 1)}
-        info["train"].pop("push_to_hub", None)
-        (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
-        write_model_card(out)
+        grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
+        export_folder(self, out, self.g_ema, grid, self.dataset_note, len(self.x))

@@ -13,8 +13,6 @@ random crops; the paintings are few, so each step takes a fresh crop at stroke s
 from __future__ import annotations
 
 import dataclasses
-import json
-import time
 from pathlib import Path
 
 import numpy as np
@@ -60,7 +58,6 @@ class VanGoghTask(GANTask):
         if not self.photos or not self.paintings:
             raise FileNotFoundError(f"{root} needs photos in {a}/ and paintings in {b}/.")
         self.sources = root / "sources.json"
-        self.started = time.time()
 
     def build(self):
         import keras
@@ -191,26 +188,15 @@ class VanGoghTask(GANTask):
         return np.concatenate([pm1_to_uint8(x), pm1_to_uint8(y)])
 
     def export(self, out: Path):
-        from ganapp.config import save_config
         from ganapp.imaging import make_grid
-        from train.hub import write_model_card
+        from train.common import export_folder
 
-        out.mkdir(parents=True, exist_ok=True)
-        save_config(self.model_cfg, out / "config.json")
-        self.g_ab.save_weights(out / "generator.weights.h5")
-        make_grid(self.sample_images(), cols=4).save(out / "samples.png")
         note = ("Unpaired: {} photos (gcompris-qt-data: nature, animals, monuments; CC-BY-SA / CC-BY / public domain, "
-                "see credits) and {} van Gogh paintings (public domain: gcompris-qt-data 'details' and opencv-doc's "
+                "see credits.json) and {} van Gogh paintings (public domain: gcompris-qt-data 'details' and opencv-doc's "
                 "Starry Night), built by `python -m train.data prepare vangogh`.").format(len(self.photos), len(self.paintings))
-        info = {"data": self.train_cfg.data, "dataset_note": note, "train": dataclasses.asdict(self.train_cfg),
-                "images": len(self.photos) + len(self.paintings),
-                "wall_clock_minutes": round((time.time() - self.started) / 60, 1)}
-        info["train"].pop("push_to_hub", None)
-        (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
-        if self.sources.exists():
-            (out / "credits.json").write_text(self.sources.read_text())
+        export_folder(self, out, self.g_ab, make_grid(self.sample_images(), cols=4), note,
+                      len(self.photos) + len(self.paintings), credits=self.sources)
         self._export_examples(out / "examples")
-        write_model_card(out)
 
     def _export_examples(self, folder: Path, n: int = 3):
         """A few held-out photos for the tab's examples (never trained on)."""
