@@ -193,7 +193,9 @@ def pix2pix_tab():
 
 
 def cars_tab():
-    gr.Markdown("Car fronts from a DCGAN (Radford et al., 2015). The same seed always gives the same cars.",
+    gr.Markdown("Car fronts from a DCGAN (Radford et al., 2015). The same seed always gives the same cars. "
+                "The shipped weights learned from **procedurally rendered** car fronts (no car photos could be "
+                "used); train on CompCars crops for real ones: `python -m train.cars --data path/to/crops`.",
                 elem_classes="note")
     weights_note("cars")
     with gr.Row():
@@ -217,7 +219,8 @@ def cars_tab():
 
 
 def cgan_tab():
-    gr.Markdown("A conditional GAN draws an item of the class you choose.", elem_classes="note")
+    gr.Markdown("A conditional GAN (Mirza & Osindero, 2014) draws an item of the class you choose; the "
+                "shipped weights learned Fashion-MNIST's ten classes. Same seed, same pixels.", elem_classes="note")
     weights_note("cgan")
     names = ganapp.class_names()
     with gr.Row():
@@ -285,7 +288,14 @@ def build_app(demo: gr.Blocks | None = None) -> FastAPI:
 
 
 def warm_up() -> None:
-    """Load TensorFlow and the shipped generators in the background after start-up."""
+    """Load TensorFlow, the style network and the shipped generators in the background
+    after start-up, so first clicks do not pay for it."""
+    from ganapp import gatys
+
+    try:
+        gatys.feature_net()
+    except Exception:  # the tab reports it when used
+        log.warning("could not preload the style-transfer network")
     for key in ("cars", "cgan", "vangogh", "pix2pix"):
         if weights.is_available(key):
             try:
