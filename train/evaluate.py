@@ -23,9 +23,10 @@ def frechet(a: np.ndarray, b: np.ndarray) -> float:
     from scipy import linalg
 
     mu1, mu2 = a.mean(0), b.mean(0)
-    s1, s2 = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
-    covmean, _ = linalg.sqrtm(s1 @ s2, disp=False)
-    covmean = covmean.real
+    # a small ridge keeps the product well conditioned when features have dead (constant) units
+    eye = np.eye(a.shape[1]) * 1e-6
+    s1, s2 = np.cov(a, rowvar=False) + eye, np.cov(b, rowvar=False) + eye
+    covmean = np.real(linalg.sqrtm(s1 @ s2))
     return float(((mu1 - mu2) ** 2).sum() + np.trace(s1 + s2 - 2 * covmean))
 
 
