@@ -74,12 +74,32 @@ def test_vangogh_tab(page):
 
 def test_pix2pix_tab(page):
     open_tab(page, "Sketch → building")
-    page.screenshot(path=SHOTS / "3_pix2pix.png", full_page=True)
+    page.get_by_role("button", name="Build from drawing").click()
+    page.wait_for_selector("text=The canvas is empty", timeout=20_000)
     if page.get_by_text("No weights yet").count():
-        page.get_by_role("button", name="Build").click()
-        page.wait_for_selector("text=Please provide the sketch", timeout=20_000)
-    else:
-        pytest.skip("covered once pix2pix weights ship")
+        page.screenshot(path=SHOTS / "3_pix2pix_no_weights.png", full_page=True)
+        pytest.skip("no pix2pix weights in this checkout")
+    canvas = page.locator("#pix2pix-canvas canvas").first
+    box = canvas.bounding_box()
+    page.locator("#pix2pix-canvas button[aria-label*='raw'], #pix2pix-canvas button[title*='raw']").first.click()
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+
+    def line(a, b):
+        page.mouse.move(x0 + a[0] * w, y0 + a[1] * h)
+        page.mouse.down()
+        page.mouse.move(x0 + b[0] * w, y0 + b[1] * h, steps=8)
+        page.mouse.up()
+
+    for a, b in [((0.2, 0.35), (0.5, 0.12)), ((0.5, 0.12), (0.8, 0.35)), ((0.2, 0.35), (0.8, 0.35)),
+                 ((0.25, 0.35), (0.25, 0.9)), ((0.75, 0.35), (0.75, 0.9)), ((0.25, 0.9), (0.75, 0.9)),
+                 ((0.45, 0.9), (0.45, 0.65)), ((0.45, 0.65), (0.55, 0.65)), ((0.55, 0.65), (0.55, 0.9))]:
+        line(a, b)
+    for wx in (0.32, 0.6):  # two windows
+        line((wx, 0.45), (wx + 0.1, 0.45)), line((wx + 0.1, 0.45), (wx + 0.1, 0.55))
+        line((wx + 0.1, 0.55), (wx, 0.55)), line((wx, 0.55), (wx, 0.45))
+    page.get_by_role("button", name="Build from drawing").click()
+    wait_for_output(page, "pix2pix-out")
+    page.screenshot(path=SHOTS / "3_pix2pix_result.png", full_page=True)
 
 
 def test_cars_tab(page):

@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ganapp import weights
+from tests.conftest import shipped
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -23,7 +23,7 @@ def test_front_matter_is_spaces_ready():
 
 
 def test_python_example(live_app, tmp_path, monkeypatch):
-    if not (weights.is_available("cars") and weights.is_available("cgan")):
+    if not shipped("cars", "cgan"):
         pytest.skip("the README examples use the shipped cars and cgan weights")
     code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
     shutil.copy(ROOT / "weights/style/examples/chelsea.jpg", tmp_path / "photo.jpg")
@@ -36,7 +36,7 @@ def test_python_example(live_app, tmp_path, monkeypatch):
 
 
 def test_curl_examples(live_app):
-    if not (weights.is_available("cars") and weights.is_available("cgan")):
+    if not shipped("cars", "cgan"):
         pytest.skip("the README examples use the shipped cars and cgan weights")
     urls = re.findall(r'curl -o \S+\s+"(http://127\.0\.0\.1:7860/[^"]+)"', README)
     assert len(urls) == 2
