@@ -3,7 +3,7 @@
 discriminator), same architecture, same batch, same process. Also the latency of a
 64-image grid from the app's inference function.
 
-    python bench/train_step.py [--steps 30] [--batch 128]
+    python bench/train_step.py [--steps 10] [--rounds 5] [--batch 128]
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def seed_loop(cfg, x, batch: int, steps: int) -> float:
-    """The seed project's loop, written the straightforward Keras way. Returns images/s."""
+def seed_loop(cfg, x, batch: int):
+    """The seed project's loop, written the straightforward Keras way. Returns a step()."""
     import keras
     import numpy as np
 
@@ -40,15 +40,11 @@ def seed_loop(cfg, x, batch: int, steps: int) -> float:
         d.train_on_batch(fake, np.zeros((batch, 1)))
         gan.train_on_batch(z, np.ones((batch, 1)))
 
-    for _ in range(3):
-        step()
-    t0 = time.perf_counter()
-    for _ in range(steps):
-        step()
-    return steps * batch / (time.perf_counter() - t0)
+    return step
 
 
-def our_loop(batch: int, steps: int) -> float:
+def our_loop(batch: int):
+    """Our fused step on the same architecture and batch. Returns a step()."""
     import tensorflow as tf
 
     from ganapp.config import DCGANConfig
@@ -63,30 +59,48 @@ def our_loop(batch: int, steps: int) -> float:
         task.build()
     step_fn = make_step_fn(task, strategy)
     batches = iter(task.dataset(0).repeat())
-    for i in range(3):
-        step_fn(next(batches), tf.constant(i, tf.int64))
+    counter = [0]
+
+    def step():
+        counter[0] += 1
+        float(step_fn(next(batches), tf.constant(counter[0], tf.int64))["g_loss"])
+
+    return step
+
+
+def images_per_second(step, batch: int, steps: int) -> float:
     t0 = time.perf_counter()
-    for i in range(steps):
-        losses = step_fn(next(batches), tf.constant(3 + i, tf.int64))
-    float(losses["g_loss"])  # wait for the last step
+    for _ in range(steps):
+        step()
     return steps * batch / (time.perf_counter() - t0)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--steps", type=int, default=30)
+    ap.add_argument("--steps", type=int, default=10, help="steps per timed round")
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--batch", type=int, default=128)
     args = ap.parse_args()
+
+    import numpy as np
 
     from ganapp.config import DCGANConfig
     from train.data import load_arrays
 
     x, _, _ = load_arrays("cars_synth")
     x = x[:4096].astype("float32") / 127.5 - 1.0
-    seed = seed_loop(DCGANConfig(), x, args.batch, args.steps)
-    ours = our_loop(args.batch, args.steps)
-    print(f"seed's train_on_batch loop: {seed:.0f} images/s")
-    print(f"our tf.function train step: {ours:.0f} images/s")
+    seed_step, our_step = seed_loop(DCGANConfig(), x, args.batch), our_loop(args.batch)
+    for step in (seed_step, our_step):  # warm-up: tracing, first allocations
+        for _ in range(3):
+            step()
+    # alternate short rounds so both loops see the same machine load; report medians
+    seed_rates, our_rates = [], []
+    for _ in range(args.rounds):
+        seed_rates.append(images_per_second(seed_step, args.batch, args.steps))
+        our_rates.append(images_per_second(our_step, args.batch, args.steps))
+    seed, ours = float(np.median(seed_rates)), float(np.median(our_rates))
+    print(f"seed's train_on_batch loop: {seed:.0f} images/s (rounds: {[round(r) for r in seed_rates]})")
+    print(f"our tf.function train step: {ours:.0f} images/s (rounds: {[round(r) for r in our_rates]})")
     print(f"speed-up: {ours / seed:.2f}x")
 
     import ganapp
