@@ -188,11 +188,12 @@ def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, s
 
 def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4, style_weight: float = 1e-2,
         tv_weight: float = 30.0, steps: int = 40, max_size: int = 256, report_every: float = 1.0,
-        net: FeatureNet | None = None):
+        net: FeatureNet | None = None, final_steps: int | None = None):
     """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
 
-    ``steps`` is the L-BFGS iteration budget of each scale. Closing the iterator (a Stop
-    button, a dropped connection) stops the optimiser at its next iteration.
+    ``steps`` is the L-BFGS iteration budget of each scale (``final_steps``, if given, of
+    the full-size one). Closing the iterator (a Stop button, a dropped connection) stops
+    the optimiser at its next iteration.
     """
     import tensorflow as tf
     from scipy.optimize import Bounds, minimize
@@ -201,7 +202,8 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
     _, loss_and_grad, _ = _functions(net)
     w = tf.constant([content_weight, style_weight, tv_weight], tf.float32)
     sizes = scales(max_size)
-    total_iters = steps * len(sizes)
+    budgets = [steps] * (len(sizes) - 1) + [final_steps or steps]
+    total_iters = sum(budgets)
     out: queue.Queue = queue.Queue(maxsize=4)
     stop = threading.Event()
 
@@ -230,11 +232,11 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
                                          len(sizes), done_iters + state["it"], total_iters, state["loss"]))
 
                 res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=Bounds(0.0, 1.0),
-                               callback=callback, options={"maxiter": steps, "maxcor": 20})
+                               callback=callback, options={"maxiter": budgets[stage - 1], "maxcor": 20})
                 if stop.is_set():
                     return
                 x_img = res.x.reshape(shape).astype(np.float32)
-                done_iters += steps
+                done_iters += budgets[stage - 1]
                 loss = float(res.fun)
             out.put(Progress(x_img[0], len(sizes), len(sizes), total_iters, total_iters, loss, done=True))
         except BaseException as e:  # handed to the consumer, which re-raises it
