@@ -40,7 +40,7 @@ def wait_for_output(page, elem_id, timeout=120_000):
 
 
 def set_slider(page, label, value):
-    box = page.get_by_label(f"number input for {label}", exact=True).first  # the box beside the slider
+    box = page.locator(f"input[aria-label='number input for {label}']:visible").first  # the box beside the slider
     box.fill(str(value))
     box.press("Enter")
 
@@ -49,7 +49,7 @@ def test_style_tab(page):
     open_tab(page, "Style transfer")
     page.screenshot(path=SHOTS / "1_style_empty.png", full_page=True)
     page.get_by_text("Examples (click to load)").scroll_into_view_if_needed()
-    page.locator("tr.tr-body").first.click()
+    page.locator("tr.tr-body:visible").first.click()
     page.wait_for_selector("#style-content img", timeout=30_000)
     set_slider(page, "Output size (long side, px)", 128)
     set_slider(page, "Steps (L-BFGS iterations per scale)", 10)
@@ -64,7 +64,7 @@ def test_vangogh_tab(page):
     if page.get_by_text("No weights yet").count():
         page.screenshot(path=SHOTS / "2_vangogh_no_weights.png", full_page=True)
         pytest.skip("no van Gogh weights in this checkout")
-    page.locator("tr.tr-body").first.click()
+    page.locator("button.gallery-item:visible").first.click()  # one-input examples are a gallery
     page.wait_for_selector("#vangogh-in img", timeout=30_000)
     set_slider(page, "Output size (long side, px)", 256)
     page.get_by_role("button", name="Paint").click()
