@@ -107,7 +107,7 @@ def style_tab():
             style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
             tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
         with gr.Column():
-            steps = gr.Slider(5, 300, value=40, step=5, label="Steps (L-BFGS iterations per scale)")
+            steps = gr.Slider(5, 300, value=30, step=5, label="Steps (L-BFGS iterations per scale)")
             max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
             with gr.Row():
                 run = gr.Button("Stylise", variant="primary", scale=2)

@@ -187,7 +187,7 @@ def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, s
 
 
 def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4, style_weight: float = 1e-2,
-        tv_weight: float = 30.0, steps: int = 40, max_size: int = 256, report_every: float = 1.0,
+        tv_weight: float = 30.0, steps: int = 30, max_size: int = 256, report_every: float = 1.0,
         net: FeatureNet | None = None, final_steps: int | None = None):
     """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
 

@@ -44,7 +44,7 @@ def check_float(value, name: str, lo: float, hi: float) -> float:
 
 # ---------------------------------------------------------------- style transfer
 def style_transfer(content, style, content_weight: float = 1e4, style_weight: float = 1e-2,
-                   tv_weight: float = 30.0, steps: int = 40, max_size: int = 256) -> Iterator[tuple[Image.Image, str]]:
+                   tv_weight: float = 30.0, steps: int = 30, max_size: int = 256) -> Iterator[tuple[Image.Image, str]]:
     """Gatys style transfer. Yields (image, status) while optimising; the last is the result.
 
     ``content``/``style``: anything :func:`ganapp.imaging.load_image` takes. ``steps`` is
