@@ -194,7 +194,6 @@ def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vango
     g_ab, cfg = build_from_dir(folder)
     g_ba = cyclegan.build_generator(cfg)
     ckpt_dir = RUNS / "vangogh" / run / "checkpoints"
-    cycle = None
     latest = tf.train.latest_checkpoint(str(ckpt_dir))
     if latest:  # only the photo -> painting generator ships; the way back lives in the run
         tf.train.Checkpoint(g_ba=g_ba).restore(latest).expect_partial()
@@ -230,8 +229,7 @@ def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vango
                "ssim_input_vs_output": round(float(np.mean(ssims)), 3),
                "edge_correlation_input_vs_output": round(float(np.mean(edges)), 3)}
     if cycles:
-        cycle = round(float(np.mean(cycles)), 4)
-        summary["cycle_l1"] = cycle
+        summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
     return {"summary": summary,
             "notes": f"{len(photos)} held-out photos translated at 512 px; Frechet distances over {len(src)} 128 px crops "
                      f"each side ({len(art)} painting crops) in mean-pooled block3_conv3 features of the offline VGG16; "
