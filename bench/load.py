@@ -1,11 +1,14 @@
 """Load test: start the app as a user does (``python app.py``) and drive it with many
 concurrent gradio_client clients across all endpoints, more clients than the queue holds.
 
-Reports completed / refused-because-queue-full / failed, p50 and p95 latency per endpoint,
-and the server's resident memory after 20 and after 200 requests. Bounded: every client
-stops after ``--requests`` in total or ``--seconds``, whichever comes first; loopback only.
+Each endpoint is called once before the clients start (the first call pays for loading its
+model; those seconds are printed apart). Then every client repeats: draw a request from a
+public demo's mix, send it, wait, think for ``--think`` seconds (uniform 0..2x), like a
+person clicking. Reports completed / refused-because-queue-full / failed, p50 and p95
+latency per endpoint, and the server's resident memory after 20 and after 200 responses.
+Bounded: stops after ``--requests`` in total or ``--seconds``; loopback only.
 
-    python bench/load.py [--clients 40] [--requests 240] [--seconds 300]
+    python bench/load.py [--clients 40] [--requests 240] [--seconds 300] [--think 2]
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "weights" / "style" / "examples" / "chelsea.jpg"
 STYLE = ROOT / "weights" / "style" / "examples" / "starry_night.jpg"
+SKETCH = ROOT / "weights" / "pix2pix" / "examples" / "heldout_0.png"
 
 
 def rss_mb(pid: int) -> float:
@@ -32,22 +36,27 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def requests_for(rng: random.Random):
-    """(endpoint, args) drawn with the mix a public demo sees: mostly the cheap generators."""
+def quantile(sorted_values: list[float], q: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(q * len(sorted_values)))] if sorted_values else float("nan")
+
+
+# the mix a public demo sees: mostly the cheap generators (shares of all requests)
+MIX = {"/generate_cars": 0.35, "/generate_class": 0.25, "/car_walk": 0.10, "/generate_all_classes": 0.08,
+       "/van_gogh": 0.10, "/sketch_to_building": 0.04, "/style_transfer": 0.08}
+
+
+def call_args(endpoint: str, rng: random.Random) -> tuple:
     from gradio_client import handle_file
 
-    r = rng.random()
-    if r < 0.35:
-        return "/generate_cars", (rng.randint(0, 10**5), rng.choice([1, 16, 64]))
-    if r < 0.60:
-        return "/generate_class", (rng.choice(["Sneaker", "Bag", "Dress", "Coat"]), rng.randint(0, 10**5), 16)
-    if r < 0.70:
-        return "/car_walk", (rng.randint(0, 999), rng.randint(0, 999))
-    if r < 0.78:
-        return "/generate_all_classes", (rng.randint(0, 999),)
-    if r < 0.92:
-        return "/van_gogh", (handle_file(str(EXAMPLE)), 512)
-    return "/style_transfer", (handle_file(str(EXAMPLE)), handle_file(str(STYLE)), 1e4, 1e-2, 30, 10, 128)
+    return {
+        "/generate_cars": lambda: (rng.randint(0, 10**5), rng.choice([1, 16, 64])),
+        "/generate_class": lambda: (rng.choice(["Sneaker", "Bag", "Dress", "Coat"]), rng.randint(0, 10**5), 16),
+        "/car_walk": lambda: (rng.randint(0, 999), rng.randint(0, 999)),
+        "/generate_all_classes": lambda: (rng.randint(0, 999),),
+        "/van_gogh": lambda: (handle_file(str(EXAMPLE)), 512),
+        "/sketch_to_building": lambda: (handle_file(str(SKETCH)),),
+        "/style_transfer": lambda: (handle_file(str(EXAMPLE)), handle_file(str(STYLE)), 1e4, 1e-2, 30, 10, 128),
+    }[endpoint]()
 
 
 def main():
@@ -55,6 +64,7 @@ def main():
     ap.add_argument("--clients", type=int, default=40)
     ap.add_argument("--requests", type=int, default=240)
     ap.add_argument("--seconds", type=float, default=300)
+    ap.add_argument("--think", type=float, default=2.0, help="mean pause between a client's requests (s)")
     args = ap.parse_args()
 
     from gradio_client import Client
@@ -76,10 +86,16 @@ def main():
         except httpx.HTTPError:
             time.sleep(0.2)
     print(f"served after {time.time() - t_start:.1f} s; {args.clients} clients, {args.requests} requests")
+    first = Client(url, verbose=False)
+    for endpoint in MIX:
+        t0 = time.time()
+        first.predict(*call_args(endpoint, random.Random(0)), api_name=endpoint)
+        print(f"  first call {endpoint}: {time.time() - t0:.1f} s")
+    print(f"resident memory after warm-up: {rss_mb(server.pid):.0f} MB")
 
     lock = threading.Lock()
     results = defaultdict(list)  # endpoint -> [(outcome, seconds)]
-    done = [0]
+    done, finished = [0], [0]
     memory = {}
     deadline = time.time() + args.seconds
 
@@ -91,19 +107,20 @@ def main():
                 if done[0] >= args.requests:
                     return
                 done[0] += 1
-                n = done[0]
-            endpoint, call_args = requests_for(rng)
+            endpoint = rng.choices(list(MIX), weights=list(MIX.values()))[0]
             t0 = time.time()
             try:
-                client.predict(*call_args, api_name=endpoint)
+                client.predict(*call_args(endpoint, rng), api_name=endpoint)
                 outcome = "completed"
             except Exception as e:  # noqa: BLE001 - classified below
                 text = str(e).lower()
                 outcome = "queue_full" if "queue" in text and "full" in text else f"failed: {str(e)[:120]}"
             with lock:
                 results[endpoint].append((outcome, time.time() - t0))
-                if n in (20, 200):
-                    memory[n] = rss_mb(server.pid)
+                finished[0] += 1
+                if finished[0] in (20, 200):
+                    memory[finished[0]] = rss_mb(server.pid)
+            time.sleep(rng.uniform(0, 2 * args.think))
 
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(args.clients)]
     for t in threads:
@@ -124,13 +141,13 @@ def main():
         totals["completed"] += len(ok)
         totals["queue_full"] += full
         totals["failed"] += len(failed)
-        p = (lambda q: ok[min(len(ok) - 1, int(q * len(ok)))] if ok else float("nan"))
-        print(f"{endpoint:24} {len(ok):5d} {full:5d} {len(failed):5d} {p(0.5):7.2f} {p(0.95):7.2f}")
+        print(f"{endpoint:24} {len(ok):5d} {full:5d} {len(failed):5d} {quantile(ok, 0.5):7.2f} "
+              f"{quantile(ok, 0.95):7.2f}")
         for f in sorted(set(failed))[:3]:
             print("    ", f)
     print(f"total: {dict(totals)}; server alive at the end: {alive}")
     m20, m200 = memory.get(20, float("nan")), memory.get(200, float("nan"))
-    print(f"resident memory: {m20:.0f} MB after 20 requests, {m200:.0f} MB after 200 "
+    print(f"resident memory: {m20:.0f} MB after 20 responses, {m200:.0f} MB after 200 "
           f"({(m200 / m20 - 1) * 100:+.1f}%), {final_rss:.0f} MB at the end")
 
 

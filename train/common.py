@@ -113,6 +113,7 @@ class GANTask:
 
     def after_step(self, step) -> None:
         """Cross-replica work after each step (e.g. the EMA update); ``step`` is a tensor."""
+        return None  # a docstring-only body trips AutoGraph's parser
 
     def sample_images(self) -> np.ndarray:
         """uint8 (N, H, W, C) from fixed inputs, for the per-epoch grid."""
