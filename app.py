@@ -26,8 +26,10 @@ HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "weights" / "style" / "examples"
 MAX_FILE_SIZE = "25mb"
 QUEUE_MAX = 24
-HEAVY = dict(concurrency_limit=1, concurrency_id="heavy")  # style transfer, image-to-image
-LIGHT = dict(concurrency_limit=4, concurrency_id="light")  # small generators
+# Three pools, so one kind of work never waits behind another (figures: README, "Load"):
+STYLE = dict(concurrency_limit=1, concurrency_id="style")  # Gatys optimisation: seconds to minutes
+IMAGE = dict(concurrency_limit=2, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
+LIGHT = dict(concurrency_limit=4, concurrency_id="light")  # small generators: tens of ms
 CSS = """
 .gradio-container {max-width: 1180px !important; margin: auto}
 #title {text-align: center} #title h1 {margin-bottom: 0}
@@ -131,13 +133,13 @@ def style_tab():
             yield image
 
     inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size]
-    ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **HEAVY)
+    ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
     # The API endpoint streams the image only, so scripts get the final image as the result.
     api = gr.Button(visible=False)
-    ev_api = api.click(style_transfer, inputs, result, api_name="style_transfer", **HEAVY)
+    ev_api = api.click(style_transfer, inputs, result, api_name="style_transfer", **STYLE)
     stop.click(None, None, None, cancels=[ev, ev_api])
     fast.click(user_errors(ganapp.fast_style_transfer), [content, style], result,
-               api_name="fast_style_transfer", **HEAVY)
+               api_name="fast_style_transfer", **IMAGE)
 
 
 def vangogh_tab():
@@ -155,10 +157,10 @@ def vangogh_tab():
     if examples:
         gr.Examples([[str(p)] for p in examples], [photo], label="Held-out photos (click to load)")
     btn.click(user_errors(ganapp.van_gogh), [photo, max_size, strength], out, api_name="van_gogh_ui",
-              api_visibility="private", **HEAVY)
+              api_visibility="private", **IMAGE)
     api = gr.Button(visible=False)  # the scripted endpoint: exactly (photo, max_size)
     api.click(user_errors(lambda photo, max_size: ganapp.van_gogh(photo, max_size)), [photo, max_size], out,
-              api_name="van_gogh", **HEAVY)
+              api_name="van_gogh", **IMAGE)
 
 
 def pix2pix_tab():
@@ -187,9 +189,9 @@ def pix2pix_tab():
             raise ganapp.InputError("The canvas is empty: draw a building first.")
         return ganapp.sketch_to_building(layer)
 
-    draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **HEAVY)
-    upload_btn.click(user_errors(ganapp.sketch_to_building), [upload], out, api_name="sketch_to_building", **HEAVY)
-    sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **HEAVY)
+    draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **IMAGE)
+    upload_btn.click(user_errors(ganapp.sketch_to_building), [upload], out, api_name="sketch_to_building", **IMAGE)
+    sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **IMAGE)
 
 
 def cars_tab():

@@ -84,6 +84,30 @@ def test_offline_vgg16_weights_are_the_hed_file(net):
     assert w.shape == (3, 3, 3, 64) and np.abs(w).sum() > 1  # copied, not initialised-and-forgotten
 
 
+def test_bfloat16_features_match_float32():
+    """The fast precision changes rounding, not what the network sees."""
+    import tensorflow as tf
+
+    x = tf.constant(to_float01(content_img())[None])
+    g32, _ = st._functions(st.feature_net("float32"))[0](x)
+    g16, _ = st._functions(st.feature_net("bfloat16"))[0](x)
+    for a, b in zip(g32, g16):
+        rel = float(tf.norm(a - b) / tf.norm(a))
+        assert rel < 0.05, rel
+
+
+def test_smoothed_tv_is_exact_at_delta_zero_and_below_it_otherwise(net):
+    import tensorflow as tf
+
+    _, _, total_loss = st._functions(net)
+    x = tf.constant(to_float01(stripes())[None])
+    grams, content = st._functions(net)[0](x)
+    tv_only = tf.constant([0.0, 0.0, 1.0])
+    exact = float(total_loss(x, grams, content, tv_only, 0.0))
+    assert exact == pytest.approx(float(tf.image.total_variation(x)[0]), rel=1e-5)
+    assert 0.9 * exact < float(total_loss(x, grams, content, tv_only, 0.01)) < exact
+
+
 def test_fast_mode_with_a_local_savedmodel(tmp_path, monkeypatch):
     """No tfhub.dev here: a SavedModel with Magenta's signature stands in for it.
     (content_image, style_image) float32 [0, 1] -> [stylised image]."""
