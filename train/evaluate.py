@@ -131,7 +131,7 @@ def vgg_features(images: np.ndarray, size: int = 64) -> np.ndarray:
 
     from ganapp import gatys
 
-    base = gatys._vgg16_from_hed(gatys.hed_weights_path())
+    base = gatys.offline_vgg16()
     net = keras.Model(base.input, base.get_layer("block3_conv3").output)
     out = []
     for i in range(0, len(images), 250):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from train.common import GANTask, TrainConfig
+from train.common import GANTask, TrainConfig, ema_update
 
 
 @dataclasses.dataclass
@@ -124,17 +124,7 @@ class SmallGANTask(GANTask):
         return {"d_loss": d_loss, "g_loss": g_loss}
 
     def after_step(self, step):
-        import tensorflow as tf
-
-        # EMA with warm-up (decay (1+t)/(10+t) until it reaches ema_decay), so early samples
-        # and short runs are not dominated by the random initial weights.
-        t = tf.cast(step, tf.float32)
-        decay = tf.minimum(self.train_cfg.ema_decay, (1.0 + t) / (10.0 + t))
-        for e, v in zip(self.g_ema.weights, self.g.weights):
-            if self.train_cfg.ema_decay and e.trainable:
-                e.assign(decay * e + (1.0 - decay) * v)
-            else:  # BN statistics (and everything when EMA is off) are copied
-                e.assign(v)
+        ema_update(self.g_ema, self.g, step, self.train_cfg.ema_decay)
 
     # --- outputs
     def sample_images(self):
