@@ -269,9 +269,12 @@ def evaluate_pix2pix(folder: Path, data: str = "data/buildings") -> dict:
     ours, base = scores(outs), scores(np.repeat(mean_photo[None], len(tb), 0))
     f_out, f_real = vgg_features(outs, s), vgg_features(tb, s)
     f_base = vgg_features(np.repeat(mean_photo[None], len(tb), 0), s)
+    fd, fd_base = round(frechet(f_out, f_real), 2), round(frechet(f_base, f_real), 2)
+    better = {"l1": ours["l1"] < base["l1"], "psnr_db": ours["psnr_db"] > base["psnr_db"],
+              "ssim": ours["ssim"] > base["ssim"], "frechet_distance": fd < fd_base}
     return {"summary": {**{f"{k}": v for k, v in ours.items()}, **{f"baseline_{k}": v for k, v in base.items()},
-                        "frechet_distance_outputs_vs_photos": round(frechet(f_out, f_real), 2),
-                        "frechet_distance_baseline_vs_photos": round(frechet(f_base, f_real), 2)},
+                        "frechet_distance_outputs_vs_photos": fd, "frechet_distance_baseline_vs_photos": fd_base},
+            "beats_baseline": better,
             "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px; baseline = the mean training photo; "
                      "Frechet distance in mean-pooled block3_conv3 features of the offline VGG16 (few samples: "
                      "compare the two numbers, not with other papers)."}
