@@ -26,9 +26,10 @@ HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "weights" / "style" / "examples"
 MAX_FILE_SIZE = "25mb"
 QUEUE_MAX = 24
-# Three pools, so one kind of work never waits behind another (figures: README, "Load"):
+# Three pools, so one kind of work never queues behind another; at most two heavy jobs
+# share the CPU at once (figures: README, "Load and limits"):
 STYLE = dict(concurrency_limit=1, concurrency_id="style")  # Gatys optimisation: seconds to minutes
-IMAGE = dict(concurrency_limit=2, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
+IMAGE = dict(concurrency_limit=1, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
 LIGHT = dict(concurrency_limit=4, concurrency_id="light")  # small generators: tens of ms
 CSS = """
 .gradio-container {max-width: 1180px !important; margin: auto}
