@@ -81,8 +81,10 @@ def test_pix2pix_tab(page):
         pytest.skip("no pix2pix weights in this checkout")
     canvas = page.locator("#pix2pix-canvas canvas").first
     box = canvas.bounding_box()
-    page.locator("#pix2pix-canvas button[aria-label*='raw'], #pix2pix-canvas button[title*='raw']").first.click()
-    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.locator("#pix2pix-canvas button[aria-label='Brush']").first.click()
+    # the 512 px drawing area is shown zoomed out in the middle of the canvas element: draw there
+    x0, y0 = box["x"] + 0.25 * box["width"], box["y"] + 0.2 * box["height"]
+    w, h = 0.5 * box["width"], 0.6 * box["height"]
 
     def line(a, b):
         page.mouse.move(x0 + a[0] * w, y0 + a[1] * h)
