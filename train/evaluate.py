@@ -11,6 +11,7 @@ memorisation check. vangogh: see :func:`evaluate_vangogh`. Results go to ``<weig
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from pathlib import Path
 
@@ -124,15 +125,22 @@ def evaluate_cgan(folder: Path) -> dict:
     }
 
 
-def vgg_features(images: np.ndarray, size: int = 64) -> np.ndarray:
-    """Mean-pooled block3_conv3 features of the offline VGG16 (uint8 images resized to ``size``)."""
+@functools.cache
+def _metric_net():
+    """The offline VGG16 up to block3_conv3, built once per process."""
     import keras
-    import tensorflow as tf
 
     from ganapp import gatys
 
     base = gatys.offline_vgg16()
-    net = keras.Model(base.input, base.get_layer("block3_conv3").output)
+    return keras.Model(base.input, base.get_layer("block3_conv3").output)
+
+
+def vgg_features(images: np.ndarray, size: int = 64) -> np.ndarray:
+    """Mean-pooled block3_conv3 features of the offline VGG16 (uint8 images resized to ``size``)."""
+    import tensorflow as tf
+
+    net = _metric_net()
     out = []
     for i in range(0, len(images), 250):
         x = tf.image.resize(tf.cast(images[i:i + 250], tf.float32), (size, size))
