@@ -66,15 +66,19 @@ class Pix2PixTask(GANTask):
 
         c, t = self.model_cfg, self.train_cfg
         self.g, self.d = pix2pix.build_generator(c), pix2pix.build_discriminator(c)
-        self.g_ema = pix2pix.build_generator(c)
-        self.g_ema.set_weights(self.g.get_weights())
+        self.g_ema = pix2pix.build_generator(c) if t.ema_decay else self.g  # what samples and export use
+        if self.g_ema is not self.g:
+            self.g_ema.set_weights(self.g.get_weights())
         self.opt_g = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
         self.opt_d = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
         self.opt_g.build(self.g.trainable_variables)
         self.opt_d.build(self.d.trainable_variables)
 
     def trackables(self):
-        return {"g": self.g, "d": self.d, "g_ema": self.g_ema, "opt_g": self.opt_g, "opt_d": self.opt_d}
+        tracked = {"g": self.g, "d": self.d, "opt_g": self.opt_g, "opt_d": self.opt_d}
+        if self.g_ema is not self.g:
+            tracked["g_ema"] = self.g_ema
+        return tracked
 
     def steps_per_epoch(self):
         return len(self.a) // self.train_cfg.batch_size
@@ -121,7 +125,8 @@ class Pix2PixTask(GANTask):
         return {"g_adv": adv, "l1": l1, "d_loss": d_loss}
 
     def after_step(self, step):
-        ema_update(self.g_ema, self.g, step, self.train_cfg.ema_decay)
+        if self.g_ema is not self.g:
+            ema_update(self.g_ema, self.g, step, self.train_cfg.ema_decay)
 
     def sample_images(self):
         from ganapp.imaging import pm1_to_uint8
