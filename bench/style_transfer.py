@@ -89,8 +89,9 @@ def main():
         if p.stage == p.stages:
             snapshots.append((time.perf_counter() - t0, p.iteration, p.image))
     total = time.perf_counter() - t0
-    # L-BFGS lowers the loss at every iteration, so a binary search finds the first snapshot
-    # at or below the reference's loss without scoring them all
+    # L-BFGS lowers the smoothed loss at every iteration and the exact loss follows it, so a
+    # binary search finds the first snapshot at or below the reference's loss (assuming the
+    # exact loss is monotone too) without scoring them all
     def score(i):
         return float(exact_loss(tf.constant(snapshots[i][2][None]), style_t, content_t, w, exact))
 
