@@ -62,6 +62,9 @@ class Pix2PixConfig:
     gen_max_filters: int = 128
     disc_filters: int = 32
     dropout: float = 0.5
+    # decoder upsampling: "transpose" (the paper's stride-2 transposed convolutions) or "resize"
+    # (nearest-neighbour 2x then a 3x3 convolution: no checkerboard grid, Odena et al. 2016)
+    upsample: str = "transpose"
 
 
 @dataclass(frozen=True)

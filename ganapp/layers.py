@@ -54,11 +54,20 @@ def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = N
     return layers.LeakyReLU(0.2)(x)
 
 
-def up(x, filters: int, dropout: float = 0.0, size: int = 4):
-    """Transposed conv stride 2 -> BatchNorm -> [dropout] -> ReLU: doubles H and W.
+def upsample_conv(x, filters: int, resize: bool = False, size: int = 4, use_bias: bool = True):
+    """Doubles H and W: a stride-2 transposed conv, or (``resize``) nearest-neighbour 2x
+    upsampling then a 3x3 conv, which leaves no checkerboard pattern."""
+    init = keras.initializers.RandomNormal(0.0, 0.02)
+    if resize:
+        return layers.Conv2D(filters, 3, padding="same", use_bias=use_bias, kernel_initializer=init)(Upsample2x()(x))
+    return layers.Conv2DTranspose(filters, size, strides=2, padding="same", use_bias=use_bias,
+                                  kernel_initializer=init)(x)
+
+
+def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: bool = False):
+    """upsample_conv -> BatchNorm -> [dropout] -> ReLU: doubles H and W.
     (Dropout stays active only in training; the paper's test-time noise is not used.)"""
-    x = layers.Conv2DTranspose(filters, size, strides=2, padding="same", use_bias=False,
-                               kernel_initializer=keras.initializers.RandomNormal(0.0, 0.02))(x)
+    x = upsample_conv(x, filters, resize, size, use_bias=False)
     x = layers.BatchNormalization()(x)
     if dropout:
         x = layers.Dropout(dropout)(x)

@@ -32,11 +32,18 @@ def test_photo_to_sketch_draws_dark_thin_lines_on_white():
     assert not dark[100:116, 84:100].any()  # flat wall stays white
 
 
-def test_unet_shapes_and_skip_count():
-    g = pix2pix.build_generator(TINY)
+@pytest.mark.parametrize("upsample", ["transpose", "resize"])
+def test_unet_shapes_and_skip_count(upsample):
+    import dataclasses
+
+    g = pix2pix.build_generator(dataclasses.replace(TINY, upsample=upsample))
     out = np.asarray(g(np.zeros((2, 32, 32, 3), np.float32), training=False))
     assert out.shape == (2, 32, 32, 3) and np.abs(out).max() <= 1
     assert sum(l.__class__.__name__ == "Concatenate" for l in g.layers) == 4  # log2(32) - 1 skips
+    transposed = sum(l.__class__.__name__ == "Conv2DTranspose" for l in g.layers)
+    assert transposed == (5 if upsample == "transpose" else 0)  # resize: nearest 2x + conv instead
+    with pytest.raises(ValueError, match="upsample"):
+        pix2pix.build_generator(dataclasses.replace(TINY, upsample="bicubic"))
     d = pix2pix.build_discriminator(TINY)
     assert d([np.zeros((1, 32, 32, 3)), np.zeros((1, 32, 32, 3))]).shape == (1, 4, 4, 1)
 

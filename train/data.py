@@ -252,9 +252,11 @@ def building_photos() -> list[tuple[str, bytes, str]]:
     return out
 
 
-def prepare_buildings(size: int = 286, test_fraction: float = 0.1) -> Path:
+def prepare_buildings(size: int = 286, test_fraction: float = 0.1, zoom_crops: int = 2) -> Path:
     """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/ and
-    test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch."""
+    test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch. Each
+    training photo also gives ``zoom_crops`` closer views (a random square of 55-75 % of its
+    short side); test photos give only their full-height crops."""
     import json
 
     from PIL import Image, ImageOps
@@ -278,15 +280,20 @@ def prepare_buildings(size: int = 286, test_fraction: float = 0.1) -> Path:
         except Exception:
             continue
         w, h = img.size
+        split = "test" if rank < n_test else "train"
         # square crops across the long side: a wide photo gives two or three training pairs
         n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
-        for k in range(n):
-            frac = 0.5 if n == 1 else k / (n - 1)
-            crop = ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
+        crops = [ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
+                 for frac in ([0.5] if n == 1 else [k / (n - 1) for k in range(n)])]
+        rng = np.random.default_rng(rank)
+        for _ in range(zoom_crops if split == "train" else 0):
+            side = int(min(w, h) * rng.uniform(0.55, 0.75))
+            x, y = rng.integers(0, w - side + 1), rng.integers(0, h - side + 1)
+            crops.append(img.crop((x, y, x + side, y + side)).resize((size, size), Image.LANCZOS))
+        for crop in crops:
             pair = Image.new("RGB", (2 * size, size))
             pair.paste(photo_to_sketch(crop), (0, 0))
             pair.paste(crop, (size, 0))
-            split = "test" if rank < n_test else "train"
             out = f"{split}/{len(sources):04d}.jpg"
             pair.save(root / out, quality=95)
             sources.append({"file": out, "source": name, "licence": licence})

@@ -11,16 +11,16 @@ import keras
 from keras import layers
 
 from ganapp.config import Pix2PixConfig
-from ganapp.layers import down, patch_discriminator, up
-
-INIT = keras.initializers.RandomNormal(0.0, 0.02)
-
+from ganapp.layers import down, patch_discriminator, up, upsample_conv
 
 def build_generator(cfg: Pix2PixConfig) -> keras.Model:
     """sketch (N, S, S, C) in [-1, 1] -> photo (N, S, S, C) in [-1, 1]; S a power of two."""
     levels = int(math.log2(cfg.image_size))
     if 2**levels != cfg.image_size:
         raise ValueError("pix2pix image_size must be a power of two.")
+    if cfg.upsample not in ("transpose", "resize"):
+        raise ValueError(f"pix2pix upsample must be 'transpose' or 'resize', not {cfg.upsample!r}.")
+    resize = cfg.upsample == "resize"
     widths = [min(cfg.gen_filters * 2**i, cfg.gen_max_filters) for i in range(levels)]
     inp = keras.Input((cfg.image_size, cfg.image_size, cfg.channels), name="sketch")
     x, skips = inp, []
@@ -28,9 +28,9 @@ def build_generator(cfg: Pix2PixConfig) -> keras.Model:
         x = down(x, f, norm=0 < i < levels - 1)
         skips.append(x)
     for i, f in enumerate(reversed(widths[:-1])):  # 1 -> S/2, with skips
-        x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0)
+        x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize)
         x = layers.Concatenate()([x, skips[-(i + 2)]])
-    x = layers.Conv2DTranspose(cfg.channels, 4, strides=2, padding="same", kernel_initializer=INIT)(x)
+    x = upsample_conv(x, cfg.channels, resize)
     out = layers.Activation("tanh", dtype="float32")(x)
     return keras.Model(inp, out, name="generator")
 
