@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 import ganapp
 from ganapp import weights
 from ganapp.errors import GanappError
+from ganapp.runtime import server_memory_mode
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
@@ -311,6 +312,7 @@ def main() -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO)
+    server_memory_mode()  # before TensorFlow allocates: resident memory stays flat under load
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     app = build_app()

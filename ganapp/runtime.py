@@ -16,3 +16,22 @@ def tensorflow():
         except RuntimeError:  # already initialised by the caller: keep its settings
             pass
     return tf
+
+
+def server_memory_mode(threshold: int = 256 * 1024) -> bool:
+    """For long-running servers: make glibc malloc serve buffers of ``threshold`` bytes and
+    more with their own mappings, returned to the OS when freed. By default glibc raises
+    that threshold as large buffers come and go, after which TensorFlow's big short-lived
+    tensors live in malloc's arenas, and resident memory grows with every new mix of
+    concurrent requests. Measured with bench/load.py (40 clients, 240 requests): +20-27 %
+    between 20 and 200 responses without this, +7 % with it; it costs about 10 % in style
+    transfer speed (fresh pages for each large tensor). False where the C library is not
+    glibc (nothing changed)."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's mallopt parameter numbers
+    return bool(libc.mallopt(m_mmap_threshold, threshold) and libc.mallopt(m_trim_threshold, threshold))
