@@ -13,6 +13,7 @@ from keras import layers
 from ganapp.config import Pix2PixConfig
 from ganapp.layers import down, patch_discriminator, up, upsample_conv
 
+
 def build_generator(cfg: Pix2PixConfig) -> keras.Model:
     """sketch (N, S, S, C) in [-1, 1] -> photo (N, S, S, C) in [-1, 1]; S a power of two."""
     levels = int(math.log2(cfg.image_size))
