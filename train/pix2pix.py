@@ -7,9 +7,12 @@ takes any folder with train/ (and test/) of side-by-side A|B pairs, e.g. CMP fac
 
 As in the paper: conditional GAN loss + 100 x L1, Adam 2e-4 / beta1 0.5, discriminator
 loss halved, batch 1, jitter = resize to 286 then random 256 crop, random mirroring.
-``--ema-decay 0.999`` exports a moving average of the generator instead: on the offline
-buildings it scored slightly better pixel metrics but looked washed out on drawn sketches,
-so the shipped weights are the raw generator.
+``--ema-decay 0.999`` exports a moving average of the generator instead, and
+``--upsample resize`` gives the decoder nearest-neighbour upsampling + 3x3 convolutions in
+place of transposed convolutions (no checkerboard grid). The shipped weights:
+
+    python -m train.pix2pix --run resize_ema --epochs 45 --upsample resize --ema-decay 0.999 \
+        --export weights/pix2pix
 """
 from __future__ import annotations
 
