@@ -312,7 +312,8 @@ def main() -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO)
-    server_memory_mode()  # before TensorFlow allocates: resident memory stays flat under load
+    if os.environ.get("GANAPP_SERVER_MEMORY_MODE", "1") != "0":  # 0: more throughput, growing memory
+        server_memory_mode()  # before TensorFlow allocates: resident memory stays flat under load
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     app = build_app()

@@ -23,10 +23,11 @@ def server_memory_mode(threshold: int = 256 * 1024) -> bool:
     more with their own mappings, returned to the OS when freed. By default glibc raises
     that threshold as large buffers come and go, after which TensorFlow's big short-lived
     tensors live in malloc's arenas, and resident memory grows with every new mix of
-    concurrent requests. Measured with bench/load.py (40 clients, 240 requests): +20-27 %
-    between 20 and 200 responses without this, +7 % with it; it costs about 10 % in style
-    transfer speed (fresh pages for each large tensor). False where the C library is not
-    glibc (nothing changed)."""
+    concurrent requests. Measured with bench/load.py (40 clients, 240 requests, 2 cores):
+    +29 % between 20 and 200 responses without this, +7 % with it. The price is fresh pages
+    for every large tensor: style transfer alone runs about 10 % slower, and the saturated
+    server completed 201 instead of 214 requests. False where the C library is not glibc
+    (nothing changed)."""
     import ctypes
 
     try:
