@@ -14,6 +14,7 @@ ratio, and the seconds for a 256 px and a 512 px result with the app's defaults.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 from pathlib import Path
@@ -91,7 +92,8 @@ def main():
     total = time.perf_counter() - t0
     # L-BFGS lowers the smoothed loss at every iteration and the exact loss follows it, so a
     # binary search finds the first snapshot at or below the reference's loss (assuming the
-    # exact loss is monotone too) without scoring them all
+    # exact loss is monotone too) without scoring them all; each snapshot is scored at most once
+    @functools.cache
     def score(i):
         return float(exact_loss(tf.constant(snapshots[i][2][None]), style_t, content_t, w, exact))
 
