@@ -35,6 +35,8 @@ class Pix2PixTrainConfig(TrainConfig):
     jitter: int = 286  # resize to this before the random crop
     checkpoint_every: int = 300
     ema_decay: float = 0.0  # > 0: samples and export use an EMA of the generator (e.g. 0.999)
+    ssim_weight: float = 0.0  # > 0: adds ssim_weight x (1 - SSIM of the grey images) to the generator loss
+    ssim_from_epoch: int = 0  # ... from this epoch on (fine-tuning a run trained without it)
 
 
 class Pix2PixTask(GANTask):
@@ -114,6 +116,9 @@ class Pix2PixTask(GANTask):
                                  axis=[1, 2, 3])
             return tf.nn.compute_average_loss(per, global_batch_size=t.batch_size)
 
+        def grey(v):  # [-1, 1] RGB -> [0, 1] grey
+            return tf.reduce_mean(v, -1, keepdims=True) * 0.5 + 0.5
+
         with tf.GradientTape() as gt, tf.GradientTape() as dt:
             fake = self.g(sketch, training=True)
             d_real = self.d([sketch, photo], training=True)
@@ -121,11 +126,15 @@ class Pix2PixTask(GANTask):
             adv = bce(d_fake, 1.0)
             l1 = tf.nn.compute_average_loss(tf.reduce_mean(tf.abs(photo - fake), axis=[1, 2, 3]),
                                             global_batch_size=t.batch_size)
-            g_loss = adv + t.l1_weight * l1
+            # Wang et al.'s SSIM (11 x 11 Gaussian window, sigma 1.5) of the grey images, always logged
+            ssim = tf.nn.compute_average_loss(tf.image.ssim(grey(fake), grey(photo), max_val=1.0),
+                                              global_batch_size=t.batch_size)
+            ssim_weight = tf.where(step >= t.ssim_from_epoch * self.steps_per_epoch(), t.ssim_weight, 0.0)
+            g_loss = adv + t.l1_weight * l1 + ssim_weight * (1.0 - ssim)
             d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
         self.opt_g.apply_gradients(zip(gt.gradient(g_loss, self.g.trainable_variables), self.g.trainable_variables))
         self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d.trainable_variables), self.d.trainable_variables))
-        return {"g_adv": adv, "l1": l1, "d_loss": d_loss}
+        return {"g_adv": adv, "l1": l1, "ssim": ssim, "d_loss": d_loss}
 
     def after_step(self, step):
         if self.g_ema is not self.g:
