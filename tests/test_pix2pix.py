@@ -75,12 +75,17 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     from train.pix2pix import main
 
     monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    run = tmp_path / "runs/pix2pix/default"
+    run.mkdir(parents=True)
+    old_log = "step,epoch,time,g_adv,l1,d_loss\n1,0,0.1,1.0,0.5,0.7\n"  # written by an older trainer
+    (run / "losses.csv").write_text(old_log)
     out = tmp_path / "export" / "pix2pix"
     main(["--data", str(pairs), "--image-size", "32", "--gen-filters", "4", "--gen-max-filters", "8",
           "--disc-filters", "4", "--jitter", "36", "--epochs", "2", "--log-every", "2", "--export", str(out)])
     model, cfg = weights.build_from_dir(out)
     assert cfg == TINY and (out / "samples.png").exists()
-    header, row = (tmp_path / "runs/pix2pix/default/losses.csv").read_text().splitlines()[:2]
+    header, row = (run / "losses.csv").read_text().splitlines()[:2]
+    assert (run / "losses_until_step_2.csv").read_text() == old_log  # kept apart, not mixed in
     assert header.split(",")[3:] == ["g_adv", "l1", "ssim", "d_loss"]
     assert -1 <= float(row.split(",")[5]) <= 1
 

@@ -273,11 +273,15 @@ def fit(task: GANTask) -> Path:
                 if step % cfg.log_every == 0 or step == total:
                     means = {k: v / n_acc for k, v in acc.items()}
                     bar.set_postfix({k: f"{v:.3f}" for k, v in means.items()})
+                    header = ["step", "epoch", "time", *means]
+                    if csv_path.exists() and csv_path.open().readline().strip().split(",") != header:
+                        # a run resumed by a trainer that logs other losses: keep the old rows apart
+                        csv_path.rename(csv_path.with_name(f"losses_until_step_{step}.csv"))
                     new = not csv_path.exists()
                     with open(csv_path, "a", newline="") as f:
                         w = csv.writer(f)
                         if new:
-                            w.writerow(["step", "epoch", "time", *means])
+                            w.writerow(header)
                         w.writerow([step, epoch, round(time.time() - t0, 1), *[f"{v:.5f}" for v in means.values()]])
                     with writer.as_default(step=step):
                         for k, v in means.items():
