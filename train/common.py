@@ -254,6 +254,10 @@ def fit(task: GANTask) -> Path:
 
     writer = tf.summary.create_file_writer(str(run_dir / "tb"))
     csv_path = run_dir / "losses.csv"
+    csv_header = None  # the columns of losses.csv, read once: a resumed run appends to it
+    if csv_path.exists():
+        with open(csv_path, newline="") as f:
+            csv_header = next(csv.reader(f), None)
     step = int(step_var.numpy())
     bar = tqdm(total=total, initial=step, desc=f"train {task.key}", unit="step",
                dynamic_ncols=True, mininterval=2.0, file=sys.stdout)
@@ -274,14 +278,15 @@ def fit(task: GANTask) -> Path:
                     means = {k: v / n_acc for k, v in acc.items()}
                     bar.set_postfix({k: f"{v:.3f}" for k, v in means.items()})
                     header = ["step", "epoch", "time", *means]
-                    if csv_path.exists() and csv_path.open().readline().strip().split(",") != header:
-                        # a run resumed by a trainer that logs other losses: keep the old rows apart
-                        csv_path.rename(csv_path.with_name(f"losses_until_step_{step}.csv"))
-                    new = not csv_path.exists()
+                    if header != csv_header:
+                        if csv_header is not None:  # resumed by a trainer that logs other losses:
+                            # keep the old rows apart instead of mixing columns
+                            csv_path.rename(csv_path.with_name(f"losses_until_step_{step}.csv"))
+                        with open(csv_path, "w", newline="") as f:
+                            csv.writer(f).writerow(header)
+                        csv_header = header
                     with open(csv_path, "a", newline="") as f:
                         w = csv.writer(f)
-                        if new:
-                            w.writerow(header)
                         w.writerow([step, epoch, round(time.time() - t0, 1), *[f"{v:.5f}" for v in means.values()]])
                     with writer.as_default(step=step):
                         for k, v in means.items():
