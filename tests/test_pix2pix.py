@@ -1,4 +1,6 @@
 """pix2pix: the sketch function, pairing, the U-Net, a train step and the endpoints."""
+import json
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -51,7 +53,7 @@ def test_unet_shapes_and_skip_count(upsample):
 @pytest.fixture
 def pairs(tmp_path):
     rng = np.random.default_rng(0)
-    for split, n in (("train", 4), ("test", 2)):
+    for split, n in (("train", 4), ("val", 2), ("test", 2)):
         (tmp_path / split).mkdir()
         for i in range(n):
             a = rng.integers(0, 255, (40, 40, 3), np.uint8)
@@ -88,6 +90,16 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     assert (run / "losses_until_step_2.csv").read_text() == old_log  # kept apart, not mixed in
     assert header.split(",")[3:] == ["g_adv", "l1", "ssim", "d_loss"]
     assert -1 <= float(row.split(",")[5]) <= 1
+    # val/ is scored after every epoch; the export is the epoch with the best validation SSIM
+    val = [r.split(",") for r in (run / "val.csv").read_text().splitlines()]
+    assert val[0] == ["step", "epoch", "l1", "psnr_db", "ssim"] and [r[1] for r in val[1:]] == ["1", "2"]
+    best = json.loads((run / "best.json").read_text())
+    assert best["ssim"] == max(float(r[4]) for r in val[1:])
+    assert json.loads((out / "training.json").read_text())["selected"]["epoch"] == best["epoch"]
+    kept = weights.build_from_dir(out)[0]
+    kept.load_weights(run / "best.weights.h5")
+    assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), kept.get_weights()))
+    assert f"Exported: the generator of epoch {best['epoch']} of 2" in (out / "README.md").read_text()
 
 
 def test_ssim_weight_reaches_the_generator_update(pairs):

@@ -119,6 +119,16 @@ class GANTask:
         """uint8 (N, H, W, C) from fixed inputs, for the per-epoch grid."""
         raise NotImplementedError
 
+    select_by: str = ""  # a validate() metric, higher is better: fit keeps the best epoch's weights
+
+    def validate(self) -> dict:
+        """Metrics on held-out validation data after each epoch ({name: float}), or {} if there is none."""
+        return {}
+
+    def best_model(self):
+        """The model whose weights fit keeps in ``<run>/best.weights.h5`` for the best ``select_by`` epoch."""
+        raise NotImplementedError
+
     def export(self, out: Path) -> None:
         raise NotImplementedError
 
@@ -140,9 +150,10 @@ def ema_update(ema_model, model, step, decay: float) -> None:
 
 
 def export_folder(task: GANTask, out: Path, generator, samples, note: str, images: int,
-                  credits: Path | None = None) -> None:
+                  credits: Path | None = None, selected: dict | None = None) -> None:
     """Write what inference needs and nothing else: config.json, generator weights,
-    samples.png, training.json (data note, options, the command), credits, model card."""
+    samples.png, training.json (data note, options, the command, the epoch ``selected`` by
+    validation if any), credits, model card."""
     import tensorflow as tf
 
     from ganapp.config import save_config
@@ -157,6 +168,8 @@ def export_folder(task: GANTask, out: Path, generator, samples, note: str, image
     info = {"data": task.train_cfg.data, "dataset_note": note, "train": options, "images": int(images),
             "command": " ".join(["python -m", f"train.{task.key}", *sys.argv[1:]]),
             "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU"}
+    if selected:
+        info["selected"] = selected
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
     if credits is not None and credits.exists():
         (out / "credits.json").write_text(credits.read_text())
@@ -185,6 +198,31 @@ def save_loss_plot(csv_path: Path, png_path: Path) -> None:
     fig.tight_layout()
     fig.savefig(png_path)
     plt.close(fig)
+
+
+def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) -> None:
+    """Log ``task.validate()`` to val.csv and TensorBoard; when ``task.select_by`` improves on
+    best.json, save the best model's weights to best.weights.h5 (a resumed run keeps both)."""
+    import tensorflow as tf
+
+    metrics = task.validate()
+    if not metrics:
+        return
+    path = run_dir / "val.csv"
+    new = not path.exists()
+    with open(path, "a", newline="") as f:
+        w = csv.writer(f)
+        if new:
+            w.writerow(["step", "epoch", *metrics])
+        w.writerow([step, epoch, *[f"{v:.5f}" for v in metrics.values()]])
+    with writer.as_default(step=step):
+        for k, v in metrics.items():
+            tf.summary.scalar(f"val/{k}", v)
+    best_json = run_dir / "best.json"
+    best = json.loads(best_json.read_text()) if best_json.exists() else None
+    if task.select_by and (best is None or metrics[task.select_by] > best[task.select_by]):
+        task.best_model().save_weights(run_dir / "best.weights.h5")
+        best_json.write_text(json.dumps({"epoch": epoch, "step": step, **metrics}, indent=2) + "\n")
 
 
 def make_step_fn(task: GANTask, strategy):
@@ -229,6 +267,7 @@ def fit(task: GANTask) -> Path:
     if not cfg.dry_run:
         (run_dir / "config.json").write_text(json.dumps(resolved, indent=2) + "\n")
 
+    task.run_dir = run_dir
     with strategy.scope():
         task.strategy = strategy
         task.build()
@@ -302,6 +341,7 @@ def fit(task: GANTask) -> Path:
                         tf.summary.image("samples", np.asarray(grid)[None], max_outputs=1)
                     if csv_path.exists():
                         save_loss_plot(csv_path, run_dir / "loss.png")
+                    validate_epoch(task, run_dir, (step - 1) // spe + 1, step, writer)
                 if step >= total:
                     break
     except KeyboardInterrupt:

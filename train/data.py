@@ -252,11 +252,13 @@ def building_photos() -> list[tuple[str, bytes, str]]:
     return out
 
 
-def prepare_buildings(size: int = 286, test_fraction: float = 0.1, zoom_crops: int = 2) -> Path:
-    """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/ and
-    test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch. Each
-    training photo also gives ``zoom_crops`` closer views (a random square of 55-75 % of its
-    short side); test photos give only their full-height crops."""
+def prepare_buildings(size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1,
+                      zoom_crops: int = 2) -> Path:
+    """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/, val/
+    and test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch. val/
+    chooses the epoch to export, test/ is only for the final evaluation. Each training photo
+    also gives ``zoom_crops`` closer views (a random square of 55-75 % of its short side);
+    val and test photos give only their full-height crops."""
     import json
 
     from PIL import Image, ImageOps
@@ -267,11 +269,12 @@ def prepare_buildings(size: int = 286, test_fraction: float = 0.1, zoom_crops: i
     root = DATA / "buildings"
     if (root / "sources.json").exists():
         return root
-    for sub in ("train", "test"):
+    for sub in ("train", "val", "test"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     photos = building_photos()
     order = np.random.default_rng(0).permutation(len(photos))
     n_test = max(2, int(len(photos) * test_fraction))
+    n_val = max(2, int(len(photos) * val_fraction)) if val_fraction else 0
     sources = []
     for rank, idx in enumerate(order):
         name, data, licence = photos[idx]
@@ -280,7 +283,7 @@ def prepare_buildings(size: int = 286, test_fraction: float = 0.1, zoom_crops: i
         except Exception:
             continue
         w, h = img.size
-        split = "test" if rank < n_test else "train"
+        split = "test" if rank < n_test else "val" if rank < n_test + n_val else "train"
         # square crops across the long side: a wide photo gives two or three training pairs
         n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
         crops = [ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))

@@ -188,6 +188,15 @@ def ssim_grey(a: np.ndarray, b: np.ndarray) -> float:
     return float((((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))).mean())
 
 
+def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:
+    """Mean L1 (pixels in [0, 1]), PSNR (dB) and grey SSIM of uint8 (N, H, W, 3) outputs vs targets."""
+    err = pred.astype(np.float64) - target
+    mse = (err ** 2).mean(axis=(1, 2, 3))
+    return {"l1": round(float(np.abs(err).mean() / 255), 4),
+            "psnr_db": round(float(np.mean(10 * np.log10(255.0 ** 2 / np.maximum(mse, 1e-8)))), 2),
+            "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, target)])), 4)}
+
+
 def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vangogh") -> dict:
     """FD (offline VGG16 features of 128 px crops) of held-out photos vs paintings, before and
     after translation; structure kept (SSIM and edge correlation, input vs output); cycle L1."""
@@ -267,14 +276,7 @@ def evaluate_pix2pix(folder: Path, data: str = "data/buildings") -> dict:
     outs = np.concatenate([pm1_to_uint8(model(ta[i:i + 8].astype(np.float32) / 127.5 - 1, training=False))
                            for i in range(0, len(ta), 8)])
 
-    def scores(pred):
-        err = pred.astype(np.float64) - tb
-        mse = (err ** 2).mean(axis=(1, 2, 3))
-        return {"l1": round(float(np.abs(err).mean() / 255), 4),
-                "psnr_db": round(float(np.mean(10 * np.log10(255.0 ** 2 / np.maximum(mse, 1e-8)))), 2),
-                "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, tb)])), 4)}
-
-    ours, base = scores(outs), scores(np.repeat(mean_photo[None], len(tb), 0))
+    ours, base = pair_scores(outs, tb), pair_scores(np.repeat(mean_photo[None], len(tb), 0), tb)
     f_out, f_real = vgg_features(outs, s), vgg_features(tb, s)
     f_base = vgg_features(np.repeat(mean_photo[None], len(tb), 0), s)
     fd, fd_base = round(frechet(f_out, f_real), 2), round(frechet(f_base, f_real), 2)

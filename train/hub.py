@@ -71,6 +71,10 @@ def write_model_card(folder: Path) -> Path:
                   f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
                   "Full options:", "", "```json", json.dumps(t, indent=2), "```", "",
                   f"Reproduce: `{train.get('command', f'python -m train.{key}')}`.", ""]
+        if sel := train.get("selected"):
+            lines += [f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the best "
+                      f"SSIM ({sel['ssim']}) on {sel['val_pairs']} validation pairs (photos held out from both "
+                      "training and the evaluation below).", ""]
     if metrics:
         lines += ["## Evaluation", "", f"`python -m train.evaluate {key}`", "", "```json",
                   json.dumps(metrics, indent=2), "```", ""]

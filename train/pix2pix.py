@@ -40,6 +40,7 @@ class Pix2PixTrainConfig(TrainConfig):
     ema_decay: float = 0.0  # > 0: samples and export use an EMA of the generator (e.g. 0.999)
     ssim_weight: float = 0.0  # > 0: adds ssim_weight x (1 - SSIM of the grey images) to the generator loss
     ssim_from_epoch: int = 0  # ... from this epoch on (fine-tuning a run trained without it)
+    export_best: bool = True  # with a val/ split: export the epoch of best validation SSIM, not the last
 
 
 class Pix2PixTask(GANTask):
@@ -59,11 +60,17 @@ class Pix2PixTask(GANTask):
             return np.stack([np.asarray(Image.fromarray(x).resize((size, size), Image.BICUBIC)) for x in arr])
 
         self.a, self.b = fit_to(a), fit_to(b)
+        s = model_cfg.image_size
+
+        def sized(arr):
+            return np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in arr])
+
         test = root / "test"
         ta, tb = load_pairs(test, train_cfg.direction) if test.exists() else (a[:4], b[:4])
-        s = model_cfg.image_size
-        self.test_a = np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in ta[:4]])
-        self.test_b = np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in tb[:4]])
+        self.test_a, self.test_b = sized(ta[:4]), sized(tb[:4])
+        val = root / "val"  # chooses the exported epoch; test/ stays for the final evaluation only
+        self.val = tuple(sized(v) for v in load_pairs(val, train_cfg.direction)) if val.exists() else None
+        self.select_by = "ssim" if self.val is not None and train_cfg.export_best else ""
         self.sources = root / "sources.json"
         self.grid_cols = 3
 
@@ -150,17 +157,40 @@ class Pix2PixTask(GANTask):
         y = pm1_to_uint8(self.g_ema(x, training=False))
         return np.stack([im for trio in zip(self.test_a, y, self.test_b) for im in trio])
 
+    def validate(self):
+        from ganapp.imaging import pm1_to_uint8
+        from train.evaluate import pair_scores
+
+        if self.val is None:
+            return {}
+        a, b = self.val
+        out = np.concatenate([pm1_to_uint8(self.g_ema(a[i:i + 8].astype(np.float32) / 127.5 - 1.0, training=False))
+                              for i in range(0, len(a), 8)])
+        return pair_scores(out, b)
+
+    def best_model(self):
+        return self.g_ema
+
     def export(self, out: Path):
+        import json
+
         from PIL import Image
 
         from ganapp.imaging import make_grid
         from train.common import export_folder
 
+        best = self.run_dir / "best.json"
+        selected = None
+        if self.select_by and best.exists():
+            self.g_ema.load_weights(self.run_dir / "best.weights.h5")
+            selected = json.loads(best.read_text())
+            selected["val_pairs"] = len(self.val[0])
+
         note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
                 "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
                 "(ganapp.sketch.photo_to_sketch); test photos held out by source photo.")
         export_folder(self, out, self.g_ema, make_grid(self.sample_images(), cols=3), note, len(self.a),
-                      credits=self.sources)
+                      credits=self.sources, selected=selected)
         examples = out / "examples"  # held-out sketches for the tab (never trained on)
         examples.mkdir(exist_ok=True)
         for i, arr in enumerate(self.test_a[:3]):
