@@ -71,6 +71,31 @@ def test_pairs_split_and_direction(pairs):
     assert np.array_equal(a2, b) and np.array_equal(b2, a)
 
 
+def test_buildings_split_by_source_photo(tmp_path, monkeypatch):
+    import io
+
+    from train import data
+
+    photos = []
+    for i in range(20):  # wide photos give several crops: none may cross splits
+        buf = io.BytesIO()
+        house(200).resize((300 if i % 2 else 200, 200)).rotate(i * 7).save(buf, "PNG")
+        photos.append((f"photo {i}", buf.getvalue(), "test licence"))
+    monkeypatch.setattr(data, "DATA", tmp_path)
+    monkeypatch.setattr(data, "building_photos", lambda: photos)
+    root = data.prepare_buildings(size=40, zoom_crops=1)
+    sources = json.loads((root / "sources.json").read_text())
+    split_of = {}
+    for rec in sources:
+        split_of.setdefault(rec["source"], set()).add(rec["file"].split("/")[0])
+        assert (root / rec["file"]).exists() and rec["licence"] == "test licence"
+    assert all(len(v) == 1 for v in split_of.values()) and len(split_of) == 20
+    per_split = {s: sum(v == {s} for v in split_of.values()) for s in ("train", "val", "test")}
+    assert per_split == {"train": 16, "val": 2, "test": 2}
+    a, b = data.load_pairs(root / "val")
+    assert a.shape[1:] == (40, 40, 3) and (a > 128).mean() > 0.5  # a sketch: mostly white paper
+
+
 def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     from ganapp import weights
     from train import common

@@ -25,7 +25,7 @@ LIMITATIONS = {
             "(`python -m train.cars --data path/to/crops --export weights/cars`).",
     "cgan": "28x28 greyscale Fashion-MNIST items only; similar classes (shirt, T-shirt, pullover, coat) can blur "
             "into one another.",
-    "pix2pix": "Trained on a CPU from 283 crops of 79 building and monument photos (not CMP facades), "
+    "pix2pix": "Trained on a CPU from 252 crops of 70 building and monument photos (not CMP facades), "
                "with small widths: outputs follow the sketch's lines (walls, roofs, windows, sky) with plausible "
                "colours, but surfaces stay soft and fine ornament is smeared. Train on CMP facades "
                "(`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "

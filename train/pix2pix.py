@@ -2,7 +2,7 @@
 
 Offline data: ``python -m train.data prepare buildings`` (building photos from Debian
 packages, sketches by ganapp.sketch.photo_to_sketch, split by source photo). ``--data``
-takes any folder with train/ (and test/) of side-by-side A|B pairs, e.g. CMP facades with
+takes any folder with train/ (and val/, test/) of side-by-side A|B pairs, e.g. CMP facades with
 ``--direction BtoA`` (its A side is the photo).
 
 As in the paper: conditional GAN loss + 100 x L1, Adam 2e-4 / beta1 0.5, discriminator
@@ -12,9 +12,11 @@ loss halved, batch 1, jitter = resize to 286 then random 256 crop, random mirror
 place of transposed convolutions (no checkerboard grid). ``--ssim-weight 120
 --ssim-from-epoch 45`` adds 120 x (1 - SSIM) of the grey images to the generator loss
 from epoch 45 on: structure where the sketch says there is some, instead of invented
-texture where it does not. The shipped weights (45 epochs without it, then 20 with it):
+texture where it does not. With a val/ split (buildings, CMP facades) every epoch is
+scored on it and the export is the epoch of best validation SSIM. The shipped weights
+(45 epochs without the SSIM term, then up to 30 with it):
 
-    python -m train.pix2pix --run ssim120 --epochs 65 --upsample resize --ema-decay 0.999 \
+    python -m train.pix2pix --run val --epochs 75 --upsample resize --ema-decay 0.999 \
         --ssim-weight 120 --ssim-from-epoch 45 --export weights/pix2pix
 """
 from __future__ import annotations
@@ -188,7 +190,7 @@ class Pix2PixTask(GANTask):
 
         note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
                 "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
-                "(ganapp.sketch.photo_to_sketch); test photos held out by source photo.")
+                "(ganapp.sketch.photo_to_sketch); validation and test photos held out by source photo.")
         export_folder(self, out, self.g_ema, make_grid(self.sample_images(), cols=3), note, len(self.a),
                       credits=self.sources, selected=selected)
         examples = out / "examples"  # held-out sketches for the tab (never trained on)
