@@ -76,7 +76,7 @@ def write_model_card(folder: Path) -> Path:
                   f"Reproduce: `{train.get('command', f'python -m train.{key}')}`.", ""]
         if sel := train.get("selected"):
             lines += [f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the best "
-                      f"SSIM ({sel['ssim']}) on {sel['val_pairs']} validation pairs (photos held out from both "
+                      f"{sel['by'].upper()} ({sel[sel['by']]}) on {sel['val_pairs']} validation pairs (photos held out from both "
                       "training and the evaluation below).", ""]
     if metrics:
         lines += ["## Evaluation", "", f"`python -m train.evaluate {key}`", "", "```json",

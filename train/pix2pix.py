@@ -185,8 +185,7 @@ class Pix2PixTask(GANTask):
         selected = None
         if self.select_by and best.exists():
             self.g_ema.load_weights(self.run_dir / "best.weights.h5")
-            selected = json.loads(best.read_text())
-            selected["val_pairs"] = len(self.val[0])
+            selected = {"by": self.select_by, **json.loads(best.read_text()), "val_pairs": len(self.val[0])}
 
         note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
                 "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
