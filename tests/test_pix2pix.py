@@ -125,6 +125,11 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     kept.load_weights(run / "best.weights.h5")
     assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), kept.get_weights()))
     assert f"Exported: the generator of epoch {best['epoch']} of 2" in (out / "README.md").read_text()
+    from train.evaluate import evaluate_pix2pix
+
+    metrics = evaluate_pix2pix(out)  # on the test/ split of the data the weights were trained on
+    assert metrics["notes"].startswith("2 held-out") and set(metrics["beats_baseline"]) == {
+        "l1", "psnr_db", "ssim", "frechet_distance"}
 
 
 def test_ssim_weight_reaches_the_generator_update(pairs):

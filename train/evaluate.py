@@ -254,7 +254,7 @@ def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vango
                      "painting -> photo, the way back from the training run's checkpoint)."}
 
 
-def evaluate_pix2pix(folder: Path, data: str = "data/buildings") -> dict:
+def evaluate_pix2pix(folder: Path) -> dict:
     """Held-out pairs: L1, PSNR and SSIM of outputs vs the real photos, next to a trivial
     baseline (the mean training photo), and the Frechet distance of outputs vs real photos
     in the offline VGG16's features (256 px images, pooled block3_conv3)."""
@@ -270,8 +270,10 @@ def evaluate_pix2pix(folder: Path, data: str = "data/buildings") -> dict:
     def sized(arr):
         return np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in arr])
 
-    ta, tb = (sized(v) for v in load_pairs(Path(data) / "test"))
-    _, train_b = load_pairs(Path(data) / "train")
+    trained = json.loads((folder / "training.json").read_text())  # the data these weights learned from
+    data, direction = Path(trained["data"]), trained["train"].get("direction", "AtoB")
+    ta, tb = (sized(v) for v in load_pairs(data / "test", direction))
+    _, train_b = load_pairs(data / "train", direction)
     mean_photo = sized(train_b).astype(np.float64).mean(0).round().astype(np.uint8)
     outs = np.concatenate([pm1_to_uint8(model(ta[i:i + 8].astype(np.float32) / 127.5 - 1, training=False))
                            for i in range(0, len(ta), 8)])
