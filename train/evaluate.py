@@ -188,6 +188,21 @@ def ssim_grey(a: np.ndarray, b: np.ndarray) -> float:
     return float((((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))).mean())
 
 
+def resized(images: np.ndarray, size: int) -> np.ndarray:
+    """uint8 (N, H, W, 3) -> (N, size, size, 3), Lanczos."""
+    from PIL import Image
+
+    return np.stack([np.asarray(Image.fromarray(x).resize((size, size), Image.LANCZOS)) for x in images])
+
+
+def translate(model, images: np.ndarray, batch: int = 8) -> np.ndarray:
+    """An image-to-image generator's uint8 outputs for uint8 inputs, in inference mode."""
+    from ganapp.imaging import pm1_to_uint8
+
+    return np.concatenate([pm1_to_uint8(model(images[i:i + batch].astype(np.float32) / 127.5 - 1.0, training=False))
+                           for i in range(0, len(images), batch)])
+
+
 def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:
     """Mean L1 (pixels in [0, 1]), PSNR (dB) and grey SSIM of uint8 (N, H, W, 3) outputs vs targets."""
     err = pred.astype(np.float64) - target
@@ -258,29 +273,21 @@ def evaluate_pix2pix(folder: Path) -> dict:
     """Held-out pairs: L1, PSNR and SSIM of outputs vs the real photos, next to a trivial
     baseline (the mean training photo), and the Frechet distance of outputs vs real photos
     in the offline VGG16's features (256 px images, pooled block3_conv3)."""
-    from PIL import Image
-
-    from ganapp.imaging import pm1_to_uint8
     from ganapp.weights import build_from_dir
     from train.data import load_pairs
 
     model, cfg = build_from_dir(folder)
     s = cfg.image_size
-
-    def sized(arr):
-        return np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in arr])
-
     trained = json.loads((folder / "training.json").read_text())  # the data these weights learned from
     data, direction = Path(trained["data"]), trained["train"].get("direction", "AtoB")
-    ta, tb = (sized(v) for v in load_pairs(data / "test", direction))
+    ta, tb = (resized(v, s) for v in load_pairs(data / "test", direction))
     _, train_b = load_pairs(data / "train", direction)
-    mean_photo = sized(train_b).astype(np.float64).mean(0).round().astype(np.uint8)
-    outs = np.concatenate([pm1_to_uint8(model(ta[i:i + 8].astype(np.float32) / 127.5 - 1, training=False))
-                           for i in range(0, len(ta), 8)])
+    mean_photo = resized(train_b, s).astype(np.float64).mean(0).round().astype(np.uint8)
+    baseline = np.repeat(mean_photo[None], len(tb), 0)
+    outs = translate(model, ta)
 
-    ours, base = pair_scores(outs, tb), pair_scores(np.repeat(mean_photo[None], len(tb), 0), tb)
-    f_out, f_real = vgg_features(outs, s), vgg_features(tb, s)
-    f_base = vgg_features(np.repeat(mean_photo[None], len(tb), 0), s)
+    ours, base = pair_scores(outs, tb), pair_scores(baseline, tb)
+    f_out, f_real, f_base = vgg_features(outs, s), vgg_features(tb, s), vgg_features(baseline, s)
     fd, fd_base = round(frechet(f_out, f_real), 2), round(frechet(f_base, f_real), 2)
     better = {"l1": ours["l1"] < base["l1"], "psnr_db": ours["psnr_db"] > base["psnr_db"],
               "ssim": ours["ssim"] > base["ssim"], "frechet_distance": fd < fd_base}

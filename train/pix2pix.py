@@ -28,6 +28,7 @@ import numpy as np
 
 from ganapp.config import Pix2PixConfig
 from train.common import GANTask, TrainConfig, ema_update, fit, parse_config
+from train.evaluate import pair_scores, resized, translate
 
 
 @dataclasses.dataclass
@@ -63,15 +64,11 @@ class Pix2PixTask(GANTask):
 
         self.a, self.b = fit_to(a), fit_to(b)
         s = model_cfg.image_size
-
-        def sized(arr):
-            return np.stack([np.asarray(Image.fromarray(x).resize((s, s), Image.LANCZOS)) for x in arr])
-
         test = root / "test"
         ta, tb = load_pairs(test, train_cfg.direction) if test.exists() else (a[:4], b[:4])
-        self.test_a, self.test_b = sized(ta[:4]), sized(tb[:4])
+        self.test_a, self.test_b = resized(ta[:4], s), resized(tb[:4], s)
         val = root / "val"  # chooses the exported epoch; test/ stays for the final evaluation only
-        self.val = tuple(sized(v) for v in load_pairs(val, train_cfg.direction)) if val.exists() else None
+        self.val = tuple(resized(v, s) for v in load_pairs(val, train_cfg.direction)) if val.exists() else None
         self.select_by = "ssim" if self.val is not None and train_cfg.export_best else ""
         self.sources = root / "sources.json"
         self.grid_cols = 3
@@ -153,22 +150,14 @@ class Pix2PixTask(GANTask):
             ema_update(self.g_ema, self.g, step, self.train_cfg.ema_decay)
 
     def sample_images(self):
-        from ganapp.imaging import pm1_to_uint8
-
-        x = self.test_a.astype(np.float32) / 127.5 - 1.0
-        y = pm1_to_uint8(self.g_ema(x, training=False))
+        y = translate(self.g_ema, self.test_a)
         return np.stack([im for trio in zip(self.test_a, y, self.test_b) for im in trio])
 
     def validate(self):
-        from ganapp.imaging import pm1_to_uint8
-        from train.evaluate import pair_scores
-
         if self.val is None:
             return {}
         a, b = self.val
-        out = np.concatenate([pm1_to_uint8(self.g_ema(a[i:i + 8].astype(np.float32) / 127.5 - 1.0, training=False))
-                              for i in range(0, len(a), 8)])
-        return pair_scores(out, b)
+        return pair_scores(translate(self.g_ema, a), b)
 
     def best_model(self):
         return self.g_ema
