@@ -40,6 +40,13 @@ class Upsample2x(layers.Layer):
         return (b, None if h is None else 2 * h, None if w is None else 2 * w, c)
 
 
+def gan_init() -> keras.initializers.Initializer:
+    """N(0, 0.02) kernels (DCGAN, pix2pix, CycleGAN). A new instance for every layer: in Keras 3
+    an unseeded initializer draws its seed once, when it is made, so one instance shared by
+    several layers gives every layer of the same shape identical starting kernels."""
+    return keras.initializers.RandomNormal(0.0, 0.02)
+
+
 def instance_norm(name: str | None = None) -> layers.Layer:
     """Instance normalisation = group norm with one group per channel."""
     return layers.GroupNormalization(groups=-1, epsilon=1e-5, name=name)
@@ -48,7 +55,7 @@ def instance_norm(name: str | None = None) -> layers.Layer:
 def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = None):
     """Conv stride 2 -> [norm] -> LeakyReLU(0.2): halves H and W."""
     x = layers.Conv2D(filters, size, strides=2, padding="same", use_bias=not norm,
-                      kernel_initializer=keras.initializers.RandomNormal(0.0, 0.02), name=name)(x)
+                      kernel_initializer=gan_init(), name=name)(x)
     if norm:
         x = layers.BatchNormalization()(x)
     return layers.LeakyReLU(0.2)(x)
@@ -57,11 +64,10 @@ def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = N
 def upsample_conv(x, filters: int, resize: bool = False, size: int = 4, use_bias: bool = True):
     """Doubles H and W: a stride-2 transposed conv, or (``resize``) nearest-neighbour 2x
     upsampling then a 3x3 conv, which leaves no checkerboard pattern."""
-    init = keras.initializers.RandomNormal(0.0, 0.02)
     if resize:
-        return layers.Conv2D(filters, 3, padding="same", use_bias=use_bias, kernel_initializer=init)(Upsample2x()(x))
+        return layers.Conv2D(filters, 3, padding="same", use_bias=use_bias, kernel_initializer=gan_init())(Upsample2x()(x))
     return layers.Conv2DTranspose(filters, size, strides=2, padding="same", use_bias=use_bias,
-                                  kernel_initializer=init)(x)
+                                  kernel_initializer=gan_init())(x)
 
 
 def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: bool = False):
@@ -78,14 +84,13 @@ def patch_discriminator(inputs, filters: int, norm_layer=layers.BatchNormalizati
     """70x70 PatchGAN (Isola et al.): C64-C128-C256-C512(stride 1) -> 1-channel logits map.
 
     ``inputs`` is a list of Keras inputs that are concatenated on channels."""
-    init = keras.initializers.RandomNormal(0.0, 0.02)
     x = layers.Concatenate()(inputs) if len(inputs) > 1 else inputs[0]
-    x = layers.Conv2D(filters, 4, strides=2, padding="same", kernel_initializer=init)(x)
+    x = layers.Conv2D(filters, 4, strides=2, padding="same", kernel_initializer=gan_init())(x)
     x = layers.LeakyReLU(0.2)(x)
     for mult, stride in ((2, 2), (4, 2), (8, 1)):
         x = layers.Conv2D(filters * mult, 4, strides=stride, padding="same", use_bias=False,
-                          kernel_initializer=init)(x)
+                          kernel_initializer=gan_init())(x)
         x = norm_layer()(x)
         x = layers.LeakyReLU(0.2)(x)
-    x = layers.Conv2D(1, 4, strides=1, padding="same", kernel_initializer=init)(x)
+    x = layers.Conv2D(1, 4, strides=1, padding="same", kernel_initializer=gan_init())(x)
     return keras.Model(inputs if len(inputs) > 1 else inputs[0], x, name=name)

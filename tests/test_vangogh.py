@@ -68,3 +68,36 @@ def test_data_layout_is_checked(tmp_path):
     (tmp_path / "trainB").mkdir()
     with pytest.raises(FileNotFoundError, match="needs photos"):
         VanGoghTask(VanGoghTrainConfig(data=str(tmp_path)), CycleGANConfig())
+
+
+def test_same_shaped_layers_start_from_different_kernels():
+    """One initializer instance shared by layers gives every same-shaped layer the same kernel
+    in Keras 3 (its seed is drawn once); each layer must get its own draw."""
+    g = cyclegan.build_generator(TINY_CYCLEGAN)
+    kernels = {}
+    for layer in g.layers:
+        if hasattr(layer, "kernel"):
+            kernels.setdefault(tuple(layer.kernel.shape), []).append(np.asarray(layer.kernel))
+    repeated = [ks for ks in kernels.values() if len(ks) > 1]
+    assert repeated, "the tiny generator should have same-shaped convolutions (the residual blocks)"
+    for ks in repeated:
+        for i in range(len(ks)):
+            for j in range(i):
+                assert not np.allclose(ks[i], ks[j])
+
+
+def test_painting_crops_are_turned_without_empty_corners():
+    from ganapp.config import CycleGANConfig
+    from train.vangogh import VanGoghTask, VanGoghTrainConfig
+
+    task = VanGoghTask.__new__(VanGoghTask)
+    task.train_cfg, task.model_cfg = VanGoghTrainConfig(), CycleGANConfig(image_size=64)
+    painting = np.full((150, 200, 3), 200, np.uint8)
+    painting[::7] = 120  # stripes: a turn shows in the crop
+    rng = np.random.default_rng(0)
+    crops = [task._crop(rng, [painting], 0.4, max_angle=8.0) for _ in range(20)]
+    assert all(c.shape == (64, 64, 3) for c in crops)
+    assert min(int(c.min()) for c in crops) >= 100  # no black (empty) corner anywhere
+    straight = [task._crop(rng, [painting], 0.4) for _ in range(5)]
+    turned = [c for c in crops if not any(np.array_equal(c, s) for s in straight)]
+    assert len({c.tobytes() for c in turned}) > 10  # many distinct patches

@@ -268,6 +268,9 @@ def fit(task: GANTask) -> Path:
         (run_dir / "config.json").write_text(json.dumps(resolved, indent=2) + "\n")
 
     task.run_dir = run_dir
+    import keras
+
+    keras.utils.set_random_seed(cfg.seed)  # the initial weights, too, follow from the seed
     with strategy.scope():
         task.strategy = strategy
         task.build()

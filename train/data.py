@@ -156,9 +156,58 @@ def load_arrays(name: str, size: int = 32, channels: int = 3, split: str = "trai
     raise FileNotFoundError(f"Unknown dataset {name!r}: give fashion_mnist, cifar10, cars_synth or a folder of images.")
 
 
-# --------------------------------------------------------------------- van Gogh
+# --------------------------------------------------------------------- paintings
 GC_RCC = "usr/share/gcompris-qt/rcc"
 GC_DETAILS = "gcompris/src/activities/details/resource/image/"
+GC_PAINTINGS = "gcompris/src/activities/paintings/resource/"
+
+
+def gcompris_paintings() -> list[dict]:
+    """The 22 public-domain paintings of gcompris-qt-data's puzzle activity, put back together
+    from their tiles: ``[{"board": N, "title": str, "image": PIL RGB, "source": str}]``.
+
+    Each ``board/boardN_0.qml`` gives the canvas size and, per tile, its centre as fractions
+    of the canvas; the tiles are alpha-composited there and the result cropped to their box."""
+    import io
+    import re
+
+    from PIL import Image
+
+    from train.rcc import read_rcc
+
+    files = read_rcc(debian_package_files("gcompris-qt-data") / GC_RCC / "paintings.rcc")
+    out = []
+    boards = sorted((int(m.group(1)), k) for k in files
+                    if (m := re.search(r"board/board(\d+)_0\.qml$", k)))
+    for n, key in boards:
+        qml = files[key].decode("utf-8")
+        width = int(re.search(r'"width"\s*:\s*"?(\d+)', qml).group(1))
+        height = int(re.search(r'"height"\s*:\s*"?(\d+)', qml).group(1))
+        tiles = re.findall(r'"pixmapfile"\s*:\s*"(image/[^"]+\.webp)",\s*"x"\s*:\s*"([\d.]+)",\s*"y"\s*:\s*"([\d.]+)"', qml)
+        canvas = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+        for name, x, y in tiles:
+            tile = Image.open(io.BytesIO(files[GC_PAINTINGS + name]), formats=["WEBP"]).convert("RGBA")
+            canvas.alpha_composite(tile, (round(float(x) * width - tile.width / 2),
+                                          round(float(y) * height - tile.height / 2)))
+        title = re.search(r'qsTr\("([^"]*)"\)', qml).group(1)
+        image = canvas.crop(canvas.getchannel("A").getbbox()).convert("RGB")
+        out.append({"board": n, "title": title, "image": image,
+                    "source": f"Debian gcompris-qt-data paintings.rcc: board {n} ({len(tiles)} tiles; WebMuseum)"})
+    return out
+
+
+def debian_copyright_licences(root: Path, package: str) -> dict[str, str]:
+    """{file name: licence} from a Debian package's machine-readable copyright file."""
+    text = (root / "usr/share/doc" / package / "copyright").read_text(errors="replace")
+    out = {}
+    for block in text.split("\n\n"):
+        fields = dict(line.split(":", 1) for line in block.splitlines() if ":" in line and not line.startswith(" "))
+        for name in fields.get("Files", "").split():
+            out[Path(name).name] = f"{fields.get('License', '?').strip()}, (c) {fields.get('Copyright', '?').strip()}"
+    return out
+
+
+# --------------------------------------------------------------------- van Gogh
 VANGOGH_PAINTINGS = {  # gcompris 'details' backgrounds that are van Gogh paintings (public domain)
     "Van_Gogh_The_Night_Cafe_background": "The Night Cafe (1888)",
     "VincentVanGoghBridge_background": "Langlois Bridge at Arles (1888)",
@@ -169,12 +218,21 @@ VANGOGH_PAINTINGS = {  # gcompris 'details' backgrounds that are van Gogh painti
     "PortraitOfPereTanguy_background": "Portrait of Pere Tanguy (1887)",
     "Eglise_dAuvers-sur-Oise_background": "The Church at Auvers (1890)",
 }
+# never trained on: testB/, the paintings that the evaluation measures style distance to
+VANGOGH_HELDOUT = ("The Starry Night (1889)", "The Church at Auvers (1890)")
 PHOTO_BUNDLES = ("erase", "explore_monuments", "explore_world_animals", "explore_farm_animals")
+LOMIRI = "lomiri-wallpapers-16.04"
+LOMIRI_PHOTOS = ("Bridge_by_Sander_Klootwijk", "Dragonfly_by_Bolly", "Picture_0B_by_freespace",
+                 "Picture_1A_by_freespace", "Wine_by_Jakkub_Mede", "aitzgorri_by_Aitzol_Berasategi",
+                 "friends_by_Aitzol_Berasategi", "life_by_Aitzol_Berasategi", "picosdeeuropa_by_Aitzol_Berasategi",
+                 "seeding_by_Clements_Engelhardt", "sunset_by_Aitzol_Berasategi")  # the photographs, not the abstracts
+LOMIRI_TEST = ("Bridge_by_Sander_Klootwijk", "life_by_Aitzol_Berasategi")
 
 
 def prepare_vangogh(test_fraction: float = 0.12) -> Path:
     """Unpaired photo/painting folders in the authors' layout (trainA = photos, trainB =
-    paintings, testA = held-out photos), built from Debian packages, with sources.json."""
+    paintings, testA = held-out photos, testB = held-out paintings), built from Debian
+    packages, with sources.json (source and licence of every file)."""
     import json
 
     from ganapp.imaging import load_image, resize_max_side
@@ -185,19 +243,20 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
         return root
     gc = debian_package_files("gcompris-qt-data")
     cv = debian_package_files("opencv-doc")
-    for sub in ("trainA", "trainB", "testA"):
+    for sub in ("trainA", "trainB", "testA", "testB"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     sources = []
     details = read_rcc(gc / GC_RCC / "details.rcc")
-    paintings = [(f"{GC_DETAILS}{k}.webp", details[f"{GC_DETAILS}{k}.webp"], title, "gcompris-qt-data details.rcc")
+    paintings = [(load_image(details[f"{GC_DETAILS}{k}.webp"]), title, f"Debian gcompris-qt-data details.rcc: {k}.webp")
                  for k, title in VANGOGH_PAINTINGS.items()]
     starry = cv / "usr/share/doc/opencv-doc/examples/data/starry_night.jpg"
-    paintings.append(("starry_night.jpg", starry.read_bytes(), "The Starry Night (1889)", "opencv-doc examples"))
-    for i, (name, data, title, pkg) in enumerate(paintings):
-        img = load_image(data)
-        img.save(root / "trainB" / f"painting_{i:02d}.png")
-        sources.append({"file": f"trainB/painting_{i:02d}.png", "source": f"Debian {pkg}: {name}",
-                        "title": title, "licence": "public domain (van Gogh, d. 1890)"})
+    paintings.append((load_image(starry.read_bytes()), "The Starry Night (1889)", "Debian opencv-doc examples: starry_night.jpg"))
+    paintings += [(p["image"], "Village Street in Auvers (1890)", p["source"])
+                  for p in gcompris_paintings() if "Van Gogh" in p["title"]]
+    for i, (img, title, source) in enumerate(paintings):
+        out = f"{'testB' if title in VANGOGH_HELDOUT else 'trainB'}/painting_{i:02d}.png"
+        img.save(root / out)
+        sources.append({"file": out, "source": source, "title": title, "licence": "public domain (van Gogh, d. 1890)"})
     photos = []
     for bundle in PHOTO_BUNDLES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
@@ -226,6 +285,12 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
                 break
         sources.append({"file": out, "source": f"Debian gcompris-qt-data {bundle}.rcc: {name}", "licence": licence})
         kept += 1
+    lomiri = debian_package_files(LOMIRI)
+    licences = debian_copyright_licences(lomiri, LOMIRI)
+    for name in LOMIRI_PHOTOS:  # landscapes and everyday scenes, 512 px like the rest
+        out = f"{'testA' if name in LOMIRI_TEST else 'trainA'}/wallpaper_{name}.jpg"
+        resize_max_side(load_image(lomiri / "usr/share/backgrounds" / f"{name}.jpg"), 512).save(root / out, quality=92)
+        sources.append({"file": out, "source": f"Debian {LOMIRI}: {name}.jpg", "licence": licences.get(f"{name}.jpg", "?")})
     (root / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
     return root
 

@@ -11,16 +11,14 @@ import keras
 from keras import layers
 
 from ganapp.config import CycleGANConfig
-from ganapp.layers import ReflectionPad2D, Upsample2x, instance_norm, patch_discriminator
-
-INIT = keras.initializers.RandomNormal(0.0, 0.02)
+from ganapp.layers import ReflectionPad2D, Upsample2x, gan_init, instance_norm, patch_discriminator
 
 
 def _conv(x, filters, size, stride=1, pad_reflect=0):
     if pad_reflect:
         x = ReflectionPad2D(pad_reflect)(x)
     return layers.Conv2D(filters, size, strides=stride, padding="valid" if pad_reflect else "same",
-                         use_bias=False, kernel_initializer=INIT)(x)
+                         use_bias=False, kernel_initializer=gan_init())(x)
 
 
 def _res_block(x, filters):
@@ -44,7 +42,7 @@ def build_generator(cfg: CycleGANConfig) -> keras.Model:
         x = Upsample2x()(x)
         x = layers.ReLU()(instance_norm()(_conv(x, f, 3, pad_reflect=1)))
     x = ReflectionPad2D(3)(x)
-    x = layers.Conv2D(cfg.channels, 7, padding="valid", kernel_initializer=INIT)(x)
+    x = layers.Conv2D(cfg.channels, 7, padding="valid", kernel_initializer=gan_init())(x)
     out = layers.Activation("tanh", dtype="float32")(x)
     return keras.Model(inp, out, name="generator")
 

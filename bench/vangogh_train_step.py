@@ -1,0 +1,68 @@
+"""CycleGAN training throughput on this machine: steps/s of the van Gogh trainer's real
+``train_step`` (two generators, two discriminators, image pools) for a few generator sizes,
+batch 1 of 128 px crops, in one process. Chooses the widest generator that still trains at
+the target rate.
+
+    python bench/vangogh_train_step.py [--steps 30] [--sizes 32:6 24:6 16:9 16:6]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def steps_per_second(gen_filters: int, res_blocks: int, disc_filters: int, steps: int, size: int, xla: bool) -> float:
+    import numpy as np
+    import tensorflow as tf
+
+    from ganapp.config import CycleGANConfig
+    from train.common import make_step_fn, make_strategy
+    from train.vangogh import VanGoghTask, VanGoghTrainConfig
+
+    cfg = CycleGANConfig(image_size=size, gen_filters=gen_filters, res_blocks=res_blocks, disc_filters=disc_filters)
+    task = VanGoghTask.__new__(VanGoghTask)  # no data folder needed: random crops
+    task.train_cfg, task.model_cfg = VanGoghTrainConfig(xla=xla), cfg
+    strategy = make_strategy("default")
+    task.strategy = strategy
+    task.build()
+    step_fn = make_step_fn(task, strategy)
+    rng = np.random.default_rng(0)
+    batch = tuple(tf.constant(rng.uniform(-1, 1, (1, size, size, 3)).astype("float32")) for _ in range(2))
+    for i in range(3):  # trace + warm up
+        step_fn(batch, tf.constant(i, tf.int64))
+    t0 = time.perf_counter()
+    for i in range(steps):
+        losses = step_fn(batch, tf.constant(i + 3, tf.int64))
+    float(losses["cycle"])
+    return steps / (time.perf_counter() - t0)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--steps", type=int, default=30)
+    ap.add_argument("--size", type=int, default=128)
+    ap.add_argument("--disc-filters", type=int, default=32)
+    ap.add_argument("--xla", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--sizes", nargs="+", default=["32:6", "24:6", "16:9", "16:6"], help="gen_filters:res_blocks")
+    args = ap.parse_args(argv)
+    import subprocess
+
+    flags = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
+                           capture_output=True, text=True).stdout.split()
+    print(f"CPU flags: {' '.join(flags) or 'none'}; batch 1, {args.size} px, disc_filters {args.disc_filters}, "
+          f"XLA {'on' if args.xla else 'off'}")
+    ref = None
+    for spec in args.sizes:
+        k, n = map(int, spec.split(":"))
+        rate = steps_per_second(k, n, args.disc_filters, args.steps, args.size, args.xla)
+        ref = ref or rate
+        print(f"gen_filters {k:3d} res_blocks {n:2d}: {rate:.2f} steps/s ({rate / ref:.2f}x the first)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
