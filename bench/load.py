@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "weights" / "style" / "examples" / "chelsea.jpg"
-STYLE = ROOT / "weights" / "style" / "examples" / "starry_night.jpg"
+STYLE = ROOT / "weights" / "style" / "presets" / "starry_night.jpg"
 SKETCH = ROOT / "weights" / "pix2pix" / "examples" / "heldout_0.png"
 
 

@@ -265,12 +265,14 @@ def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, s
 
 def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4, style_weight: float = 1e-2,
         tv_weight: float = 30.0, steps: int = 30, max_size: int = 256, report_every: float = 1.0,
-        net: FeatureNet | None = None, final_steps: int | None = None):
+        net: FeatureNet | None = None, final_steps: int | None = None, init: Image.Image | None = None):
     """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
 
     ``steps`` is the L-BFGS iteration budget of each scale (``final_steps``, if given, of
-    the full-size one). Closing the iterator (a Stop button, a dropped connection) stops
-    the optimiser at its next iteration.
+    the full-size one). ``init`` (e.g. a fast stylisation of the content) is where the
+    optimisation starts instead of the content photo; it is also the first snapshot.
+    Closing the iterator (a Stop button, a dropped connection) stops the optimiser at its
+    next iteration.
     """
     import tensorflow as tf
     from scipy.optimize import Bounds, minimize
@@ -287,6 +289,9 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
     def worker():
         try:
             x_img, done_iters, loss = None, 0, float("nan")
+            if init is not None:
+                x_img = _resize(init, max_size)
+                out.put(Progress(x_img[0], 1, len(sizes), 0, total_iters, float("nan")))
             for stage, size in enumerate(sizes, 1):
                 c, style_t, content_t = target_features(net, content, style, size)
                 # upsampling by k multiplies an image's total variation by about k: scaling the

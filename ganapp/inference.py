@@ -44,11 +44,16 @@ def check_float(value, name: str, lo: float, hi: float) -> float:
 
 # ---------------------------------------------------------------- style transfer
 def style_transfer(content, style, content_weight: float = 1e4, style_weight: float = 1e-2,
-                   tv_weight: float = 30.0, steps: int = 30, max_size: int = 256) -> Iterator[tuple[Image.Image, str]]:
+                   tv_weight: float = 30.0, steps: int = 30, max_size: int = 256,
+                   warm_start: bool = True) -> Iterator[tuple[Image.Image, str]]:
     """Gatys style transfer. Yields (image, status) while optimising; the last is the result.
 
     ``content``/``style``: anything :func:`ganapp.imaging.load_image` takes. ``steps`` is
     the L-BFGS iteration budget per scale; ``max_size`` the long side of the output in px.
+    ``warm_start``: start from the fast model's stylisation (:func:`fast_style_transfer`,
+    the first image yielded, in about a second) instead of the photo, so the optimisation
+    polishes a painting rather than starting one; from the photo when the shipped fast
+    model (weights/fast_style) is not installed.
     """
     from ganapp import gatys as st
 
@@ -61,11 +66,16 @@ def style_transfer(content, style, content_weight: float = 1e4, style_weight: fl
         raise InputError("Content weight and style weight cannot both be zero.")
     c = imaging.load_image(content, max_side=STYLE_MAX_INPUT, what="content image")
     s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image")
+    init, start = None, "from the photo"
+    if warm_start and fast_style_handle() is None:  # the shipped port: no download, about a second
+        init, start = fast_style_transfer(c, s, max_size), "from the fast stylisation"
+    elif warm_start:
+        start = "from the photo (the fast model's weights are not installed)"
     net = st.feature_net()
     for p in st.run(c, s, content_weight=content_weight, style_weight=style_weight, tv_weight=tv_weight,
-                    steps=steps, max_size=max_size, net=net):
-        status = (f"{net.title} · scale {p.stage}/{p.stages} · iteration {p.iteration}/{p.total_iterations}"
-                  f" · loss {p.loss:.4g}" + (" · done" if p.done else ""))
+                    steps=steps, max_size=max_size, net=net, init=init):
+        status = (f"{net.title} · {start} · scale {p.stage}/{p.stages} · iteration {p.iteration}/{p.total_iterations}"
+                  + (f" · loss {p.loss:.4g}" if p.iteration else "") + (" · done" if p.done else ""))
         yield imaging.from_float01(p.image), status
 
 
@@ -75,14 +85,19 @@ _fast = {}
 _fast_lock = threading.Lock()
 
 
-def fast_style_handle() -> str:
+def fast_style_handle() -> str | None:
+    """The TF-Hub handle (URL or local SavedModel folder) fast mode loads, or None when it uses the
+    shipped Keras port (weights/fast_style): the port unless GANAPP_FAST_STYLE_MODEL names a handle,
+    the Hub model when the port's weights are missing."""
     import os
 
-    return os.environ.get(FAST_STYLE_HANDLE_ENV, FAST_STYLE_DEFAULT)
+    handle = os.environ.get(FAST_STYLE_HANDLE_ENV, "").strip()
+    if handle:
+        return handle
+    return None if weights.is_available("fast_style") else FAST_STYLE_DEFAULT
 
 
-def _fast_model():
-    handle = fast_style_handle()
+def _hub_model(handle: str):
     with _fast_lock:
         if handle not in _fast:
             try:
@@ -97,18 +112,57 @@ def _fast_model():
         return _fast[handle]
 
 
-def fast_style_transfer(content, style, max_size: int = 512) -> Image.Image:
-    """Magenta arbitrary image stylisation (Ghiasi et al., 2017) through TF-Hub: one pass.
+def _fast_fns():
+    """(config, style predictor, transformer) of the shipped port, the networks as tf.functions: the predictor at its
+    fixed 256 px, the transformer shape-polymorphic (traced once)."""
+    import tensorflow as tf
 
-    The model takes content (1, H, W, 3) and style (1, 256, 256, 3) float32 in [0, 1]."""
+    model, cfg = weights.load_generator("fast_style")
+    fns = _compiled.get("fast_style")
+    if fns is None or fns[0] is not model:
+        predictor, transformer = model.get_layer("style_predictor"), model.get_layer("transformer")
+        fns = _compiled["fast_style"] = (model, cfg, tf.function(
+            lambda s: predictor(s, training=False),
+            input_signature=[tf.TensorSpec([None, cfg.style_size, cfg.style_size, 3], tf.float32)]), tf.function(
+            lambda c, v: transformer([c, v], training=False),
+            input_signature=[tf.TensorSpec([1, None, None, 3], tf.float32), tf.TensorSpec([1, cfg.style_dim], tf.float32)]))
+    return fns[1:]  # (cfg, predict, transform)
+
+
+def _style_square(img: Image.Image, size: int) -> np.ndarray:
+    """The centre square of ``img`` at size x size, float32 (size, size, 3) in [0, 1]."""
+    from PIL import ImageOps
+
+    return imaging.to_float01(ImageOps.fit(img, (size, size), Image.LANCZOS))
+
+
+def fast_style_transfer(content, style, max_size: int = 512, strength: float = 1.0) -> Image.Image:
+    """Magenta arbitrary image stylisation (Ghiasi et al., 2017): one pass, about a second.
+
+    The content is resized to ``max_size`` px on its long side (64-1024) and keeps its aspect
+    ratio; the style's centre square is read at 256 px. ``strength`` in [0, 1] blends the
+    content's own style vector with the style's (Magenta's interpolation): 1 is the style's.
+    Runs the shipped Keras port (weights/fast_style); with GANAPP_FAST_STYLE_MODEL set, or
+    without those weights, the TF-Hub model, where ``strength`` blends pixels instead."""
     import tensorflow as tf
 
     max_size = check_int(max_size, "Output size", 64, 1024)
-    c = imaging.load_image(content, max_side=max_size, what="content image")
-    s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image").resize((256, 256), Image.LANCZOS)
-    model = _fast_model()
-    out = model(tf.constant(imaging.to_float01(c)[None]), tf.constant(imaging.to_float01(s)[None]))[0]
-    return imaging.from_float01(np.asarray(out)[0])
+    strength = check_float(strength, "Strength", 0.0, 1.0)
+    c = imaging.resize_max_side(imaging.load_image(content, what="content image"), max_size)
+    s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image")
+    handle = fast_style_handle()
+    if handle is not None:
+        model = _hub_model(handle)
+        out = model(tf.constant(imaging.to_float01(c)[None]), tf.constant(_style_square(s, 256)[None]))[0]
+        painted = imaging.from_float01(np.asarray(out)[0])
+        return painted if strength == 1.0 else Image.blend(c, painted.resize(c.size), strength)
+    cfg, predict, transform = _fast_fns()
+    squares = [_style_square(s, cfg.style_size)] + ([_style_square(c, cfg.style_size)] if strength < 1 else [])
+    vectors = np.asarray(predict(tf.constant(np.stack(squares))))
+    vec = vectors[0] if strength == 1 else strength * vectors[0] + (1 - strength) * vectors[1]
+    arr, (h, w) = imaging.pad_to_multiple(imaging.to_float01(c), 4)
+    out = np.asarray(transform(tf.constant(arr[None]), tf.constant(vec[None].astype(np.float32))))[0, :h, :w]
+    return imaging.from_float01(out)
 
 
 # ---------------------------------------------------------------- latent generators

@@ -18,11 +18,12 @@ from ganapp.errors import WeightsUnavailable
 WEIGHTS_DIR = Path(os.environ.get("GANAPP_WEIGHTS_DIR", Path(__file__).resolve().parent.parent / "weights"))
 FILES = ("config.json", "generator.weights.h5")
 TITLES = {"cars": "car generator", "cgan": "conditional GAN", "pix2pix": "sketch → building model",
-          "vangogh": "van Gogh model"}
+          "vangogh": "van Gogh model", "fast_style": "fast style-transfer model"}
 TRAIN_HINT = {"cars": "python -m train.cars --export weights/cars",
               "cgan": "python -m train.cgan --export weights/cgan",
               "pix2pix": "python -m train.pix2pix --export weights/pix2pix",
-              "vangogh": "python -m train.vangogh --export weights/vangogh"}
+              "vangogh": "python -m train.vangogh --export weights/vangogh",
+              "fast_style": "python -m train.fast_style convert"}
 
 _cache: dict = {}
 _lock = threading.Lock()

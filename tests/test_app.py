@@ -30,7 +30,9 @@ def test_page_and_api_names(client, server):
             "/car_walk", "/generate_class", "/generate_all_classes"} <= names
     params = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/style_transfer"]["parameters"]
     assert [p["parameter_name"] for p in params] == ["content", "style", "content_weight", "style_weight",
-                                                     "tv_weight", "steps", "max_size"]
+                                                     "tv_weight", "steps", "max_size", "warm_start"]
+    params = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/fast_style_transfer"]
+    assert [p["parameter_name"] for p in params["parameters"]] == ["content", "style", "max_size", "strength"]
 
 
 def test_generators_answer_and_are_deterministic(client):

@@ -51,10 +51,14 @@ def test_style_tab(page):
     page.get_by_text("Examples (click to load)").scroll_into_view_if_needed()
     page.locator("tr.tr-body:visible").first.click()
     page.wait_for_selector("#style-content img", timeout=30_000)
+    page.locator("#style-presets button.thumbnail-item:visible").nth(3).click()  # a painting from the gallery
+    page.wait_for_timeout(1000)
+    page.get_by_role("button", name="Fast stylise").click()
+    wait_for_output(page, "style-out", timeout=60_000)
+    page.screenshot(path=SHOTS / "1_style_fast.png", full_page=True)
     set_slider(page, "Output size (long side, px)", 128)
     set_slider(page, "Steps (L-BFGS iterations per scale)", 10)
-    page.get_by_role("button", name="Stylise").click()
-    wait_for_output(page, "style-out")
+    page.get_by_role("button", name="Stylise (Gatys)").click()
     page.wait_for_selector("text=done", timeout=120_000)
     page.screenshot(path=SHOTS / "1_style_result.png", full_page=True)
 

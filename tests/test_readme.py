@@ -27,7 +27,7 @@ def test_python_example(live_app, tmp_path, monkeypatch):
         pytest.skip("the README examples use the shipped weights")
     code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
     shutil.copy(ROOT / "weights/style/examples/chelsea.jpg", tmp_path / "photo.jpg")
-    shutil.copy(ROOT / "weights/style/examples/starry_night.jpg", tmp_path / "starry.jpg")
+    shutil.copy(ROOT / "weights/style/presets/starry_night.jpg", tmp_path / "starry.jpg")
     monkeypatch.chdir(tmp_path)
     scope = {}
     exec(code.replace("http://127.0.0.1:7860/", live_app), scope)  # noqa: S102 - our own README

@@ -42,7 +42,7 @@ def style_distance(net, img, style):
 
 def test_style_statistics_move_toward_style_but_layout_stays(net):
     c, s = content_img(), stripes()
-    *_, last = ganapp.style_transfer(c, s, steps=15, max_size=SIZE)
+    *_, last = ganapp.style_transfer(c, s, steps=15, max_size=SIZE, warm_start=False)  # the optimiser alone
     out, status = last
     assert out.size == (SIZE, SIZE) and "done" in status
     assert style_distance(net, out, s) < 0.5 * style_distance(net, c, s)
@@ -122,8 +122,8 @@ def test_fast_mode_with_a_local_savedmodel(tmp_path, monkeypatch):
 
     path = tmp_path / "magenta_like"
     tf.saved_model.save(Blend(), str(path))
-    monkeypatch.setenv("GANAPP_FAST_STYLE_MODEL", str(path))
-    out = ganapp.fast_style_transfer(content_img(), stripes())
+    monkeypatch.setenv("GANAPP_FAST_STYLE_MODEL", str(path))  # chosen over the shipped port
+    out = ganapp.fast_style_transfer(content_img(), stripes(), max_size=SIZE)
     arr = np.asarray(out, float)
     expected = 0.5 * np.asarray(content_img(), float) + 0.5 * np.asarray(stripes(), float).mean((0, 1))
     assert out.size == (SIZE, SIZE) and np.abs(arr - expected).max() < 4

@@ -212,26 +212,64 @@ def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:
             "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, target)])), 4)}
 
 
-def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vangogh") -> dict:
-    """FD (offline VGG16 features of 128 px crops) of held-out photos vs paintings, before and
-    after translation; structure kept (SSIM and edge correlation, input vs output); cycle L1."""
+@functools.cache
+def _gram_net():
+    """The offline VGG16's Gatys style layers (block1..4_conv1), built once per process."""
+    import keras
+
+    from ganapp import gatys
+
+    base = gatys.offline_vgg16()
+    return keras.Model(base.input, [base.get_layer(f"block{i}_conv1").output for i in range(1, 5)])
+
+
+def mean_grams(images: np.ndarray) -> list[np.ndarray]:
+    """Per style layer, the Gram matrix (C x C, features / H*W) averaged over uint8 ``images``."""
+    import tensorflow as tf
+
+    net, sums = _gram_net(), None
+    for i in range(0, len(images), 32):
+        x = tf.cast(images[i:i + 32], tf.float32)[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
+        grams = [tf.reduce_sum(tf.einsum("bijc,bijd->bcd", f, f) / float(f.shape[1] * f.shape[2]), 0).numpy()
+                 for f in net(x, training=False)]
+        sums = grams if sums is None else [a + b for a, b in zip(sums, grams)]
+    return [g / len(images) for g in sums]
+
+
+def style_distance(a: list[np.ndarray], b: list[np.ndarray]) -> float:
+    """Gram-matrix style distance: sum over layers of ||A - B||^2 / ||B||^2 (0 = same style statistics)."""
+    return float(sum(np.sum((x - y) ** 2) / np.sum(y ** 2) for x, y in zip(a, b)))
+
+
+def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int = 4) -> dict:
+    """Held-out photos (testA) translated at 512 px, measured against the held-out paintings
+    (testB, never trained on): Frechet distance (offline VGG16 block3_conv3, 128 px crops) and
+    Gram-matrix style distance, next to the same for the untranslated photos and for the fast
+    style model with *The Starry Night*; structure kept (edge correlation, SSIM, input vs
+    output); cycle L1 through the run's painting -> photo generator. Writes comparison.png
+    (photo | ours | fast style) beside the weights."""
     import tensorflow as tf
     from PIL import Image
 
-    from ganapp.imaging import load_image, pad_to_multiple, pm1_to_uint8, resize_max_side, to_pm1
+    import ganapp
+    from ganapp import weights
+    from ganapp.imaging import load_image, make_grid, pad_to_multiple, pm1_to_uint8, resize_max_side, to_pm1
     from ganapp.models import cyclegan
     from ganapp.weights import build_from_dir
     from train.data import list_images
 
     g_ab, cfg = build_from_dir(folder)
     g_ba = cyclegan.build_generator(cfg)
-    ckpt_dir = RUNS / "vangogh" / run / "checkpoints"
-    latest = tf.train.latest_checkpoint(str(ckpt_dir))
+    info = json.loads((folder / "training.json").read_text()) if (folder / "training.json").exists() else {}
+    run = info.get("train", {}).get("run", "default")
+    latest = tf.train.latest_checkpoint(str(RUNS / "vangogh" / run / "checkpoints"))
     if latest:  # only the photo -> painting generator ships; the way back lives in the run
         tf.train.Checkpoint(g_ba=g_ba).restore(latest).expect_partial()
     rng = np.random.default_rng(0)
     photos = [np.asarray(resize_max_side(load_image(p), 512)) for p in list_images(Path(data) / "testA")]
-    paintings = [np.asarray(resize_max_side(load_image(p), 640)) for p in list_images(Path(data) / "trainB")]
+    held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in list_images(Path(data) / "testB")]
+    if not held_out:
+        raise FileNotFoundError(f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`.")
 
     def run_g(model, arr):
         x, (h, w) = pad_to_multiple(to_pm1(Image.fromarray(arr)), 4)
@@ -241,32 +279,66 @@ def evaluate_vangogh(folder: Path, run: str = "default", data: str = "data/vango
         pos = positions or [(rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)]
         return [img[y:y + s, x:x + s] for y, x in pos], pos
 
-    src, out, ssims, edges, cycles = [], [], [], [], []
-    for p in photos:
-        y = run_g(g_ab, p)
-        painted = pm1_to_uint8(y[None])[0]
+    fast = weights.is_available("fast_style")
+    starry = next((p for p in list_images(Path(data) / "testB") if "Starry" in _title(Path(data), p)), None)
+    sets = {"photos": [], "ours": [], "fast_style_starry_night": []}
+    structure = {"ours": ([], []), "fast_style_starry_night": ([], [])}
+    cycles, sheet = [], []
+    for i, p in enumerate(photos):
+        painted = pm1_to_uint8(run_g(g_ab, p)[None])[0]
+        outs = {"ours": painted}
+        if fast and starry is not None:
+            outs["fast_style_starry_night"] = np.asarray(ganapp.fast_style_transfer(p, starry, max(p.shape[:2])))
         c, pos = crops(p, 16)
-        src += c
-        out += crops(painted, 16, positions=pos)[0]
-        ssims.append(ssim_grey(p, painted))
-        e1, e2 = _grey_edges(p).ravel(), _grey_edges(painted).ravel()
-        edges.append(float(np.corrcoef(e1, e2)[0, 1]))
+        sets["photos"] += c
+        for k, out in outs.items():
+            sets[k] += crops(out, 16, positions=pos)[0]
+            structure[k][0].append(float(np.corrcoef(_grey_edges(p).ravel(), _grey_edges(out).ravel())[0, 1]))
+            structure[k][1].append(ssim_grey(p, out))
+        if i < sheet_rows:
+            sheet += [np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
+                      for a in (p, *outs.values())]
         if latest:
             back = run_g(g_ba, painted)
             cycles.append(float(np.abs(back - to_pm1(Image.fromarray(p))).mean() / 2))
-    art = [c for a in paintings for c in crops(a, max(1, len(src) // len(paintings)))[0]]
-    f_src, f_out, f_art = (vgg_features(np.stack(v), 128) for v in (src, out, art))
-    summary = {"frechet_distance_photos_vs_paintings": round(frechet(f_src, f_art), 2),
-               "frechet_distance_translated_vs_paintings": round(frechet(f_out, f_art), 2),
-               "ssim_input_vs_output": round(float(np.mean(ssims)), 3),
-               "edge_correlation_input_vs_output": round(float(np.mean(edges)), 3)}
+    if sheet:
+        h = min(t.shape[0] for t in sheet)
+        make_grid(np.stack([t[:h] for t in sheet]), cols=len(sheet) // min(sheet_rows, len(photos)), pad=4).save(
+            folder / "comparison.png")
+    art = [c for a in held_out for c in crops(a, max(1, len(sets["photos"]) // len(held_out)))[0]]
+    f_art, g_art = vgg_features(np.stack(art), 128), mean_grams(np.stack(art))
+    summary = {}
+    for k, v in sets.items():
+        if not v:
+            continue
+        x = np.stack(v)
+        summary[f"frechet_distance_{k}_vs_heldout_paintings"] = round(frechet(vgg_features(x, 128), f_art), 2)
+        summary[f"style_distance_{k}_vs_heldout_paintings"] = round(style_distance(mean_grams(x), g_art), 4)
+    for k, (edge, ssim) in structure.items():
+        if edge:
+            summary[f"edge_correlation_{k}"] = round(float(np.mean(edge)), 3)
+            summary[f"ssim_{k}"] = round(float(np.mean(ssim)), 3)
+    summary["style_distance_ratio_ours_vs_photos"] = round(
+        summary["style_distance_ours_vs_heldout_paintings"] / summary["style_distance_photos_vs_heldout_paintings"], 3)
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
     return {"summary": summary,
-            "notes": f"{len(photos)} held-out photos translated at 512 px; Frechet distances over {len(src)} 128 px crops "
-                     f"each side ({len(art)} painting crops) in mean-pooled block3_conv3 features of the offline VGG16; "
-                     "SSIM/edge correlation on grey images, whole photo; cycle L1 in [0, 1] pixel units (photo -> "
-                     "painting -> photo, the way back from the training run's checkpoint)."}
+            "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
+                     f"paintings (testB, never trained on); {len(sets['photos'])} 128 px crops per side ({len(art)} painting "
+                     "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance: "
+                     "sum over block1..4_conv1 of ||mean Gram - paintings' mean Gram||^2 / ||paintings' mean Gram||^2; "
+                     "edge correlation and SSIM on grey images, input vs output; cycle L1 in [0, 1] pixel units (photo -> "
+                     "painting -> photo, the way back from the training run's checkpoint). fast_style_starry_night: the "
+                     "fast style model with The Starry Night (one of the two held-out paintings) as its style image."}
+
+
+def _title(root: Path, path: Path) -> str:
+    """The painting's title from the data folder's sources.json ('' if unknown)."""
+    sources = root / "sources.json"
+    if not sources.exists():
+        return ""
+    rel = path.relative_to(root).as_posix()
+    return next((e.get("title", "") for e in json.loads(sources.read_text()) if e["file"] == rel), "")
 
 
 def evaluate_pix2pix(folder: Path) -> dict:

@@ -81,6 +81,9 @@ def write_model_card(folder: Path) -> Path:
     if metrics:
         lines += ["## Evaluation", "", f"`python -m train.evaluate {key}`", "", "```json",
                   json.dumps(metrics, indent=2), "```", ""]
+        if (folder / "comparison.png").exists():
+            lines += ["Held-out photos (never trained on), left to right: the photo, this model, the fast style "
+                      "model (`weights/fast_style`) with *The Starry Night*:", "", "![comparison](comparison.png)", ""]
     if key in LIMITATIONS:
         lines += ["## Limitations", "", LIMITATIONS[key], ""]
     path = folder / "README.md"

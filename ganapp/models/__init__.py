@@ -6,7 +6,7 @@ import importlib
 
 
 def builders(family: str):
-    """Return the module for a model family ('dcgan', 'cgan', 'pix2pix', 'cyclegan')."""
-    if family not in ("dcgan", "cgan", "pix2pix", "cyclegan"):
+    """Return the module for a model family ('dcgan', 'cgan', 'pix2pix', 'cyclegan', 'fast_style')."""
+    if family not in ("dcgan", "cgan", "pix2pix", "cyclegan", "fast_style"):
         raise ValueError(f"Unknown model family {family!r}.")
     return importlib.import_module(f"ganapp.models.{family}")
