@@ -18,7 +18,7 @@ from fastapi import FastAPI, Query
 from fastapi.responses import JSONResponse, Response
 
 import ganapp
-from ganapp import style_presets, weights
+from ganapp import registry, style_presets, weights
 from ganapp.errors import GanappError
 from ganapp.runtime import server_memory_mode
 
@@ -319,7 +319,7 @@ def warm_up() -> None:
         gatys.feature_net()
     except Exception:  # the tab reports it when used
         log.warning("could not preload the style-transfer network")
-    for key in ("cars", "cgan", "vangogh", "pix2pix", "fast_style"):
+    for key in registry.MODELS:
         if weights.is_available(key):
             try:
                 weights.load_generator(key)

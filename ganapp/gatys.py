@@ -280,7 +280,9 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
     net = net or feature_net()
     _, loss_and_grad, _ = _functions(net)
     delta = tf.constant(TV_DELTA, tf.float32)
-    sizes = scales(max_size)
+    # a warm start already has the picture's layout: polish it at full size only (its coarse
+    # copies would only blur it)
+    sizes = [max_size] if init is not None else scales(max_size)
     budgets = [steps] * (len(sizes) - 1) + [final_steps or steps]
     total_iters = sum(budgets)
     out: queue.Queue = queue.Queue(maxsize=4)

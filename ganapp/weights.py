@@ -1,6 +1,6 @@
 """The one place where model weights are found and loaded.
 
-Lookup order for a model key (``cars``, ``cgan``, ``pix2pix``, ``vangogh``):
+Lookup order for a model key (``ganapp.registry.MODELS``):
   1. ``weights/<key>/`` in this repository (``config.json`` + ``generator.weights.h5``);
   2. a Hugging Face Hub repo at a pinned revision, configured with the environment variable
      ``GANAPP_<KEY>_REPO=owner/name@revision`` (e.g. on Spaces).
@@ -13,17 +13,11 @@ import os
 import threading
 from pathlib import Path
 
+from ganapp import registry
 from ganapp.errors import WeightsUnavailable
 
 WEIGHTS_DIR = Path(os.environ.get("GANAPP_WEIGHTS_DIR", Path(__file__).resolve().parent.parent / "weights"))
 FILES = ("config.json", "generator.weights.h5")
-TITLES = {"cars": "car generator", "cgan": "conditional GAN", "pix2pix": "sketch → building model",
-          "vangogh": "van Gogh model", "fast_style": "fast style-transfer model"}
-TRAIN_HINT = {"cars": "python -m train.cars --export weights/cars",
-              "cgan": "python -m train.cgan --export weights/cgan",
-              "pix2pix": "python -m train.pix2pix --export weights/pix2pix",
-              "vangogh": "python -m train.vangogh --export weights/vangogh",
-              "fast_style": "python -m train.fast_style convert"}
 
 _cache: dict = {}
 _lock = threading.Lock()
@@ -49,8 +43,9 @@ def is_available(key: str) -> bool:
 
 
 def unavailable_message(key: str) -> str:
-    return (f"The {TITLES.get(key, key)} has no trained weights in this installation. Train them with "
-            f"`{TRAIN_HINT.get(key, 'its trainer')}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
+    info = registry.get(key)
+    return (f"The {info.title} has no trained weights in this installation. Make them with "
+            f"`{info.make}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
             "to download them from the Hugging Face Hub.")
 
 
@@ -68,10 +63,11 @@ def model_dir(key: str) -> Path:
 
         paths = [hf_hub_download(repo_id=repo, filename=f, revision=revision) for f in FILES]
     except Exception as e:  # offline, missing repo or file, auth: all mean the same to the user
+        info = registry.get(key)
         raise WeightsUnavailable(
-            f"The {TITLES.get(key, key)} weights could not be downloaded from the Hub repo {repo} "
+            f"The {info.title} weights could not be downloaded from the Hub repo {repo} "
             f"(revision {revision}): {type(e).__name__}. Check the repo name and your connection, "
-            f"or train them locally with `{TRAIN_HINT.get(key, 'its trainer')}`.") from None
+            f"or make them locally with `{info.make}`.") from None
     return Path(paths[0]).parent
 
 

@@ -305,15 +305,19 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
         h = min(t.shape[0] for t in sheet)
         make_grid(np.stack([t[:h] for t in sheet]), cols=len(sheet) // min(sheet_rows, len(photos)), pad=4).save(
             folder / "comparison.png")
-    art = [c for a in held_out for c in crops(a, max(1, len(sets["photos"]) // len(held_out)))[0]]
-    f_art, g_art = vgg_features(np.stack(art), 128), mean_grams(np.stack(art))
-    summary = {}
+    per_painting = [crops(a, max(1, len(sets["photos"]) // len(held_out)))[0] for a in held_out]
+    art = [c for cs in per_painting for c in cs]
+    f_art, g_art = vgg_features(np.stack(art), 128), [mean_grams(np.stack(cs)) for cs in per_painting]
+    titles = [_title(Path(data), p) or p.stem for p in list_images(Path(data) / "testB")]
+    summary, styles = {}, {}
     for k, v in sets.items():
         if not v:
             continue
         x = np.stack(v)
         summary[f"frechet_distance_{k}_vs_heldout_paintings"] = round(frechet(vgg_features(x, 128), f_art), 2)
-        summary[f"style_distance_{k}_vs_heldout_paintings"] = round(style_distance(mean_grams(x), g_art), 4)
+        grams = mean_grams(x)
+        styles[k] = {t: round(style_distance(grams, g), 4) for t, g in zip(titles, g_art)}
+        summary[f"style_distance_{k}_vs_heldout_paintings"] = round(float(np.mean(list(styles[k].values()))), 4)
     for k, (edge, ssim) in structure.items():
         if edge:
             summary[f"edge_correlation_{k}"] = round(float(np.mean(edge)), 3)
@@ -322,11 +326,12 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
         summary["style_distance_ours_vs_heldout_paintings"] / summary["style_distance_photos_vs_heldout_paintings"], 3)
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
-    return {"summary": summary,
+    return {"summary": summary, "style_distance_per_painting": styles,
             "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
                      f"paintings (testB, never trained on); {len(sets['photos'])} 128 px crops per side ({len(art)} painting "
-                     "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance: "
-                     "sum over block1..4_conv1 of ||mean Gram - paintings' mean Gram||^2 / ||paintings' mean Gram||^2; "
+                     "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance to a "
+                     "painting: sum over block1..4_conv1 of ||mean Gram - the painting's mean Gram||^2 / ||the painting's "
+                     "mean Gram||^2, averaged over the held-out paintings (each one: style_distance_per_painting); "
                      "edge correlation and SSIM on grey images, input vs output; cycle L1 in [0, 1] pixel units (photo -> "
                      "painting -> photo, the way back from the training run's checkpoint). fast_style_starry_night: the "
                      "fast style model with The Starry Night (one of the two held-out paintings) as its style image."}
@@ -375,12 +380,12 @@ def main(argv=None):
     from train.hub import write_model_card
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("key", choices=["cars", "cgan", "pix2pix", "vangogh"])
+    evaluators = {"cars": evaluate_cars, "cgan": evaluate_cgan, "pix2pix": evaluate_pix2pix, "vangogh": evaluate_vangogh}
+    ap.add_argument("key", choices=sorted(evaluators))
     ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
     args = ap.parse_args(argv)
     folder = Path(args.weights or ROOT / "weights" / args.key)
-    metrics = {"cars": evaluate_cars, "cgan": evaluate_cgan, "pix2pix": evaluate_pix2pix,
-               "vangogh": evaluate_vangogh}[args.key](folder)
+    metrics = evaluators[args.key](folder)
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     write_model_card(folder)
     print(json.dumps(metrics, indent=2))

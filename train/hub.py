@@ -9,49 +9,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-CARD_INTRO = {
-    "cars": ("Car-front DCGAN", "A DCGAN (Radford et al., 2015) that draws 32x32 colour car fronts as a "
-             "surveillance camera sees them, from a latent vector."),
-    "cgan": ("Conditional GAN", "A class-conditional GAN (Mirza & Osindero, 2014) with a projection "
-             "discriminator (Miyato & Koyama, 2018) that draws an image of a chosen class."),
-    "pix2pix": ("Sketch -> building (pix2pix)", "A pix2pix U-Net (Isola et al., 2017) that turns a line "
-                "sketch into a building photo."),
-    "vangogh": ("Photo -> van Gogh (CycleGAN)", "The photo -> painting generator of a CycleGAN (Zhu et al., "
-                "2017) trained on unpaired photos and van Gogh paintings."),
-}
-LIMITATIONS = {
-    "cars": "The shipped weights learned from procedurally rendered car fronts, not photos: samples look like "
-            "clean renders, not CompCars photos. Train on CompCars' surveillance crops for real cars "
-            "(`python -m train.cars --data path/to/crops --export weights/cars`).",
-    "cgan": "28x28 greyscale Fashion-MNIST items only; similar classes (shirt, T-shirt, pullover, coat) can blur "
-            "into one another.",
-    "pix2pix": "Trained on a CPU from 252 crops of 70 building and monument photos (not CMP facades), "
-               "with small widths: outputs follow the sketch's lines (walls, roofs, windows, sky) with plausible "
-               "but pale colours, and surfaces stay soft and fine ornament is smeared. On the held-out photos, "
-               "L1, PSNR and SSIM are within noise of the mean training photo (a sketch says nothing about colour, "
-               "and these metrics favour flat, average images); the Frechet distance is where it clearly beats "
-               "it. Train on CMP facades "
-               "(`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "
-               "`credits.json`.",
-    "vangogh": "Trained briefly on a CPU from nine paintings and about a hundred photos, with small widths: it "
-               "transfers van Gogh's palette and a stroke-like texture, not his compositions; faces and fine detail "
-               "soften. Train longer on the authors' vangogh2photo (`python -m train.vangogh --data path --swap`) "
-               "for stronger results. Photo credits: `credits.json`.",
-}
-
-
 def _load(path: Path) -> dict:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
 def write_model_card(folder: Path) -> Path:
     """Write ``folder/README.md`` with Hub metadata from the JSON files in ``folder``."""
+    from ganapp import registry
+
     key = folder.name
+    info = registry.MODELS.get(key)
     cfg, train, metrics = _load(folder / "config.json"), _load(folder / "training.json"), _load(folder / "metrics.json")
-    title, intro = CARD_INTRO.get(key, (key, ""))
+    title, intro = (info.card_title, info.card_intro) if info else (key, "")
     datasets = {"cgan": ["fashion_mnist"]}.get(key, [])
-    front = ["---", "library_name: keras", "pipeline_tag: unconditional-image-generation" if key in ("cars", "cgan")
-             else "pipeline_tag: image-to-image", "tags:", "  - gan", f"  - {cfg.get('family', key)}", "  - ganapp"]
+    front = ["---", "library_name: keras", f"pipeline_tag: {info.pipeline_tag if info else 'image-to-image'}",
+             "tags:", "  - gan", f"  - {cfg.get('family', key)}", "  - ganapp"]
     if datasets and train.get("data") == "fashion_mnist":
         front += ["datasets:"] + [f"  - {d}" for d in datasets]
     if metrics:
@@ -84,8 +56,8 @@ def write_model_card(folder: Path) -> Path:
         if (folder / "comparison.png").exists():
             lines += ["Held-out photos (never trained on), left to right: the photo, this model, the fast style "
                       "model (`weights/fast_style`) with *The Starry Night*:", "", "![comparison](comparison.png)", ""]
-    if key in LIMITATIONS:
-        lines += ["## Limitations", "", LIMITATIONS[key], ""]
+    if info and info.limitations:
+        lines += ["## Limitations", "", info.limitations, ""]
     path = folder / "README.md"
     path.write_text("\n".join(lines))
     return path

@@ -1,0 +1,69 @@
+"""The one place that knows the models. Each key names the model everywhere: ``weights/<key>/``,
+``train/<key>.py`` (or the command in ``make``), ``GANAPP_<KEY>_REPO``, its card and its tab.
+Adding a model is one entry here, plus its trainer and its tab."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    key: str
+    family: str  # the architecture module ganapp.models.<family>
+    title: str  # how a sentence names it: "The {title} has no trained weights ..."
+    make: str  # the command that writes weights/<key>/
+    card_title: str
+    card_intro: str
+    pipeline_tag: str  # Hugging Face task of the model card
+    limitations: str = ""
+
+
+MODELS: dict[str, ModelInfo] = {m.key: m for m in (
+    ModelInfo(
+        "cars", "dcgan", "car generator", "python -m train.cars --export weights/cars", "Car-front DCGAN",
+        "A DCGAN (Radford et al., 2015) that draws 32x32 colour car fronts as a surveillance camera sees them, "
+        "from a latent vector.", "unconditional-image-generation",
+        "The shipped weights learned from procedurally rendered car fronts, not photos: samples look like clean "
+        "renders, not CompCars photos. Train on CompCars' surveillance crops for real cars "
+        "(`python -m train.cars --data path/to/crops --export weights/cars`)."),
+    ModelInfo(
+        "cgan", "cgan", "conditional GAN", "python -m train.cgan --export weights/cgan", "Conditional GAN",
+        "A class-conditional GAN (Mirza & Osindero, 2014) with a projection discriminator (Miyato & Koyama, 2018) "
+        "that draws an image of a chosen class.", "unconditional-image-generation",
+        "28x28 greyscale Fashion-MNIST items only; similar classes (shirt, T-shirt, pullover, coat) can blur into "
+        "one another."),
+    ModelInfo(
+        "pix2pix", "pix2pix", "sketch → building model", "python -m train.pix2pix --export weights/pix2pix",
+        "Sketch -> building (pix2pix)", "A pix2pix U-Net (Isola et al., 2017) that turns a line sketch into a "
+        "building photo.", "image-to-image",
+        "Trained on a CPU from 252 crops of 70 building and monument photos (not CMP facades), with small widths: "
+        "outputs follow the sketch's lines (walls, roofs, windows, sky) with plausible but pale colours, and "
+        "surfaces stay soft and fine ornament is smeared. On the held-out photos, L1, PSNR and SSIM are within "
+        "noise of the mean training photo (a sketch says nothing about colour, and these metrics favour flat, "
+        "average images); the Frechet distance is where it clearly beats it. Train on CMP facades "
+        "(`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "
+        "`credits.json`."),
+    ModelInfo(
+        "vangogh", "cyclegan", "van Gogh model", "python -m train.vangogh --export weights/vangogh",
+        "Photo -> van Gogh (CycleGAN)", "The photo -> painting generator of a CycleGAN (Zhu et al., 2017) trained "
+        "on unpaired photos and van Gogh paintings.", "image-to-image",
+        "Trained on a CPU from a few van Gogh paintings and about a hundred photos (see the training data above), "
+        "with small widths: it transfers van "
+        "Gogh's palette and a stroke-like texture, not his compositions; faces and fine detail soften. Train "
+        "longer on the authors' vangogh2photo (`python -m train.vangogh --data path --swap`) for stronger results. "
+        "Photo credits: `credits.json`."),
+    ModelInfo(
+        "fast_style", "fast_style", "fast style-transfer model", "python -m train.fast_style convert",
+        "Fast arbitrary style transfer (Magenta, Keras 3 port)", "Magenta's arbitrary image stylisation networks "
+        "(Ghiasi et al., 2017), rebuilt in Keras.", "image-to-image"),
+)}
+
+
+def get(key: str) -> ModelInfo:
+    if key not in MODELS:
+        raise KeyError(f"Unknown model key {key!r}; known: {', '.join(MODELS)}.")
+    return MODELS[key]
+
+
+def families() -> set[str]:
+    return {m.family for m in MODELS.values()}
