@@ -168,6 +168,8 @@ def export_folder(task: GANTask, out: Path, generator, samples, note: str, image
     info = {"data": task.train_cfg.data, "dataset_note": note, "train": options, "images": int(images),
             "command": " ".join(["python -m", f"train.{task.key}", *sys.argv[1:]]),
             "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU"}
+    if getattr(task, "steps_done", None) is not None:
+        info["steps"] = int(task.steps_done)
     if selected:
         info["selected"] = selected
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
@@ -357,6 +359,7 @@ def fit(task: GANTask) -> Path:
         print(f"checkpoint saved at step {step}", flush=True)
     if cfg.export:
         out = Path(cfg.export)
+        task.steps_done = step
         task.export(out)
         print(f"exported to {out}")
         if cfg.push_to_hub:

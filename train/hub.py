@@ -42,7 +42,8 @@ def write_model_card(folder: Path) -> Path:
     if train:
         t = train.get("train", {})
         lines += ["## How it was trained", "",
-                  f"{train.get('images', '?')} training images, {t.get('epochs')} epochs at batch size "
+                  f"{train.get('images', '?')} training images, {t.get('epochs')} epochs"
+                  + (f" planned, {train['steps']} steps run" if train.get("steps") else "") + " at batch size "
                   f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
                   "Full options:", "", "```json", json.dumps(t, indent=2), "```", "",
                   f"Reproduce: `{train.get('command', f'python -m train.{key}')}`.", ""]

@@ -79,7 +79,9 @@ class VanGoghTask(GANTask):
         agg = tf.VariableAggregation.ONLY_FIRST_REPLICA
         self.pools = {k: tf.Variable(tf.zeros(shape), trainable=False, aggregation=agg, name=f"pool_{k}") for k in "ab"}
         self.pool_n = {k: tf.Variable(0, trainable=False, aggregation=agg, name=f"pool_n_{k}") for k in "ab"}
-        self.total_steps = t.max_steps or t.epochs * t.steps_per_epoch
+        # the schedule's length is the planned run; --max-steps only stops early, so a run stopped
+        # at step N equals the first N steps of the full one (and can be exported as such)
+        self.total_steps = t.epochs * t.steps_per_epoch
         self.grid_cols = 4
 
     def trackables(self):
@@ -233,9 +235,11 @@ class VanGoghTask(GANTask):
         from ganapp.imaging import make_grid
         from train.common import export_folder
 
-        note = ("Unpaired: {} photos (gcompris-qt-data: nature, animals, monuments; CC-BY-SA / CC-BY / public domain, "
-                "see credits.json) and {} van Gogh paintings (public domain: gcompris-qt-data 'details' and opencv-doc's "
-                "Starry Night), built by `python -m train.data prepare vangogh`.").format(len(self.photos), len(self.paintings))
+        note = (f"Unpaired: {len(self.photos)} photos (gcompris-qt-data nature, animal and monument photos; "
+                "lomiri-wallpapers-16.04 landscapes; CC-BY-SA / CC-BY / CC0 / public domain, see credits.json) and "
+                f"{len(self.paintings)} van Gogh paintings (public domain: gcompris-qt-data, one reassembled from its "
+                "puzzle tiles); The Starry Night and The Church at Auvers are held out for the evaluation. Built by "
+                "`python -m train.data prepare vangogh`.")
         export_folder(self, out, self.g_ab, make_grid(self.sample_images(), cols=4), note,
                       len(self.photos) + len(self.paintings), credits=self.sources)
         self._export_examples(out / "examples")
