@@ -23,6 +23,8 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 MIN_SIDE = 16
 MAX_BYTES = 25 * 1024 * 1024
+# The only decoders PIL may use on uploads: no EPS (Ghostscript), PDF, PSD or other exotic parsers.
+FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")  # JPEG includes multi-picture (MPO) files
 
 
 class ImageError(GanappError, ValueError):
@@ -86,11 +88,12 @@ def load_image(source, *, max_side: int | None = None, min_side: int = MIN_SIDE,
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
-                img = Image.open(io.BytesIO(data))
+                img = Image.open(io.BytesIO(data), formats=FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageError(f"The {what} has too many pixels (limit {MAX_PIXELS // 1_000_000} megapixels).") from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-            raise ImageError(f"The {what} is not an image file this app can read (try PNG or JPEG).") from None
+            raise ImageError(f"The {what} is not an image file this app can read (PNG, JPEG, WebP, GIF, BMP or "
+                             "TIFF).") from None
     w, h = img.size
     if w * h > MAX_PIXELS:
         raise ImageError(f"The {what} has too many pixels ({w}x{h}); the limit is {MAX_PIXELS // 1_000_000} megapixels.")

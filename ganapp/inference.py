@@ -5,7 +5,6 @@ Errors meant for users are :class:`ganapp.errors.GanappError` subclasses.
 """
 from __future__ import annotations
 
-import json
 import math
 import threading
 from typing import Iterator
@@ -208,12 +207,12 @@ def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, tile: int = 128) 
 
 
 def class_names() -> list[str]:
-    """The conditional GAN's class names from its config.json (no TensorFlow needed);
-    empty when it has no weights here."""
-    folder = weights.local_dir("cgan")
-    if folder is None:
+    """The conditional GAN's class names from the config.json beside its weights (shipped, or
+    from the pinned Hub repo; no TensorFlow needed); empty when it has no usable weights."""
+    try:
+        return list(weights.load_model_config("cgan").class_names)
+    except WeightsUnavailable:
         return []
-    return list(json.loads((folder / "config.json").read_text())["class_names"])
 
 
 def _label_index(label, names: list[str]) -> int:

@@ -24,12 +24,17 @@ _lock = threading.Lock()
 
 
 def hub_source(key: str) -> tuple[str, str] | None:
-    """(repo_id, revision) from ``GANAPP_<KEY>_REPO``, or None when not configured."""
+    """(repo_id, revision) from ``GANAPP_<KEY>_REPO=owner/name@revision``, or None when not
+    configured. A bare repo id is refused: weights that change under a running app are not
+    reproducible, so the revision (a commit sha, or a tag) must be pinned."""
     value = os.environ.get(f"GANAPP_{key.upper()}_REPO", "").strip()
     if not value:
         return None
     repo, _, revision = value.partition("@")
-    return repo, (revision or "main")
+    if not revision:
+        raise WeightsUnavailable(f"GANAPP_{key.upper()}_REPO={repo} names no revision: pin one, as in "
+                                 f"GANAPP_{key.upper()}_REPO={repo}@<commit sha>.")
+    return repo, revision
 
 
 def local_dir(key: str) -> Path | None:
@@ -39,7 +44,7 @@ def local_dir(key: str) -> Path | None:
 
 def is_available(key: str) -> bool:
     """Cheap check for the UI: are weights shipped or configured? (Does not download.)"""
-    return local_dir(key) is not None or hub_source(key) is not None
+    return local_dir(key) is not None or bool(os.environ.get(f"GANAPP_{key.upper()}_REPO", "").strip())
 
 
 def unavailable_message(key: str) -> str:
@@ -49,8 +54,9 @@ def unavailable_message(key: str) -> str:
             "to download them from the Hugging Face Hub.")
 
 
-def model_dir(key: str) -> Path:
-    """Folder holding ``config.json`` and ``generator.weights.h5`` for ``key``."""
+def model_dir(key: str, files: tuple[str, ...] = FILES) -> Path:
+    """Folder holding ``files`` (default: ``config.json`` and ``generator.weights.h5``) for ``key``:
+    the shipped folder, else a download from the pinned Hub repo."""
     folder = local_dir(key)
     if folder is not None:
         return folder
@@ -61,7 +67,7 @@ def model_dir(key: str) -> Path:
     try:
         from huggingface_hub import hf_hub_download
 
-        paths = [hf_hub_download(repo_id=repo, filename=f, revision=revision) for f in FILES]
+        paths = [hf_hub_download(repo_id=repo, filename=f, revision=revision) for f in files]
     except Exception as e:  # offline, missing repo or file, auth: all mean the same to the user
         info = registry.get(key)
         raise WeightsUnavailable(
@@ -71,14 +77,28 @@ def model_dir(key: str) -> Path:
     return Path(paths[0]).parent
 
 
+def load_model_config(key: str):
+    """The config of ``key``'s weights, from the same place as the weights (shipped folder or
+    the pinned Hub repo; only config.json is downloaded). Raises WeightsUnavailable."""
+    from ganapp.config import load_config
+
+    try:
+        return load_config(model_dir(key, files=("config.json",)) / "config.json")
+    except (ValueError, OSError) as e:
+        raise WeightsUnavailable(f"These weights' config.json was refused: {e}") from None
+
+
 def build_from_dir(folder: Path):
     """(generator keras.Model, config) rebuilt in code from ``folder/config.json``, weights loaded."""
     from ganapp.config import load_config
     from ganapp.models import builders
     from ganapp.runtime import tensorflow
 
+    try:  # bounds and types are checked before anything is built (a repo may be hostile)
+        cfg = load_config(folder / "config.json")
+    except (ValueError, OSError) as e:
+        raise WeightsUnavailable(f"These weights' config.json was refused: {e}") from None
     tensorflow()
-    cfg = load_config(folder / "config.json")
     model = builders(cfg.family).build_generator(cfg)
     weights = folder / "generator.weights.h5"
     if weights.suffixes[-2:] != [".weights", ".h5"]:

@@ -1,5 +1,7 @@
 """The app end to end: built in-process, served by uvicorn on loopback, driven through
 gradio_client like a script would, plus the plain PNG routes."""
+import time
+
 import httpx
 import numpy as np
 import pytest
@@ -39,9 +41,10 @@ def test_generators_answer_and_are_deterministic(client):
     a = client.predict(seed=5, count=4, api_name="/generate_cars")
     b = client.predict(seed=5, count=4, api_name="/generate_cars")
     assert np.array_equal(np.asarray(Image.open(a)), np.asarray(Image.open(b)))
-    assert Image.open(client.predict(seed_a=1, seed_b=2, api_name="/car_walk")).size[0] > 0
-    assert Image.open(client.predict(label="two", seed=3, count=2, api_name="/generate_class")).size[0] > 0
-    assert Image.open(client.predict(seed=0, api_name="/generate_all_classes")).size[0] > 0
+    # grids of tiles with 4 px gaps: 8 walk steps of 128 px; 2 items of 112 px; 3 classes x 4 of 84 px
+    assert Image.open(client.predict(seed_a=1, seed_b=2, api_name="/car_walk")).size == (8 * 132 + 4, 136)
+    assert Image.open(client.predict(label="two", seed=3, count=2, api_name="/generate_class")).size == (236, 120)
+    assert Image.open(client.predict(seed=0, api_name="/generate_all_classes")).size == (4 * 88 + 4, 3 * 88 + 4)
 
 
 def test_style_transfer_endpoint_returns_final_image(client, image_file):
@@ -74,7 +77,7 @@ def test_hostile_files_get_a_sentence_and_server_survives(client, hostile_files,
     msg = api_error(client, handle_file(str(hostile_files[name])), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64,
                     api_name="/style_transfer")
     assert "content image" in msg and "Traceback" not in msg and "/tmp" not in msg
-    assert Image.open(client.predict(seed=1, count=1, api_name="/generate_cars")).size[0] > 0
+    assert Image.open(client.predict(seed=1, count=1, api_name="/generate_cars")).size == (136, 136)
 
 
 def test_out_of_range_numbers_get_a_sentence(client):
@@ -102,3 +105,36 @@ def test_van_gogh_endpoint_keeps_aspect_and_size(client, tmp_path):
     photo(300, 130).save(path)
     out = Image.open(client.predict(handle_file(str(path)), 200, api_name="/van_gogh"))
     assert out.size == (200, 87)
+
+
+def test_png_routes_share_a_bounded_pool_under_a_flood(server, monkeypatch):
+    """/cars.png runs outside Gradio's queue: at most LIGHT's concurrency at once, and a request
+    that cannot get a slot in time is turned away with a sentence, never left hanging."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import app as app_module
+    import ganapp
+
+    real, lock, active, peak = ganapp.generate_cars, threading.Lock(), [0], [0]
+
+    def slow(*args):
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        try:
+            time.sleep(0.3)
+            return real(*args)
+        finally:
+            with lock:
+                active[0] -= 1
+
+    monkeypatch.setattr(ganapp, "generate_cars", slow)
+    monkeypatch.setattr(app_module, "PNG_WAIT_S", 0.5)
+    with ThreadPoolExecutor(24) as pool:
+        replies = list(pool.map(lambda i: httpx.get(server + "cars.png", params={"seed": i}, timeout=60), range(24)))
+    codes = [r.status_code for r in replies]
+    assert peak[0] <= app_module.LIGHT["concurrency_limit"]
+    assert codes.count(200) >= 4 and set(codes) <= {200, 503} and 503 in codes
+    assert all(r.json()["error"].startswith("The server is busy") for r in replies if r.status_code == 503)
+    assert httpx.get(server + "cars.png", params={"seed": 1}).status_code == 200  # still serving

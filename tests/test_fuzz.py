@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from app import CRASH
 from tests.conftest import bomb_png, photo, png_bytes
 
 IMAGE_ENDPOINTS = {  # endpoint -> extra args after the image(s)
@@ -88,6 +89,7 @@ def check_answer(client, args, api_name, expect_ok=None):
     except AppError as e:
         msg = str(e)
         assert msg and not LEAKS.search(msg), f"{api_name}: leaky or empty message {msg!r}"
+        assert CRASH not in msg, f"{api_name}: an unexpected exception (logged by the server), not a refusal"
         assert msg.rstrip().endswith((".", "!")) or "value" in msg.lower(), f"{api_name}: not a sentence: {msg!r}"
         outcome = msg
     if expect_ok is not None:

@@ -1,4 +1,6 @@
 """Sanitising of every hostile or unusual input kind (ganapp.imaging.load_image)."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -26,13 +28,19 @@ def test_hostile_files_are_refused_with_a_sentence(hostile_files, name):
 
 
 def test_bomb_is_refused_before_decoding(hostile_files):
-    # the header claims 30000x30000 = 900 MP; refusing must not allocate it
-    import resource
+    """The header claims 30000x30000 = 900 MP: refusing must not decode (allocate) it. Measured in
+    a fresh process, whose peak memory earlier tests cannot have raised already."""
+    import subprocess
+    import sys
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with pytest.raises(ImageError):
-        load_image(hostile_files["bomb.png"])
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
+    code = ("import resource, sys; from ganapp.imaging import load_image, ImageError\n"
+            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "try:\n    load_image(sys.argv[1])\nexcept ImageError as e:\n    print('refused:', e)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)")
+    out = subprocess.run([sys.executable, "-c", code, str(hostile_files["bomb.png"])], capture_output=True,
+                         text=True, check=True, cwd=Path(__file__).resolve().parent.parent).stdout.splitlines()
+    assert out[0].startswith("refused: ") and "megapixels" in out[0]
+    assert int(out[-1]) < 50_000  # KiB: a decoded 900 MP image would take 2.7 GB
 
 
 @pytest.mark.parametrize("name", ["palette.png", "alpha.png", "grey.png", "cmyk.jpg", "grey16.png", "animated.gif"])
@@ -87,3 +95,12 @@ def test_grid_and_padding_shapes():
 def test_none_asks_for_the_image():
     with pytest.raises(ImageError, match="Please provide the style image"):
         load_image(None, what="style image")
+
+
+def test_only_accepted_formats_are_decoded(tmp_path):
+    """An EPS file is never handed to PIL's EPS plugin (which runs Ghostscript): it is refused
+    as an unknown format, before any decoding."""
+    eps = tmp_path / "drawing.eps"
+    eps.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 64\n0 0 moveto 64 64 lineto stroke\n%%EOF\n")
+    with pytest.raises(ImageError, match="not an image file this app can read"):
+        load_image(eps)

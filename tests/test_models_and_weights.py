@@ -1,5 +1,6 @@
 """Architectures, the weights plumbing and the generator inference functions."""
 import json
+import os
 
 import numpy as np
 import pytest
@@ -8,7 +9,7 @@ import ganapp
 from ganapp import weights
 from ganapp.config import DCGANConfig, config_from_dict, config_to_dict
 from ganapp.models import builders
-from tests.conftest import SHIPPED, TINY_CGAN, TINY_DCGAN, shipped, write_weights
+from tests.conftest import SHIPPED, TINY_CGAN, TINY_DCGAN, photo, shipped, write_weights
 
 
 def test_default_architectures_match_the_seed():
@@ -35,12 +36,20 @@ def test_config_round_trip_and_unknown_keys():
 
 
 def test_save_load_round_trip(tmp_path):
-    folder = write_weights(tmp_path / "cars", TINY_DCGAN)
+    from ganapp.config import save_config
+
+    trained = builders("dcgan").build_generator(TINY_DCGAN)
+    folder = tmp_path / "cars"
+    folder.mkdir()
+    save_config(TINY_DCGAN, folder / "config.json")
+    trained.save_weights(folder / "generator.weights.h5")
     model, cfg = weights.build_from_dir(folder)
     assert cfg == TINY_DCGAN
     z = np.random.default_rng(0).standard_normal((2, 8)).astype("float32")
-    again, _ = weights.build_from_dir(folder)
-    np.testing.assert_allclose(np.asarray(model(z, training=False)), np.asarray(again(z, training=False)), atol=1e-6)
+    ref = np.asarray(trained(z, training=False))
+    np.testing.assert_allclose(np.asarray(model(z, training=False)), ref, atol=1e-6)
+    unloaded = builders("dcgan").build_generator(TINY_DCGAN)  # another random start: the file made the difference
+    assert not np.allclose(np.asarray(unloaded(z, training=False)), ref, atol=1e-3)
 
 
 def test_missing_weights_say_what_to_do(tmp_path, monkeypatch):
@@ -69,16 +78,47 @@ def test_hub_download_path_is_used_when_configured(tmp_path, monkeypatch):
     monkeypatch.setenv("GANAPP_CARS_REPO", "someone/ganapp-cars@0123abc")
     weights.clear_cache()
     img = ganapp.generate_cars(seed=1, count=2)
-    assert img.size[0] > 0
+    assert img.size == (2 * 132 + 4, 136)
     assert ("someone/ganapp-cars", "config.json", "0123abc") in calls
+    weights.clear_cache()
+
+
+def test_every_model_works_from_a_hub_stand_in(tmp_path, monkeypatch):
+    """Each model with weights here, served instead by a stand-in Hub repo (no local folder):
+    it answers, and what its tab needs besides the weights (the cGAN's class names) comes
+    from the same repo."""
+    import shutil
+
+    import huggingface_hub
+
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path / "empty")
+    hub = tmp_path / "hub"
+    for key in ("cars", "cgan", "vangogh", "pix2pix", "fast_style"):
+        if (SHIPPED / key / "generator.weights.h5").is_file():
+            shutil.copytree(SHIPPED / key, hub / key, ignore=shutil.ignore_patterns("*.png", "examples"))
+            monkeypatch.setenv(f"GANAPP_{key.upper()}_REPO", f"someone/ganapp-{key}@0123abc")
+    monkeypatch.setattr(huggingface_hub, "hf_hub_download",
+                        lambda repo_id, filename, revision=None, **kw: str(hub / repo_id.split("ganapp-")[1] / filename))
+    weights.clear_cache()
+    img = np.asarray(photo(64, 48))
+    answers = {"cars": lambda: ganapp.generate_cars(1, 2), "cgan": lambda: ganapp.generate_class(ganapp.class_names()[1], 0, 2),
+               "vangogh": lambda: ganapp.van_gogh(img, 64), "pix2pix": lambda: ganapp.sketch_to_building(img),
+               "fast_style": lambda: ganapp.fast_style_transfer(img, img, 64)}
+    for key in os.listdir(hub):
+        assert answers[key]().size[0] > 16, key
+    if (hub / "cgan").exists():
+        assert ganapp.class_names() == list(json.loads((hub / "cgan" / "config.json").read_text())["class_names"])
     weights.clear_cache()
 
 
 def test_hub_failure_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path)
-    monkeypatch.setenv("GANAPP_CGAN_REPO", "nobody/nothing")
+    monkeypatch.setenv("GANAPP_CGAN_REPO", "nobody/nothing@0123abc")
     weights.clear_cache()
     with pytest.raises(ganapp.WeightsUnavailable, match="could not be downloaded from the Hub repo nobody/nothing"):
+        ganapp.generate_class("zero", 0, 1)
+    monkeypatch.setenv("GANAPP_CGAN_REPO", "nobody/nothing")  # unpinned: refused before any download
+    with pytest.raises(ganapp.WeightsUnavailable, match="names no revision: pin one"):
         ganapp.generate_class("zero", 0, 1)
 
 
@@ -149,3 +189,21 @@ def test_shipped_weights_load_and_vary(key):
     out = np.asarray(model(args, training=False))
     assert out.std() > 0.1 and np.abs(out[0] - out[1]).mean() > 0.02
     assert (folder / "README.md").exists() and (folder / "samples.png").exists()
+
+
+def test_hostile_config_is_refused_before_anything_is_built(tmp_path, monkeypatch):
+    """A weights repo may be hostile: its config.json is typed and bounded before a network is built."""
+    import json
+
+    from ganapp import models, weights
+
+    monkeypatch.setattr(models, "builders", lambda family: pytest.fail("a network was built"))
+    (tmp_path / "generator.weights.h5").write_bytes(b"")
+    for bad, field in (({"family": "cyclegan", "gen_filters": 10**6}, "gen_filters"),
+                       ({"family": "cyclegan", "res_blocks": "6"}, "res_blocks"),
+                       ({"family": "cgan", "class_names": ["x"] * 5000}, "class_names"),
+                       ({"family": "dcgan", "disc_filters": [64] * 100}, "disc_filters"),
+                       ({"family": "nope"}, "family"), ([1, 2], "object")):
+        (tmp_path / "config.json").write_text(json.dumps(bad))
+        with pytest.raises(ganapp.WeightsUnavailable, match=field):
+            weights.build_from_dir(tmp_path)

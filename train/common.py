@@ -227,6 +227,21 @@ def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) 
         best_json.write_text(json.dumps({"epoch": epoch, "step": step, **metrics}, indent=2) + "\n")
 
 
+def rng_states(trackables: dict) -> dict:
+    """The state variables of the Keras layers' own random generators (Dropout), so that a resumed
+    run continues their streams instead of restarting them: ``{"rng": {...}}``, empty without any."""
+    import keras
+
+    states = {}
+    for name, obj in trackables.items():
+        if isinstance(obj, keras.Model):
+            for layer in obj._flatten_layers():
+                gen = getattr(layer, "seed_generator", None)
+                if gen is not None:
+                    states[f"{name}.{layer.name}"] = gen.state
+    return {"rng": states} if states else {}
+
+
 def make_step_fn(task: GANTask, strategy):
     """tf.function(batch, step) -> summed losses: one step on every replica + after_step.
     Each replica's noise seed is (seed, step * 16 + replica), so a resumed run draws what
@@ -277,7 +292,7 @@ def fit(task: GANTask) -> Path:
         task.strategy = strategy
         task.build()
         step_var = tf.Variable(0, dtype=tf.int64, trainable=False, name="step")
-    ckpt = tf.train.Checkpoint(step=step_var, **task.trackables())
+    ckpt = tf.train.Checkpoint(step=step_var, **task.trackables(), **rng_states(task.trackables()))
     manager = None
     if not cfg.dry_run:
         manager = tf.train.CheckpointManager(ckpt, run_dir / "checkpoints", max_to_keep=2)

@@ -1,0 +1,36 @@
+"""A few pixels of each shipped model's output for a fixed seed or input, pinned: a silent
+change of weights, preprocessing, value range or grid layout fails here. Retraining a model
+means updating its numbers here in the same commit (the card's samples show what changed)."""
+import numpy as np
+import pytest
+from PIL import Image
+
+import ganapp
+from tests.conftest import ROOT, shipped
+
+TOL = 4  # grey levels: float differences between CPUs, not a change of model
+
+
+@pytest.mark.skipif(not shipped("cars"), reason="no shipped car weights")
+def test_cars_seed_7():
+    a = np.asarray(ganapp.generate_cars(7, 1))
+    assert a.shape == (136, 136, 3)
+    got = a[20:100:30, 20:100:30].reshape(-1, 3)[:4]
+    assert np.abs(got.astype(int) - [[64, 65, 65], [88, 75, 84], [118, 88, 101], [51, 43, 42]]).max() <= TOL, got
+
+
+@pytest.mark.skipif(not shipped("cgan"), reason="no shipped cGAN weights")
+def test_cgan_sneaker_seed_7():
+    a = np.asarray(ganapp.generate_class("Sneaker", 7, 1))
+    assert a.shape == (120, 120, 3)
+    got = a[20:100:30, 20:100:30, 0].ravel()[:6]
+    assert np.abs(got.astype(int) - [0, 0, 0, 0, 122, 112]).max() <= TOL, got
+
+
+@pytest.mark.skipif(not shipped("pix2pix"), reason="no shipped pix2pix weights")
+def test_pix2pix_heldout_sketch():
+    a = np.asarray(ganapp.sketch_to_building(Image.open(ROOT / "weights/pix2pix/examples/heldout_0.png")))
+    assert a.shape == (256, 256, 3)
+    got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
+    expected = [[135, 141, 138], [157, 173, 196], [172, 185, 201], [155, 158, 161]]
+    assert np.abs(got.astype(int) - expected).max() <= TOL, got
