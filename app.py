@@ -115,6 +115,7 @@ def style_tab():
                              "(click one to use it as the style; public domain, see weights/style/presets)",
                              columns=len(choices), rows=1, height=150, object_fit="cover", allow_preview=False,
                              elem_id="style-presets")
+
         def pick(evt: gr.SelectData):
             return str(style_presets.preset_path(choices[evt.index]))
 
