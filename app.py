@@ -132,7 +132,7 @@ def style_tab():
             content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
             style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
             tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
-            steps = gr.Slider(5, 300, value=30, step=5, label="Steps (L-BFGS iterations per scale)")
+            steps = gr.Slider(5, 300, value=15, step=5, label="Steps (L-BFGS iterations per scale)")
             max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
             warm_start = gr.Checkbox(value=True, label="Start from the fast result")
             with gr.Row():
