@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,13 +23,14 @@ def main(argv=None):
     args = ap.parse_args(argv)
     import ganapp
 
-    flags = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
-                           capture_output=True, text=True).stdout.split()
+    from cpu import cpu_flags
+
+    flags = cpu_flags()
     content = ROOT / "weights/style/examples/chelsea.jpg"
     style = ROOT / "weights/style/presets/starry_night.jpg"
     t0 = time.perf_counter()
     ganapp.fast_style_transfer(content, style, 256)
-    print(f"CPU flags: {' '.join(flags) or 'none'}; first call (load + trace): {time.perf_counter() - t0:.1f} s")
+    print(f"CPU flags: {flags}; first call (load + trace): {time.perf_counter() - t0:.1f} s")
     for size in args.sizes:
         ganapp.fast_style_transfer(content, style, size)  # warm
         times = []

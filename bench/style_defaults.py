@@ -8,7 +8,6 @@ sheet (photo | style | fast | Gatys) to artifacts/style_defaults.png to look at.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,10 +42,11 @@ def main(argv=None):
     from ganapp import gatys, style_presets
     from ganapp.imaging import load_image, make_grid
 
-    flags = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
-                           capture_output=True, text=True).stdout.split()
+    from cpu import cpu_flags
+
+    flags = cpu_flags()
     net = gatys.feature_net()
-    print(f"CPU flags: {' '.join(flags) or 'none'}; {net.title}, {gatys.default_precision()}; "
+    print(f"CPU flags: {flags}; {net.title}, {gatys.default_precision()}; "
           f"{'cold' if args.cold else 'warm'} start")
     ganapp.fast_style_transfer(ROOT / "weights/style/examples/chelsea.jpg",
                                style_presets.preset_path(style_presets.find("starry_night")), 64)  # load + trace

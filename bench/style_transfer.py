@@ -39,11 +39,10 @@ def main():
     ap.add_argument("--style", default=str(ROOT / "weights/style/presets/starry_night.jpg"))
     ap.add_argument("--starts", nargs="+", default=["photo", "fast"], choices=["photo", "fast"])
     args = ap.parse_args()
-    import subprocess
+    from cpu import cpu_flags
 
-    flags = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
-                           capture_output=True, text=True).stdout.split()
-    print(f"CPU flags: {' '.join(flags) or 'none'}")
+    flags = cpu_flags()
+    print(f"CPU flags: {flags}")
 
     import keras
     import tensorflow as tf

@@ -1,7 +1,7 @@
 """CycleGAN training throughput on this machine: steps/s of the van Gogh trainer's real
 ``train_step`` (two generators, two discriminators, image pools) for a few generator sizes,
-batch 1 of 128 px crops, in one process. Chooses the widest generator that still trains at
-the target rate.
+batch 1 of 128 px crops, in one process, each size also as a ratio to the first (choose the
+widest that still trains at the rate you need).
 
     python bench/vangogh_train_step.py [--steps 30] [--sizes 32:6 24:6 16:9 16:6]
 """
@@ -50,11 +50,10 @@ def main(argv=None):
     ap.add_argument("--xla", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--sizes", nargs="+", default=["32:6", "24:6", "16:9", "16:6"], help="gen_filters:res_blocks")
     args = ap.parse_args(argv)
-    import subprocess
+    from cpu import cpu_flags
 
-    flags = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
-                           capture_output=True, text=True).stdout.split()
-    print(f"CPU flags: {' '.join(flags) or 'none'}; batch 1, {args.size} px, disc_filters {args.disc_filters}, "
+    flags = cpu_flags()
+    print(f"CPU flags: {flags}; batch 1, {args.size} px, disc_filters {args.disc_filters}, "
           f"XLA {'on' if args.xla else 'off'}")
     ref = None
     for spec in args.sizes:

@@ -21,10 +21,6 @@ class Preset:
     source: str
     licence: str
 
-    @property
-    def label(self) -> str:
-        return f"{self.title} ({self.artist}, {self.year})"
-
 
 def folder() -> Path:
     return weights.WEIGHTS_DIR / "style" / "presets"

@@ -23,11 +23,15 @@ _cache: dict = {}
 _lock = threading.Lock()
 
 
+def _repo_env(key: str) -> str:
+    return os.environ.get(f"GANAPP_{key.upper()}_REPO", "").strip()
+
+
 def hub_source(key: str) -> tuple[str, str] | None:
     """(repo_id, revision) from ``GANAPP_<KEY>_REPO=owner/name@revision``, or None when not
     configured. A bare repo id is refused: weights that change under a running app are not
     reproducible, so the revision (a commit sha, or a tag) must be pinned."""
-    value = os.environ.get(f"GANAPP_{key.upper()}_REPO", "").strip()
+    value = _repo_env(key)
     if not value:
         return None
     repo, _, revision = value.partition("@")
@@ -44,7 +48,7 @@ def local_dir(key: str) -> Path | None:
 
 def is_available(key: str) -> bool:
     """Cheap check for the UI: are weights shipped or configured? (Does not download.)"""
-    return local_dir(key) is not None or bool(os.environ.get(f"GANAPP_{key.upper()}_REPO", "").strip())
+    return local_dir(key) is not None or bool(_repo_env(key))
 
 
 def unavailable_message(key: str) -> str:
@@ -80,24 +84,26 @@ def model_dir(key: str, files: tuple[str, ...] = FILES) -> Path:
 def load_model_config(key: str):
     """The config of ``key``'s weights, from the same place as the weights (shipped folder or
     the pinned Hub repo; only config.json is downloaded). Raises WeightsUnavailable."""
+    return _checked_config(model_dir(key, files=("config.json",)))
+
+
+def _checked_config(folder: Path):
+    """``folder/config.json``, its types and bounds checked before anything is built (a repo may be
+    hostile); a refusal is WeightsUnavailable with the reason."""
     from ganapp.config import load_config
 
     try:
-        return load_config(model_dir(key, files=("config.json",)) / "config.json")
+        return load_config(folder / "config.json")
     except (ValueError, OSError) as e:
         raise WeightsUnavailable(f"These weights' config.json was refused: {e}") from None
 
 
 def build_from_dir(folder: Path):
     """(generator keras.Model, config) rebuilt in code from ``folder/config.json``, weights loaded."""
-    from ganapp.config import load_config
     from ganapp.models import builders
     from ganapp.runtime import tensorflow
 
-    try:  # bounds and types are checked before anything is built (a repo may be hostile)
-        cfg = load_config(folder / "config.json")
-    except (ValueError, OSError) as e:
-        raise WeightsUnavailable(f"These weights' config.json was refused: {e}") from None
+    cfg = _checked_config(folder)
     tensorflow()
     model = builders(cfg.family).build_generator(cfg)
     weights = folder / "generator.weights.h5"

@@ -292,7 +292,8 @@ def fit(task: GANTask) -> Path:
         task.strategy = strategy
         task.build()
         step_var = tf.Variable(0, dtype=tf.int64, trainable=False, name="step")
-    ckpt = tf.train.Checkpoint(step=step_var, **task.trackables(), **rng_states(task.trackables()))
+    trackables = task.trackables()
+    ckpt = tf.train.Checkpoint(step=step_var, **trackables, **rng_states(trackables))
     manager = None
     if not cfg.dry_run:
         manager = tf.train.CheckpointManager(ckpt, run_dir / "checkpoints", max_to_keep=2)

@@ -158,6 +158,7 @@ def load_arrays(name: str, size: int = 32, channels: int = 3, split: str = "trai
 
 # --------------------------------------------------------------------- paintings
 GC_RCC = "usr/share/gcompris-qt/rcc"
+CV_DATA = "usr/share/doc/opencv-doc/examples/data"  # inside Debian's opencv-doc
 GC_DETAILS = "gcompris/src/activities/details/resource/image/"
 GC_PAINTINGS = "gcompris/src/activities/paintings/resource/"
 
@@ -241,7 +242,7 @@ def prepare_style_presets(out: Path = ROOT / "weights" / "style" / "presets", lo
         elif kind == "details":
             img, source = load_image(details[f"{GC_DETAILS}{ref}.webp"]), f"Debian gcompris-qt-data details.rcc: {ref}.webp"
         else:
-            path = debian_package_files("opencv-doc") / "usr/share/doc/opencv-doc/examples/data" / ref
+            path = debian_package_files("opencv-doc") / CV_DATA / ref
             img, source = load_image(path.read_bytes()), f"Debian opencv-doc examples: {ref}"
         resize_max_side(img, long_side).save(out / f"{key}.jpg", quality=90)
         entries.append({"key": key, "file": f"{key}.jpg", "title": title, "artist": artist, "year": year,
@@ -292,7 +293,7 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
     details = read_rcc(gc / GC_RCC / "details.rcc")
     paintings = [(load_image(details[f"{GC_DETAILS}{k}.webp"]), title, f"Debian gcompris-qt-data details.rcc: {k}.webp")
                  for k, title in VANGOGH_PAINTINGS.items()]
-    starry = cv / "usr/share/doc/opencv-doc/examples/data/starry_night.jpg"
+    starry = cv / CV_DATA / "starry_night.jpg"
     paintings.append((load_image(starry.read_bytes()), "The Starry Night (1889)", "Debian opencv-doc examples: starry_night.jpg"))
     paintings += [(p["image"], "Village Street in Auvers (1890)", p["source"])
                   for p in gcompris_paintings() if "Van Gogh" in p["title"]]
@@ -349,7 +350,7 @@ def building_photos() -> list[tuple[str, bytes, str]]:
     from train.rcc import read_rcc
 
     gc = debian_package_files("gcompris-qt-data")
-    cv = debian_package_files("opencv-doc") / "usr/share/doc/opencv-doc/examples/data"
+    cv = debian_package_files("opencv-doc") / CV_DATA
     out = [(f"Debian opencv-doc: {n}", (cv / n).read_bytes(), "BSD (OpenCV sample data)") for n in ("building.jpg", "home.jpg")]
     for bundle, needle in BUILDING_SOURCES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")

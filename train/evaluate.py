@@ -267,7 +267,9 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
         tf.train.Checkpoint(g_ba=g_ba).restore(latest).expect_partial()
     rng = np.random.default_rng(0)
     photos = [np.asarray(resize_max_side(load_image(p), 512)) for p in list_images(Path(data) / "testA")]
-    held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in list_images(Path(data) / "testB")]
+    held_out_paths = list_images(Path(data) / "testB")
+    titles = _titles(Path(data), held_out_paths)
+    held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in held_out_paths]
     if not held_out:
         raise FileNotFoundError(f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`.")
 
@@ -280,7 +282,7 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
         return [img[y:y + s, x:x + s] for y, x in pos], pos
 
     fast = weights.is_available("fast_style")
-    starry = next((p for p in list_images(Path(data) / "testB") if "Starry" in _title(Path(data), p)), None)
+    starry = next((p for p, t in zip(held_out_paths, titles) if "Starry" in t), None)
     sets = {"photos": [], "ours": [], "fast_style_starry_night": []}
     structure = {"ours": ([], []), "fast_style_starry_night": ([], [])}
     cycles, sheet = [], []
@@ -308,7 +310,6 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
     per_painting = [crops(a, max(1, len(sets["photos"]) // len(held_out)))[0] for a in held_out]
     art = [c for cs in per_painting for c in cs]
     f_art, g_art = vgg_features(np.stack(art), 128), [mean_grams(np.stack(cs)) for cs in per_painting]
-    titles = [_title(Path(data), p) or p.stem for p in list_images(Path(data) / "testB")]
     summary, styles = {}, {}
     for k, v in sets.items():
         if not v:
@@ -337,13 +338,11 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
                      "fast style model with The Starry Night (one of the two held-out paintings) as its style image."}
 
 
-def _title(root: Path, path: Path) -> str:
-    """The painting's title from the data folder's sources.json ('' if unknown)."""
+def _titles(root: Path, paths: list[Path]) -> list[str]:
+    """Each painting's title from the data folder's sources.json (its file name if unknown)."""
     sources = root / "sources.json"
-    if not sources.exists():
-        return ""
-    rel = path.relative_to(root).as_posix()
-    return next((e.get("title", "") for e in json.loads(sources.read_text()) if e["file"] == rel), "")
+    known = {e["file"]: e.get("title", "") for e in json.loads(sources.read_text())} if sources.exists() else {}
+    return [known.get(p.relative_to(root).as_posix()) or p.stem for p in paths]
 
 
 def evaluate_pix2pix(folder: Path) -> dict:

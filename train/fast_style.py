@@ -213,12 +213,13 @@ def convert(out: Path) -> Path:
     model.save_weights(out / "generator.weights.h5")
     # the sheet: each content photo, then its stylisation with each preset (our port, 256 px tiles)
     tiles = []
+    style_arrays = [np.asarray(Image.open(preset_path(s)).convert("RGB").resize((256, 256), Image.LANCZOS), np.float32)
+                    / 255 for s in styles]
     for c in contents:
         c = imaging.resize_max_side(c.convert("RGB"), 256)
+        arr, (h, w) = imaging.pad_to_multiple(imaging.to_float01(c), 4)
         row = [c]
-        for s in styles:
-            style = np.asarray(Image.open(preset_path(s)).convert("RGB").resize((256, 256), Image.LANCZOS), np.float32) / 255
-            arr, (h, w) = imaging.pad_to_multiple(imaging.to_float01(c), 4)
+        for style in style_arrays:
             y = np.asarray(model([arr[None], style[None]]))[0, :h, :w]
             row.append(imaging.from_float01(y))
         tiles += [np.asarray(t.resize((256, 256), Image.LANCZOS)) for t in row]

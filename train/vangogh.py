@@ -82,6 +82,11 @@ class VanGoghTask(GANTask):
         # the schedule's length is the planned run; --max-steps only stops early, so a run stopped
         # at step N equals the first N steps of the full one (and can be exported as such)
         self.total_steps = t.epochs * t.steps_per_epoch
+        # XLA fuses the hundreds of small ops of a batch-1 step (1.6x here); the optimiser and the
+        # image pools stay outside the compiled part
+        jit = t.xla or None
+        self._grads = {"g": tf.function(self._generator_grads, jit_compile=jit),
+                       "d": tf.function(self._discriminator_grads, jit_compile=jit)}
         self.grid_cols = 4
 
     def trackables(self):
@@ -191,15 +196,7 @@ class VanGoghTask(GANTask):
         return d_loss, tape.gradient(d_loss, self.d_a.trainable_variables + self.d_b.trainable_variables)
 
     def train_step(self, batch, step, seed):
-        import tensorflow as tf
-
         real_a, real_b = batch
-        if not hasattr(self, "_grads"):
-            # XLA fuses the hundreds of small ops of a batch-1 step (1.6x here); the optimiser
-            # and the image pools stay outside the compiled part
-            jit = self.train_cfg.xla or None
-            self._grads = {"g": tf.function(self._generator_grads, jit_compile=jit),
-                           "d": tf.function(self._discriminator_grads, jit_compile=jit)}
         losses, grads, fake_a, fake_b = self._grads["g"](real_a, real_b)
         g_vars = self.g_ab.trainable_variables + self.g_ba.trainable_variables
         self.opts["g"].apply_gradients(zip(grads, g_vars))
