@@ -1,26 +1,25 @@
 """ganapp: the Gradio app. Thin UI only: tabs, widgets, API names, queue and limits.
 
 Run ``python app.py`` (honours GRADIO_SERVER_NAME / GRADIO_SERVER_PORT). Besides the Gradio
-UI and API, plain PNG routes serve ``/cars.png?seed=N`` and ``/cgan.png?label=NAME&seed=N``.
+UI and API, plain PNG routes serve ``/cars.png`` and ``/cgan.png`` (ganapp.server).
 """
 from __future__ import annotations
 
 import functools
 import inspect
-import io
 import logging
-import os
-import threading
+import random
 from pathlib import Path
+from typing import Iterator
 
 import gradio as gr
-from fastapi import FastAPI, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi import FastAPI
+from gradio import FileData, processing_utils, utils
 
 import ganapp
-from ganapp import registry, style_presets, weights
+from ganapp import server, style_presets, weights
 from ganapp.errors import GanappError
-from ganapp.runtime import server_memory_mode
+from ganapp.inference import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
@@ -31,11 +30,13 @@ QUEUE_MAX = 24
 # share the CPU at once (figures: README, "Load and limits"):
 STYLE = dict(concurrency_limit=1, concurrency_id="style")  # Gatys optimisation: seconds to minutes
 IMAGE = dict(concurrency_limit=1, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
-LIGHT = dict(concurrency_limit=4, concurrency_id="light")  # small generators: tens of ms
+LIGHT = dict(concurrency_limit=server.PNG_CONCURRENCY, concurrency_id="light")  # small generators: ms
 CSS = """
 .gradio-container {max-width: 1180px !important; margin: auto}
 #title {text-align: center} #title h1 {margin-bottom: 0}
 .note {font-size: 0.92em; opacity: 0.85}
+/* the grids come at the generators' native size (32 px cars); the page enlarges them, crisp */
+.pixelated img {image-rendering: pixelated; width: 100%; height: 100%; object-fit: contain}
 """
 
 
@@ -92,6 +93,16 @@ def ImageInput(**kwargs) -> gr.Image:  # noqa: N802 (used like a component class
     return image
 
 
+def _path(file: FileData | dict | str | None):
+    """An API endpoint's file argument (the uploaded file's FileData) -> its path for ganapp."""
+    return file.get("path") if isinstance(file, dict) else file
+
+
+def _file(image) -> FileData:
+    """A PIL image -> a PNG file in Gradio's cache, returned to the API client as a file."""
+    return FileData(path=processing_utils.save_pil_to_cache(image, utils.get_upload_folder(), format="png"))
+
+
 def weights_note(key: str) -> None:
     if not weights.is_available(key):
         gr.Markdown(f"⚠️ **No weights yet.** {weights.unavailable_message(key)}", elem_classes="note")
@@ -132,7 +143,9 @@ def style_tab():
             content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
             style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
             tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
-            steps = gr.Slider(5, 300, value=15, step=5, label="Steps (L-BFGS iterations per scale)")
+            steps = gr.Slider(5, 300, value=15, step=5, label="Steps (L-BFGS iterations per scale)",
+                              info=f"One request does at most the work of {STYLE_CAP} "
+                                   "iterations at 512 px (e.g. 160 steps at 256 px, 10 at 1024 px).")
             max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
             warm_start = gr.Checkbox(value=True, label="Start from the fast result")
             with gr.Row():
@@ -152,17 +165,18 @@ def style_tab():
                                          warm_start)
 
     @user_errors
-    def style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start):
-        for image, _ in ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps,
-                                              max_size, warm_start):
-            yield image
+    def style_transfer(content: FileData, style: FileData, content_weight: float = 1e4, style_weight: float = 1e-2,
+                       tv_weight: float = 30.0, steps: int = 15, max_size: int = 256,
+                       warm_start: bool = True) -> Iterator[FileData]:
+        """Gatys style transfer; streams the image as it is optimised, the last is the result."""
+        for image, _ in ganapp.style_transfer(_path(content), _path(style), content_weight, style_weight, tv_weight,
+                                              steps, max_size, warm_start):
+            yield _file(image)
 
     inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start]
     ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
-    # The API endpoint streams the image only, so scripts get the final image as the result.
-    api = gr.Button(visible=False)
-    ev_api = api.click(style_transfer, inputs, result, api_name="style_transfer", **STYLE)
-    stop.click(None, None, None, cancels=[ev, ev_api])
+    gr.api(style_transfer, api_name="style_transfer", **STYLE)
+    stop.click(None, None, None, cancels=[ev])
     fast.click(user_errors(ganapp.fast_style_transfer), [content, style, fast_size, strength], result,
                api_name="fast_style_transfer", **IMAGE)
 
@@ -183,9 +197,13 @@ def vangogh_tab():
         gr.Examples([[str(p)] for p in examples], [photo], label="Held-out photos (click to load)")
     btn.click(user_errors(ganapp.van_gogh), [photo, max_size, strength], out, api_name="van_gogh_ui",
               api_visibility="private", **IMAGE)
-    api = gr.Button(visible=False)  # the scripted endpoint: exactly (photo, max_size)
-    api.click(user_errors(lambda photo, max_size: ganapp.van_gogh(photo, max_size)), [photo, max_size], out,
-              api_name="van_gogh", **IMAGE)
+
+    @user_errors
+    def van_gogh(photo: FileData, max_size: int = 512) -> FileData:
+        """Photo -> van Gogh painting, max_size px on its long side."""
+        return _file(ganapp.van_gogh(_path(photo), max_size))
+
+    gr.api(van_gogh, api_name="van_gogh", **IMAGE)
 
 
 def pix2pix_tab():
@@ -235,11 +253,12 @@ def cars_tab():
             gr.Markdown("**Latent walk** between two seeds", elem_classes="note")
             seed_b = gr.Slider(0, 100_000, value=1, step=1, label="End seed")
             walk = gr.Button("Walk")
-        out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2, elem_id="cars-out")
+        out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2, elem_id="cars-out",
+                       elem_classes="pixelated")
     gen = user_errors(ganapp.generate_cars)
     go.click(gen, [seed, count], out, api_name="generate_cars", **LIGHT)
     seed.release(gen, [seed, count], out, api_visibility="private", **LIGHT)
-    dice.click(lambda: __import__("random").randint(0, 100_000), None, seed, api_visibility="private").then(
+    dice.click(lambda: random.randint(0, 100_000), None, seed, api_visibility="private").then(
         gen, [seed, count], out, api_visibility="private", **LIGHT)
     walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out,
                api_name="car_walk", **LIGHT)
@@ -257,7 +276,8 @@ def cgan_tab():
             count = gr.Slider(1, 64, value=16, step=1, label="How many")
             go = gr.Button("Generate", variant="primary")
             every = gr.Button("All classes")
-        out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2, elem_id="cgan-out")
+        out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2, elem_id="cgan-out",
+                       elem_classes="pixelated")
 
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
     every.click(user_errors(ganapp.generate_all_classes), [seed], out,
@@ -283,83 +303,13 @@ def build_demo() -> gr.Blocks:
     return demo
 
 
-# ------------------------------------------------------------------ PNG routes
-def _png(image) -> Response:
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return Response(buf.getvalue(), media_type="image/png")
-
-
-# The PNG routes run outside Gradio's queue: they get a pool as large as the small generators'
-# own, and a request that finds it full for PNG_WAIT_S seconds is turned away with a sentence.
-PNG_SLOTS = threading.BoundedSemaphore(LIGHT["concurrency_limit"])
-PNG_WAIT_S = 10.0
-
-
-def _png_route(fn, *args) -> Response:
-    if not PNG_SLOTS.acquire(timeout=PNG_WAIT_S):
-        return JSONResponse({"error": "The server is busy; please try again in a few seconds."}, status_code=503)
-    try:
-        return _png(fn(*args))
-    except GanappError as e:
-        return JSONResponse({"error": str(e)}, status_code=503 if isinstance(e, ganapp.WeightsUnavailable) else 400)
-    finally:
-        PNG_SLOTS.release()
-
-
+# ------------------------------------------------------------------ server
 def build_app(demo: gr.Blocks | None = None) -> FastAPI:
-    """FastAPI app with the PNG routes and the Gradio UI mounted at /."""
-    app = FastAPI(title="ganapp", docs_url=None, redoc_url=None)
-
-    @app.get("/cars.png")
-    def cars_png(seed: int = Query(0), count: int = Query(1)):
-        return _png_route(lambda *a: ganapp.generate_cars(*a), seed, count)
-
-    @app.get("/cgan.png")
-    def cgan_png(label: str = Query(...), seed: int = Query(0), count: int = Query(1)):
-        return _png_route(lambda *a: ganapp.generate_class(*a), label, seed, count)
-
-    return gr.mount_gradio_app(app, demo or build_demo(), path="/", max_file_size=MAX_FILE_SIZE,
+    """The PNG routes (ganapp.server) with the Gradio UI and API mounted at /."""
+    return gr.mount_gradio_app(server.png_routes(), demo or build_demo(), path="/", max_file_size=MAX_FILE_SIZE,
                                theme=gr.themes.Soft(primary_hue="amber", secondary_hue="indigo"), css=CSS,
                                show_error=True)
 
 
-def warm_up() -> None:
-    """Load TensorFlow, the style network and the shipped generators in the background
-    after start-up, so first clicks do not pay for it."""
-    from ganapp import gatys
-
-    try:
-        gatys.feature_net()
-    except Exception:  # the tab reports it when used
-        log.warning("could not preload the style-transfer network")
-    for key in registry.MODELS:
-        if weights.is_available(key):
-            try:
-                weights.load_generator(key)
-            except Exception:  # the tab reports it when used
-                log.warning("could not preload %s", key)
-    try:  # trace the fast networks once (a tiny picture), so the first click takes a second, not ten
-        import numpy as np
-
-        ganapp.fast_style_transfer(np.full((64, 64, 3), 128, np.uint8), np.full((64, 64, 3), 64, np.uint8), 64)
-    except Exception:
-        log.warning("could not preload the fast style model")
-
-
-def main() -> None:
-    import uvicorn
-
-    logging.basicConfig(level=logging.INFO)
-    if os.environ.get("GANAPP_SERVER_MEMORY_MODE", "1") != "0":  # 0: more throughput, growing memory
-        server_memory_mode()  # before TensorFlow allocates: resident memory stays flat under load
-    host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
-    port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
-    app = build_app()
-    threading.Thread(target=warm_up, daemon=True).start()
-    print(f"ganapp running on http://{host}:{port}", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
 if __name__ == "__main__":
-    main()
+    server.serve(build_app)

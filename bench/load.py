@@ -13,17 +13,14 @@ Bounded: stops after ``--requests`` in total or ``--seconds``; loopback only.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from serve import ROOT, start_app  # bench/ is on the path when run as a script
+
 EXAMPLE = ROOT / "weights" / "style" / "examples" / "chelsea.jpg"
 STYLE = ROOT / "weights" / "style" / "presets" / "starry_night.jpg"
 SKETCH = ROOT / "weights" / "pix2pix" / "examples" / "heldout_0.png"
@@ -69,22 +66,8 @@ def main():
 
     from gradio_client import Client
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1"}
     t_start = time.time()
-    server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    import httpx
-
-    while True:
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    server, url = start_app()
     print(f"served after {time.time() - t_start:.1f} s; {args.clients} clients, {args.requests} requests")
     first = Client(url, verbose=False)
     for endpoint in MIX:

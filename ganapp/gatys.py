@@ -241,6 +241,18 @@ def scales(max_size: int) -> list[int]:
     return out
 
 
+def sizes_for(max_size: int, warm_start: bool) -> list[int]:
+    """The long sides :func:`run` optimises at: full size only when it starts from a
+    stylisation (its coarse copies would only blur it), else :func:`scales`."""
+    return [max_size] if warm_start else scales(max_size)
+
+
+def work(max_size: int, steps: int, warm_start: bool) -> int:
+    """Pixel-iterations of one request (long side squared, per scale, times its iterations):
+    what the per-request cap in ganapp.inference bounds."""
+    return steps * sum(s * s for s in sizes_for(max_size, warm_start))
+
+
 @dataclass
 class Progress:
     image: np.ndarray  # float32 (H, W, 3) in [0, 1]
@@ -280,9 +292,7 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
     net = net or feature_net()
     _, loss_and_grad, _ = _functions(net)
     delta = tf.constant(TV_DELTA, tf.float32)
-    # a warm start already has the picture's layout: polish it at full size only (its coarse
-    # copies would only blur it)
-    sizes = [max_size] if init is not None else scales(max_size)
+    sizes = sizes_for(max_size, init is not None)
     budgets = [steps] * (len(sizes) - 1) + [final_steps or steps]
     total_iters = sum(budgets)
     out: queue.Queue = queue.Queue(maxsize=4)

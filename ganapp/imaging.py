@@ -150,7 +150,8 @@ def pm1_to_uint8(batch) -> np.ndarray:
 
 def make_grid(images: np.ndarray, cols: int | None = None, pad: int = 2, scale: int = 1,
               background: int = 255) -> Image.Image:
-    """uint8 (N, H, W, C) -> one RGB PIL grid, each tile upscaled ``scale`` x (nearest)."""
+    """uint8 (N, H, W, C) -> one RGB PIL grid, ``pad`` px between tiles, the whole grid
+    enlarged ``scale`` x (nearest-neighbour)."""
     images = np.asarray(images)
     if images.ndim == 3:
         images = images[..., None]
@@ -159,15 +160,13 @@ def make_grid(images: np.ndarray, cols: int | None = None, pad: int = 2, scale: 
     n, h, w, _ = images.shape
     cols = cols or int(math.ceil(math.sqrt(n)))
     rows = int(math.ceil(n / cols))
-    th, tw = h * scale, w * scale
-    grid = np.full((rows * (th + pad) + pad, cols * (tw + pad) + pad, 3), background, np.uint8)
+    grid = np.full((rows * (h + pad) + pad, cols * (w + pad) + pad, 3), background, np.uint8)
     for i, im in enumerate(images):
-        if scale > 1:
-            im = np.repeat(np.repeat(im, scale, axis=0), scale, axis=1)
         r, c = divmod(i, cols)
-        y, x = pad + r * (th + pad), pad + c * (tw + pad)
-        grid[y:y + th, x:x + tw] = im
-    return Image.fromarray(grid)
+        y, x = pad + r * (h + pad), pad + c * (w + pad)
+        grid[y:y + h, x:x + w] = im
+    out = Image.fromarray(grid)
+    return out.resize((out.width * scale, out.height * scale), Image.NEAREST) if scale > 1 else out
 
 
 def pad_to_multiple(arr: np.ndarray, multiple: int) -> tuple[np.ndarray, tuple[int, int]]:

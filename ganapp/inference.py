@@ -17,7 +17,11 @@ from ganapp.errors import InputError, WeightsUnavailable
 
 MAX_SEED = 2**31 - 1
 MAX_COUNT = 64
+MAX_SCALE = 8
 STYLE_MAX_INPUT = 2048  # long side inputs are reduced to before anything else
+# One style-transfer request may do at most the work of this many L-BFGS iterations at 512 px
+# (about two minutes on 2 AVX2 cores), so no call holds the style slot for long.
+STYLE_CAP_ITERATIONS_AT_512 = 40
 
 
 def check_int(value, name: str, lo: int, hi: int) -> int:
@@ -42,6 +46,18 @@ def check_float(value, name: str, lo: float, hi: float) -> float:
 
 
 # ---------------------------------------------------------------- style transfer
+def check_style_work(max_size: int, steps: int, warm_start: bool) -> None:
+    """InputError with the largest allowed step count when a request is over the cap."""
+    from ganapp import gatys as st
+
+    cap = STYLE_CAP_ITERATIONS_AT_512 * 512 * 512
+    if st.work(max_size, steps, warm_start) > cap:
+        most = cap // st.work(max_size, 1, warm_start)
+        raise InputError(f"That is more work than one request may do (at most the work of "
+                         f"{STYLE_CAP_ITERATIONS_AT_512} iterations at 512 px): at {max_size} px, use at most "
+                         f"{most} steps, or a smaller output size.")
+
+
 def style_transfer(content, style, content_weight: float = 1e4, style_weight: float = 1e-2,
                    tv_weight: float = 30.0, steps: int = 15, max_size: int = 256,
                    warm_start: bool = True) -> Iterator[tuple[Image.Image, str]]:
@@ -64,10 +80,12 @@ def style_transfer(content, style, content_weight: float = 1e4, style_weight: fl
     max_size = check_int(max_size, "Output size", 64, 1024)
     if content_weight == 0 and style_weight == 0:
         raise InputError("Content weight and style weight cannot both be zero.")
+    warm = bool(warm_start) and fast_style_handle() is None  # None: the shipped port, about a second
+    check_style_work(max_size, steps, warm)
     c = imaging.load_image(content, max_side=STYLE_MAX_INPUT, what="content image")
     s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image")
     init, start = None, "from the photo"
-    if warm_start and fast_style_handle() is None:  # the shipped port: no download, about a second
+    if warm:
         init, start = fast_style_transfer(c, s, max_size), "from the fast stylisation"
     elif warm_start:
         start = "from the photo (the fast model's weights are not installed)"
@@ -171,31 +189,31 @@ def _latents(seed: int, count: int, dim: int) -> np.ndarray:
     return np.stack([np.random.default_rng([seed, i]).standard_normal(dim) for i in range(count)]).astype(np.float32)
 
 
-def _tiles(batch: np.ndarray, tile: int) -> list[Image.Image]:
-    return [Image.fromarray(a.squeeze(-1) if a.shape[-1] == 1 else a).convert("RGB").resize((tile, tile), Image.LANCZOS)
-            for a in imaging.pm1_to_uint8(batch)]
+def _grid(batch: np.ndarray, scale, cols: int | None = None) -> Image.Image:
+    """Generator output in [-1, 1] -> a grid at the images' native pixel size, 2 px apart,
+    enlarged ``scale`` times (nearest-neighbour: the pixels the model drew, bigger). The page
+    enlarges the native grid itself, so the server encodes a few kB instead of megapixels."""
+    scale = check_int(scale, "Scale", 1, MAX_SCALE)
+    return imaging.make_grid(imaging.pm1_to_uint8(batch), cols=cols, pad=2, scale=scale)
 
 
-def _grid(images: list[Image.Image], cols: int | None = None) -> Image.Image:
-    return imaging.make_grid(np.stack([np.asarray(i) for i in images]), cols=cols, pad=4)
-
-
-def generate_cars(seed: int = 0, count: int = 16, tile: int = 128) -> Image.Image:
-    """A grid of ``count`` car fronts from latent seed ``seed`` (same seed -> same pixels)."""
+def generate_cars(seed: int = 0, count: int = 16, scale: int = 1) -> Image.Image:
+    """A grid of ``count`` car fronts from latent seed ``seed`` (same seed -> same pixels), at
+    native size (32 px each) times ``scale``."""
     seed = check_int(seed, "Seed", 0, MAX_SEED)
     count = check_int(count, "Count", 1, MAX_COUNT)
-    model, cfg = weights.load_generator("cars")
-    out = model(_latents(seed, count, cfg.latent_dim), training=False)
-    return _grid(_tiles(np.asarray(out), tile))
+    fn, cfg = _latent_fn("cars")
+    out = fn(_latents(seed, count, cfg.latent_dim))
+    return _grid(np.asarray(out), scale)
 
 
-def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, tile: int = 128) -> Image.Image:
+def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, scale: int = 1) -> Image.Image:
     """A row of ``count`` cars walking the latent space from seed_a's first car to seed_b's
     (spherical interpolation, which keeps the latent norm the generator was trained on)."""
     seed_a = check_int(seed_a, "Start seed", 0, MAX_SEED)
     seed_b = check_int(seed_b, "End seed", 0, MAX_SEED)
     count = check_int(count, "Steps", 2, 16)
-    model, cfg = weights.load_generator("cars")
+    fn, cfg = _latent_fn("cars")
     a, b = _latents(seed_a, 1, cfg.latent_dim)[0], _latents(seed_b, 1, cfg.latent_dim)[0]
     omega = np.arccos(np.clip(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)), -1, 1))
     ts = np.linspace(0, 1, count)
@@ -203,8 +221,8 @@ def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, tile: int = 128) 
         z = np.stack([a] * count)
     else:
         z = np.stack([(np.sin((1 - t) * omega) * a + np.sin(t * omega) * b) / np.sin(omega) for t in ts])
-    out = model(z.astype(np.float32), training=False)
-    return _grid(_tiles(np.asarray(out), tile), cols=count)
+    out = fn(z.astype(np.float32))
+    return _grid(np.asarray(out), scale, cols=count)
 
 
 def class_names() -> list[str]:
@@ -228,26 +246,27 @@ def _label_index(label, names: list[str]) -> int:
     return check_int(label, "Label", 0, len(names) - 1)
 
 
-def generate_class(label, seed: int = 0, count: int = 8, tile: int = 112) -> Image.Image:
-    """A grid of ``count`` images of class ``label`` (its name, or index)."""
+def generate_class(label, seed: int = 0, count: int = 8, scale: int = 1) -> Image.Image:
+    """A grid of ``count`` images of class ``label`` (its name, or index), at native size
+    times ``scale``."""
     seed = check_int(seed, "Seed", 0, MAX_SEED)
     count = check_int(count, "Count", 1, MAX_COUNT)
-    model, cfg = weights.load_generator("cgan")
+    fn, cfg = _latent_fn("cgan", conditional=True)
     idx = _label_index(label, list(cfg.class_names))
-    out = model([_latents(seed, count, cfg.latent_dim), np.full(count, idx, np.int32)], training=False)
-    return _grid(_tiles(np.asarray(out), tile))
+    out = fn(_latents(seed, count, cfg.latent_dim), np.full(count, idx, np.int32))
+    return _grid(np.asarray(out), scale)
 
 
-def generate_all_classes(seed: int = 0, per_class: int = 4, tile: int = 84) -> Image.Image:
+def generate_all_classes(seed: int = 0, per_class: int = 4, scale: int = 1) -> Image.Image:
     """One row per class, ``per_class`` images each, all from seed ``seed``."""
     seed = check_int(seed, "Seed", 0, MAX_SEED)
     per_class = check_int(per_class, "Images per class", 1, 16)
-    model, cfg = weights.load_generator("cgan")
+    fn, cfg = _latent_fn("cgan", conditional=True)
     n = cfg.num_classes
     z = np.concatenate([_latents(seed, per_class, cfg.latent_dim)] * n)
     labels = np.repeat(np.arange(n, dtype=np.int32), per_class)
-    out = model([z, labels], training=False)
-    return _grid(_tiles(np.asarray(out), tile), cols=per_class)
+    out = fn(z, labels)
+    return _grid(np.asarray(out), scale, cols=per_class)
 
 
 # ---------------------------------------------------------------- image-to-image
@@ -291,17 +310,37 @@ def photo_to_sketch(photo, max_size: int = 512) -> Image.Image:
 _compiled: dict = {}
 
 
-def image_fn(key: str):
-    """The generator of ``key`` as a tf.function with a shape-polymorphic signature
-    (traced once; eager ``model(x)`` re-dispatches every layer on each call)."""
+def generator_fn(key: str, *specs):
+    """The generator of ``key`` (and its config) as a tf.function over inputs of ``specs``
+    (tf.TensorSpec, shape-polymorphic: traced once; eager ``model(x)`` re-dispatches every
+    layer on each call and was 1.4-2x slower here)."""
     import tensorflow as tf
 
-    model, _ = weights.load_generator(key)
+    model, cfg = weights.load_generator(key)
     fn = _compiled.get(key)
     if fn is None or fn[0] is not model:
-        spec = tf.TensorSpec([1, None, None, 3], tf.float32)
-        fn = _compiled[key] = (model, tf.function(lambda x: model(x, training=False), input_signature=[spec]))
-    return fn[1]
+        def call(*inputs):
+            return model(list(inputs) if len(inputs) > 1 else inputs[0], training=False)
+
+        fn = _compiled[key] = (model, tf.function(call, input_signature=[s(cfg) for s in specs]))
+    return fn[1], cfg
+
+
+def image_fn(key: str):
+    """An image-to-image generator: float32 (1, H, W, 3) in [-1, 1] -> the same shape."""
+    import tensorflow as tf
+
+    return generator_fn(key, lambda cfg: tf.TensorSpec([1, None, None, 3], tf.float32))[0]
+
+
+def _latent_fn(key: str, conditional: bool = False):
+    """(fn, cfg): z float32 (N, latent_dim) [, labels int32 (N,)] -> images (N, S, S, C) in [-1, 1]."""
+    import tensorflow as tf
+
+    specs = [lambda cfg: tf.TensorSpec([None, cfg.latent_dim], tf.float32)]
+    if conditional:
+        specs.append(lambda cfg: tf.TensorSpec([None], tf.int32))
+    return generator_fn(key, *specs)
 
 
 def _run_fully_conv(key: str, img: Image.Image, multiple: int) -> Image.Image:

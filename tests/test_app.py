@@ -1,5 +1,6 @@
 """The app end to end: built in-process, served by uvicorn on loopback, driven through
 gradio_client like a script would, plus the plain PNG routes."""
+import io
 import time
 
 import httpx
@@ -41,10 +42,10 @@ def test_generators_answer_and_are_deterministic(client):
     a = client.predict(seed=5, count=4, api_name="/generate_cars")
     b = client.predict(seed=5, count=4, api_name="/generate_cars")
     assert np.array_equal(np.asarray(Image.open(a)), np.asarray(Image.open(b)))
-    # grids of tiles with 4 px gaps: 8 walk steps of 128 px; 2 items of 112 px; 3 classes x 4 of 84 px
-    assert Image.open(client.predict(seed_a=1, seed_b=2, api_name="/car_walk")).size == (8 * 132 + 4, 136)
-    assert Image.open(client.predict(label="two", seed=3, count=2, api_name="/generate_class")).size == (236, 120)
-    assert Image.open(client.predict(seed=0, api_name="/generate_all_classes")).size == (4 * 88 + 4, 3 * 88 + 4)
+    # grids at the generators' native size, 2 px gaps: 8 walk steps of 16 px; 2 items of 8 px; 3 classes x 4
+    assert Image.open(client.predict(seed_a=1, seed_b=2, api_name="/car_walk")).size == (8 * 18 + 2, 20)
+    assert Image.open(client.predict(label="two", seed=3, count=2, api_name="/generate_class")).size == (22, 12)
+    assert Image.open(client.predict(seed=0, api_name="/generate_all_classes")).size == (4 * 10 + 2, 3 * 10 + 2)
 
 
 def test_style_transfer_endpoint_returns_final_image(client, image_file):
@@ -77,7 +78,7 @@ def test_hostile_files_get_a_sentence_and_server_survives(client, hostile_files,
     msg = api_error(client, handle_file(str(hostile_files[name])), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64,
                     api_name="/style_transfer")
     assert "content image" in msg and "Traceback" not in msg and "/tmp" not in msg
-    assert Image.open(client.predict(seed=1, count=1, api_name="/generate_cars")).size == (136, 136)
+    assert Image.open(client.predict(seed=1, count=1, api_name="/generate_cars")).size == (20, 20)
 
 
 def test_out_of_range_numbers_get_a_sentence(client):
@@ -96,6 +97,10 @@ def test_png_routes(server):
     assert r.status_code == 200 and r.content[:4] == b"\x89PNG"
     r = httpx.get(server + "cgan.png", params={"label": "unicorn"})
     assert r.status_code == 400 and "choose one of" in r.json()["error"]
+    big = httpx.get(server + "cars.png", params={"seed": 3, "count": 4, "scale": 3})
+    assert Image.open(io.BytesIO(big.content)).size == (3 * (2 * 18 + 2), 3 * (2 * 18 + 2))  # 2x2 16 px cars, x3
+    r = httpx.get(server + "cars.png", params={"scale": 50})
+    assert r.status_code == 400 and "Scale must be" in r.json()["error"]
 
 
 def test_van_gogh_endpoint_keeps_aspect_and_size(client, tmp_path):
@@ -113,8 +118,8 @@ def test_png_routes_share_a_bounded_pool_under_a_flood(server, monkeypatch):
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    import app as app_module
     import ganapp
+    from ganapp import server as server_module
 
     real, lock, active, peak = ganapp.generate_cars, threading.Lock(), [0], [0]
 
@@ -130,11 +135,11 @@ def test_png_routes_share_a_bounded_pool_under_a_flood(server, monkeypatch):
                 active[0] -= 1
 
     monkeypatch.setattr(ganapp, "generate_cars", slow)
-    monkeypatch.setattr(app_module, "PNG_WAIT_S", 0.5)
+    monkeypatch.setattr(server_module, "PNG_WAIT_S", 0.5)
     with ThreadPoolExecutor(24) as pool:
         replies = list(pool.map(lambda i: httpx.get(server + "cars.png", params={"seed": i}, timeout=60), range(24)))
     codes = [r.status_code for r in replies]
-    assert peak[0] <= app_module.LIGHT["concurrency_limit"]
+    assert peak[0] <= server_module.PNG_CONCURRENCY
     assert codes.count(200) >= 4 and set(codes) <= {200, 503} and 503 in codes
     assert all(r.json()["error"].startswith("The server is busy") for r in replies if r.status_code == 503)
     assert httpx.get(server + "cars.png", params={"seed": 1}).status_code == 200  # still serving

@@ -78,7 +78,7 @@ def test_hub_download_path_is_used_when_configured(tmp_path, monkeypatch):
     monkeypatch.setenv("GANAPP_CARS_REPO", "someone/ganapp-cars@0123abc")
     weights.clear_cache()
     img = ganapp.generate_cars(seed=1, count=2)
-    assert img.size == (2 * 132 + 4, 136)
+    assert img.size == (2 * 18 + 2, 20)  # two 16 px cars, 2 px apart
     assert ("someone/ganapp-cars", "config.json", "0123abc") in calls
     weights.clear_cache()
 
@@ -140,12 +140,22 @@ def test_keras_file_with_lambda_is_never_loaded(tmp_path, monkeypatch):
 
 
 def test_same_seed_same_pixels_and_prefix_stability(tiny_weights):
-    a = np.asarray(ganapp.generate_cars(seed=7, count=4, tile=16))
-    b = np.asarray(ganapp.generate_cars(seed=7, count=4, tile=16))
-    c = np.asarray(ganapp.generate_cars(seed=8, count=4, tile=16))
+    a = np.asarray(ganapp.generate_cars(seed=7, count=4))
+    b = np.asarray(ganapp.generate_cars(seed=7, count=4))
+    c = np.asarray(ganapp.generate_cars(seed=8, count=4))
     assert np.array_equal(a, b) and not np.array_equal(a, c)
-    one = np.asarray(ganapp.generate_cars(seed=7, count=1, tile=16))
-    assert np.array_equal(one[4:20, 4:20], a[4:20, 4:20])  # image 0 does not depend on count
+    one = np.asarray(ganapp.generate_cars(seed=7, count=1))
+    assert np.array_equal(one[2:18, 2:18], a[2:18, 2:18])  # image 0 does not depend on count
+
+
+def test_scale_enlarges_the_native_grid_pixel_for_pixel(tiny_weights):
+    native = np.asarray(ganapp.generate_cars(seed=3, count=3))
+    big = np.asarray(ganapp.generate_cars(seed=3, count=3, scale=4))
+    assert big.shape == (native.shape[0] * 4, native.shape[1] * 4, 3)
+    assert np.array_equal(big[::4, ::4], native) and np.array_equal(big[3::4, 3::4], native)
+    for bad in (0, 9, 2.5):
+        with pytest.raises(ganapp.InputError, match="Scale must be a whole number between 1 and 8"):
+            ganapp.generate_class(0, 0, 1, scale=bad)
 
 
 def test_class_generation_and_labels(tiny_weights):
@@ -155,17 +165,17 @@ def test_class_generation_and_labels(tiny_weights):
     assert np.array_equal(by_name, by_index)
     with pytest.raises(ganapp.InputError, match="choose one of: zero, one, two"):
         ganapp.generate_class("seven", 0, 1)
-    grid = ganapp.generate_all_classes(0, per_class=2, tile=8)
+    grid = ganapp.generate_all_classes(0, per_class=2)
     assert grid.size[1] > grid.size[0]  # one row per class
 
 
 def test_car_walk_endpoints_match_the_seeds(tiny_weights):
-    walk = np.asarray(ganapp.car_walk(3, 9, count=4, tile=16))
-    first = np.asarray(ganapp.generate_cars(3, 1, tile=16))
-    last = np.asarray(ganapp.generate_cars(9, 1, tile=16))
-    assert np.abs(walk[4:20, 4:20].astype(int) - first[4:20, 4:20]).max() <= 1
-    x = 4 + 3 * 20
-    assert np.abs(walk[4:20, x:x + 16].astype(int) - last[4:20, 4:20]).max() <= 1
+    walk = np.asarray(ganapp.car_walk(3, 9, count=4))
+    first = np.asarray(ganapp.generate_cars(3, 1))
+    last = np.asarray(ganapp.generate_cars(9, 1))
+    assert np.abs(walk[2:18, 2:18].astype(int) - first[2:18, 2:18]).max() <= 1
+    x = 2 + 3 * 18
+    assert np.abs(walk[2:18, x:x + 16].astype(int) - last[2:18, 2:18]).max() <= 1
 
 
 @pytest.mark.parametrize("kwargs,match", [

@@ -78,6 +78,20 @@ def test_bad_numbers_are_refused(kw, match):
         next(ganapp.style_transfer(content_img(), stripes(), **kw))
 
 
+def test_work_per_request_is_capped_before_anything_runs():
+    """1024 px x 300 steps would hold the style slot for an hour: refused with the step count
+    that fits, before the images are even read (a missing image is not what it complains about)."""
+    from ganapp.inference import check_style_work
+
+    with pytest.raises(ganapp.InputError, match=r"at 1024 px, use at most \d+ steps"):
+        next(ganapp.style_transfer(None, None, steps=300, max_size=1024))
+    check_style_work(512, 40, warm_start=True)  # the cap itself is allowed
+    with pytest.raises(ganapp.InputError, match="at 512 px, use at most 40 steps"):
+        check_style_work(512, 41, warm_start=True)
+    with pytest.raises(ganapp.InputError, match="at 512 px, use at most 30 steps"):
+        check_style_work(512, 31, warm_start=False)  # coarse scales count too
+
+
 def test_offline_vgg16_weights_are_the_hed_file(net):
     assert net.name == "vgg16-hed" and st.hed_weights_path() is not None
     w = net.model.get_layer("block1_conv1").get_weights()[0]
