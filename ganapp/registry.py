@@ -16,6 +16,19 @@ class ModelInfo:
     card_intro: str
     pipeline_tag: str  # Hugging Face task of the model card
     limitations: str = ""
+    license: str = "mit"  # of the weights (Hub licence id), chosen to respect the training data
+    license_note: str = ""  # why that licence, for the card
+    tags: tuple[str, ...] = ("gan",)
+    datasets: tuple[str, ...] = ()  # Hub dataset ids of the training data, where it is on the Hub
+    eval_dataset: tuple[str, str] = ("", "")  # (id, name) of what metrics.json was measured on
+    eval_metrics: tuple[str, ...] = ()  # the model's own numbers in metrics.json's summary (not references)
+
+
+SHARE_ALIKE = ("Trained on photos under GPL-3.0-or-later (Debian gcompris-qt-data's default), CC-BY-SA 2.0/3.0/"
+               "4.0, CC-BY, CC0 and public-domain terms (every image and its licence: `credits.json`). In case the "
+               "weights are an adaptation of those photos, their share-alike terms are honoured: the weights are "
+               "distributed under GPL-3.0-or-later, the licence that CC-BY-SA 4.0 (and through it 2.0/3.0) material "
+               "may be adapted under, with attribution through `credits.json`.")
 
 
 MODELS: dict[str, ModelInfo] = {m.key: m for m in (
@@ -25,13 +38,22 @@ MODELS: dict[str, ModelInfo] = {m.key: m for m in (
         "from a latent vector.", "unconditional-image-generation",
         "The shipped weights learned from procedurally rendered car fronts, not photos: samples look like clean "
         "renders, not CompCars photos. Train on CompCars' surveillance crops for real cars "
-        "(`python -m train.cars --data path/to/crops --export weights/cars`)."),
+        "(`python -m train.cars --data path/to/crops --export weights/cars`).",
+        license_note="Trained only on car fronts that ganapp renders itself (`python -m train.data prepare "
+        "cars_synth`); the weights are MIT like the code.",
+        tags=("gan", "dcgan"), eval_dataset=("ganapp/cars-synth", "procedural car fronts, held-out renders"),
+        eval_metrics=("frechet_distance_generated_vs_heldout",)),
     ModelInfo(
         "cgan", "cgan", "conditional GAN", "python -m train.cgan --export weights/cgan", "Conditional GAN",
         "A class-conditional GAN (Mirza & Osindero, 2014) with a projection discriminator (Miyato & Koyama, 2018) "
-        "that draws an image of a chosen class.", "unconditional-image-generation",
+        "that draws an image of a chosen class.", "text-to-image",
         "28x28 greyscale Fashion-MNIST items only; similar classes (shirt, T-shirt, pullover, coat) can blur into "
-        "one another."),
+        "one another.",
+        license_note="Trained on Fashion-MNIST (MIT, (c) Zalando SE); the weights are MIT like the code. The Hub "
+        "task is text-to-image because the input is a class name (plus a seed).",
+        tags=("gan", "cgan", "conditional-image-generation"), datasets=("zalando-datasets/fashion_mnist",),
+        eval_dataset=("zalando-datasets/fashion_mnist", "Fashion-MNIST (test split)"),
+        eval_metrics=("class_fidelity", "frechet_distance_generated_vs_test")),
     ModelInfo(
         "pix2pix", "pix2pix", "sketch → building model", "python -m train.pix2pix --export weights/pix2pix",
         "Sketch -> building (pix2pix)", "A pix2pix U-Net (Isola et al., 2017) that turns a line sketch into a "
@@ -42,7 +64,10 @@ MODELS: dict[str, ModelInfo] = {m.key: m for m in (
         "noise of the mean training photo (a sketch says nothing about colour, and these metrics favour flat, "
         "average images); the Frechet distance is where it clearly beats it. Train on CMP facades "
         "(`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "
-        "`credits.json`."),
+        "`credits.json`.",
+        license="gpl-3.0", license_note=SHARE_ALIKE, tags=("gan", "pix2pix"),
+        eval_dataset=("ganapp/buildings", "building photos and their HED sketches, test split"),
+        eval_metrics=("l1", "psnr_db", "ssim", "frechet_distance_outputs_vs_photos")),
     ModelInfo(
         "vangogh", "cyclegan", "van Gogh model", "python -m train.vangogh --export weights/vangogh",
         "Photo -> van Gogh (CycleGAN)", "The photo -> painting generator of a CycleGAN (Zhu et al., 2017) trained "
@@ -51,11 +76,18 @@ MODELS: dict[str, ModelInfo] = {m.key: m for m in (
         "with small widths: it transfers van "
         "Gogh's palette and a stroke-like texture, not his compositions; faces and fine detail soften. Train "
         "longer on the authors' vangogh2photo (`python -m train.vangogh --data path --swap`) for stronger results. "
-        "Photo credits: `credits.json`."),
+        "Photo credits: `credits.json`.",
+        license="gpl-3.0", license_note=SHARE_ALIKE + " The paintings are in the public domain.",
+        tags=("gan", "cyclegan"),
+        eval_dataset=("ganapp/vangogh", "held-out photos vs held-out van Gogh paintings at 512 px"),
+        eval_metrics=("frechet_distance_ours_vs_heldout_paintings", "style_distance_ours_vs_heldout_paintings",
+                      "style_distance_ratio_ours_vs_photos", "edge_correlation_ours", "ssim_ours")),
     ModelInfo(
         "fast_style", "fast_style", "fast style-transfer model", "python -m train.fast_style convert",
         "Fast arbitrary style transfer (Magenta, Keras 3 port)", "Magenta's arbitrary image stylisation networks "
-        "(Ghiasi et al., 2017), rebuilt in Keras.", "image-to-image"),
+        "(Ghiasi et al., 2017), rebuilt in Keras.", "image-to-image",
+        license="apache-2.0", license_note="Magenta's trained networks are Apache-2.0, (c) Google / the Magenta "
+        "authors; ganapp converted their weights and trained nothing.", tags=("style-transfer", "magenta")),
 )}
 
 

@@ -59,8 +59,10 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     assert list((run / "tb").iterdir()) and (run / "checkpoints" / "checkpoint").exists()
     assert sorted(p.name for p in out.iterdir()) == ["README.md", "config.json", "generator.weights.h5",
                                                      "samples.png", "training.json"]
-    card = (out / "README.md").read_text()
-    assert card.startswith("---\nlibrary_name: keras") and "How it was trained" in card
+    from huggingface_hub import ModelCard
+
+    card = ModelCard.load(out / "README.md")
+    assert card.data.library_name == "keras" and card.data.license == "mit" and "How it was trained" in card.text
 
     # the exported folder is what the app loads
     from ganapp import weights

@@ -175,7 +175,7 @@ def export_folder(task: GANTask, out: Path, generator, samples, note: str, image
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
     if credits is not None and credits.exists():
         (out / "credits.json").write_text(credits.read_text())
-    write_model_card(out)
+    write_model_card(out, task.key)
 
 
 def save_loss_plot(csv_path: Path, png_path: Path) -> None:

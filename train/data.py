@@ -208,6 +208,25 @@ def debian_copyright_licences(root: Path, package: str) -> dict[str, str]:
     return out
 
 
+GCOMPRIS_DEFAULT_LICENCE = "GPL-3+ (gcompris-qt-data's licence for files its copyright file does not list)"
+
+
+def gcompris_copyright() -> dict[str, str]:
+    """{file stem: licence} from gcompris-qt-data's Debian copyright file."""
+    return {Path(k).stem: v for k, v in
+            debian_copyright_licences(debian_package_files("gcompris-qt-data"), "gcompris-qt-data").items()}
+
+
+def gcompris_licence(name: str, readme: str, dep5: dict[str, str]) -> str:
+    """The licence of gcompris image ``name``: its entry in the README of its folder, else in
+    the package's copyright file, else the package's default."""
+    stem = Path(name).stem
+    for block in readme.split("\n\n"):
+        if stem in block:
+            return " ".join(line for line in block.splitlines() if line.startswith(("License", "Comment")))
+    return dep5.get(stem, GCOMPRIS_DEFAULT_LICENCE)
+
+
 # --------------------------------------------------------------------- style presets
 STYLE_PRESETS = (  # (key, title, artist, year, where): the style tab's gallery, public-domain paintings
     ("starry_night", "The Starry Night", "Vincent van Gogh", "1889", "opencv-doc:starry_night.jpg"),
@@ -301,7 +320,7 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
         out = f"{'testB' if title in VANGOGH_HELDOUT else 'trainB'}/painting_{i:02d}.png"
         img.save(root / out)
         sources.append({"file": out, "source": source, "title": title, "licence": "public domain (van Gogh, d. 1890)"})
-    photos = []
+    photos, dep5 = [], gcompris_copyright()
     for bundle in PHOTO_BUNDLES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
         readme = next((v.decode("utf-8", "replace") for k, v in files.items() if k.endswith("README")), "")
@@ -321,13 +340,8 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
         split = "testA" if rank < n_test else "trainA"
         out = f"{split}/photo_{kept:03d}.jpg"
         resize_max_side(img, 512).save(root / out, quality=92)
-        licence = "see the gcompris-qt-data README of that folder"
-        stem = Path(name).stem
-        for block in readme.split("\n\n"):
-            if stem in block:
-                licence = " ".join(line for line in block.splitlines() if line.startswith(("License", "Comment")))
-                break
-        sources.append({"file": out, "source": f"Debian gcompris-qt-data {bundle}.rcc: {name}", "licence": licence})
+        sources.append({"file": out, "source": f"Debian gcompris-qt-data {bundle}.rcc: {name}",
+                        "licence": gcompris_licence(name, readme, dep5)})
         kept += 1
     lomiri = debian_package_files(LOMIRI)
     licences = debian_copyright_licences(lomiri, LOMIRI)
@@ -346,18 +360,20 @@ BUILDING_SOURCES = (  # (bundle, path filter) inside gcompris-qt-data
 
 
 def building_photos() -> list[tuple[str, bytes, str]]:
-    """(source, bytes, licence note) of every building photo found in the Debian packages."""
+    """(source, bytes, licence) of every building photo found in the Debian packages."""
     from train.rcc import read_rcc
 
     gc = debian_package_files("gcompris-qt-data")
     cv = debian_package_files("opencv-doc") / CV_DATA
     out = [(f"Debian opencv-doc: {n}", (cv / n).read_bytes(), "BSD (OpenCV sample data)") for n in ("building.jpg", "home.jpg")]
+    dep5 = gcompris_copyright()
     for bundle, needle in BUILDING_SOURCES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
+        readme = next((v.decode("utf-8", "replace") for k, v in files.items() if k.endswith("README")), "")
         for k, v in sorted(files.items()):
             if k.endswith((".webp", ".jpg", ".png")) and needle in k and "Gogh" not in k and "Eglise" not in k \
                     and "Portrait" not in k:
-                out.append((f"Debian gcompris-qt-data {bundle}.rcc: {k}", v, "see gcompris-qt-data README of that folder"))
+                out.append((f"Debian gcompris-qt-data {bundle}.rcc: {k}", v, gcompris_licence(k, readme, dep5)))
     return out
 
 

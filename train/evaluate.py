@@ -386,7 +386,7 @@ def main(argv=None):
     folder = Path(args.weights or ROOT / "weights" / args.key)
     metrics = evaluators[args.key](folder)
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
-    write_model_card(folder)
+    write_model_card(folder, args.key)
     print(json.dumps(metrics, indent=2))
 
 

@@ -234,10 +234,8 @@ def convert(out: Path) -> Path:
 
 
 def write_card(out: Path, info: dict, style_titles: list[str]) -> None:
-    from huggingface_hub import ModelCard, ModelCardData
+    from train.hub import card_data, licence_section, save_card
 
-    data = ModelCardData(library_name="keras", license="apache-2.0", pipeline_tag="image-to-image",
-                         tags=["style-transfer", "magenta", "ganapp"])
     d = info["mean_abs_diff"]
     body = f"""
 # Fast arbitrary style transfer (Magenta, Keras 3 port)
@@ -296,7 +294,7 @@ strokes are small relative to the picture. Colours of the style dominate; fine d
 content is simplified. The style is summarised in 100 numbers, so a style image's composition is
 never copied, only its colours and textures.
 """
-    ModelCard(f"---\n{data.to_yaml()}\n---\n{body}").save(out / "README.md")
+    save_card(out, card_data("fast_style"), body + "\n" + "\n".join(licence_section("fast_style")))
 
 
 def main(argv=None):

@@ -13,32 +13,54 @@ def _load(path: Path) -> dict:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def write_model_card(folder: Path) -> Path:
-    """Write ``folder/README.md`` with Hub metadata from the JSON files in ``folder``."""
+def card_data(key: str, metrics: dict | None = None):
+    """The card's metadata (huggingface_hub.ModelCardData) from the registry entry of ``key``:
+    licence, task, tags, datasets, and the model's own numbers of metrics.json's ``summary`` as
+    eval results (the references beside them, e.g. the untranslated photos, stay in the text)."""
+    from huggingface_hub import EvalResult, ModelCardData
+
     from ganapp import registry
 
-    key = folder.name
-    info = registry.MODELS.get(key)
-    cfg, train, metrics = _load(folder / "config.json"), _load(folder / "training.json"), _load(folder / "metrics.json")
-    title, intro = (info.card_title, info.card_intro) if info else (key, "")
-    datasets = {"cgan": ["fashion_mnist"]}.get(key, [])
-    front = ["---", "library_name: keras", f"pipeline_tag: {info.pipeline_tag if info else 'image-to-image'}",
-             "tags:", "  - gan", f"  - {cfg.get('family', key)}", "  - ganapp"]
-    if datasets and train.get("data") == "fashion_mnist":
-        front += ["datasets:"] + [f"  - {d}" for d in datasets]
-    if metrics:
-        front += ["model-index:", f"  - name: ganapp-{key}", "    results:", "      - task:",
-                  "          type: image-generation", "        metrics:"]
-        for name, value in metrics.get("summary", {}).items():
-            front += [f"          - type: {name}", f"            value: {value}"]
-    front.append("---")
-    lines = front + ["", f"# {title}", "", intro, "", "![samples](samples.png)", "",
-                     "## Files", "",
-                     "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
-                     "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
-                     *(["- `credits.json`: source and licence of every training image."]
-                       if (folder / "credits.json").exists() else []),
-                     "", "## Training data", "", train.get("dataset_note", "(not recorded)"), ""]
+    info = registry.get(key)
+    dataset_id, dataset_name = info.eval_dataset
+    summary = (metrics or {}).get("summary", {})
+    results = [EvalResult(task_type=info.pipeline_tag, dataset_type=dataset_id, dataset_name=dataset_name,
+                          metric_type=name, metric_value=summary[name])
+               for name in info.eval_metrics if name in summary]
+    return ModelCardData(library_name="keras", license=info.license, pipeline_tag=info.pipeline_tag,
+                         tags=[*info.tags, "ganapp"], datasets=list(info.datasets) or None,
+                         model_name=f"ganapp-{key}", eval_results=results or None)
+
+
+def save_card(folder: Path, data, body: str) -> Path:
+    """Write ``folder/README.md``: the metadata as YAML front matter, then the Markdown body."""
+    from huggingface_hub import ModelCard
+
+    path = folder / "README.md"
+    ModelCard(f"---\n{data.to_yaml()}\n---\n{body}").save(path)
+    return path
+
+
+def licence_section(key: str) -> list[str]:
+    from ganapp import registry
+
+    info = registry.get(key)
+    return ["## Licence", "", f"`{info.license}`. {info.license_note}".rstrip(), ""]
+
+
+def write_model_card(folder: Path, key: str) -> Path:
+    """Write ``folder/README.md`` from the JSON files in ``folder`` and the registry entry of ``key``."""
+    from ganapp import registry
+
+    info = registry.get(key)
+    train, metrics = _load(folder / "training.json"), _load(folder / "metrics.json")
+    lines = ["", f"# {info.card_title}", "", info.card_intro, "", "![samples](samples.png)", "",
+             "## Files", "",
+             "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
+             "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
+             *(["- `credits.json`: source and licence of every training image."]
+               if (folder / "credits.json").exists() else []),
+             "", "## Training data", "", train.get("dataset_note", "(not recorded)"), ""]
     if train:
         t = train.get("train", {})
         lines += ["## How it was trained", "",
@@ -46,22 +68,21 @@ def write_model_card(folder: Path) -> Path:
                   + (f" planned, {train['steps']} steps run" if train.get("steps") else "") + " at batch size "
                   f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
                   "Full options:", "", "```json", json.dumps(t, indent=2), "```", "",
-                  f"Reproduce: `{train.get('command', f'python -m train.{key}')}`.", ""]
+                  f"Reproduce: `{train.get('command', info.make)}`.", ""]
         if sel := train.get("selected"):
             lines += [f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the best "
                       f"{sel['by'].upper()} ({sel[sel['by']]}) on {sel['val_pairs']} validation pairs (photos held out from both "
                       "training and the evaluation below).", ""]
     if metrics:
-        lines += ["## Evaluation", "", f"`python -m train.evaluate {key}`", "", "```json",
+        lines += ["## Evaluation", "", f"`python -m train.evaluate {key}` on {info.eval_dataset[1]}:", "", "```json",
                   json.dumps(metrics, indent=2), "```", ""]
         if (folder / "comparison.png").exists():
             lines += ["Held-out photos (never trained on), left to right: the photo, this model, the fast style "
                       "model (`weights/fast_style`) with *The Starry Night*:", "", "![comparison](comparison.png)", ""]
-    if info and info.limitations:
+    if info.limitations:
         lines += ["## Limitations", "", info.limitations, ""]
-    path = folder / "README.md"
-    path.write_text("\n".join(lines))
-    return path
+    lines += licence_section(key)
+    return save_card(folder, card_data(key, metrics), "\n".join(lines))
 
 
 def push_folder(folder: Path, repo_id: str, api=None, revision: str | None = None) -> str:

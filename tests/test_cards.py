@@ -1,0 +1,45 @@
+"""Every shipped model card loads back through huggingface_hub.ModelCard with the metadata its
+registry entry gives: licence, task, library, datasets, and eval results that name the
+dataset and match metrics.json."""
+import json
+
+import pytest
+from huggingface_hub import ModelCard
+
+from ganapp import registry
+from tests.conftest import ROOT
+
+SHIPPED = [k for k in registry.MODELS if (ROOT / "weights" / k / "README.md").exists()]
+
+
+def test_every_model_ships_a_card():
+    assert set(SHIPPED) == set(registry.MODELS)
+
+
+@pytest.mark.parametrize("key", SHIPPED)
+def test_card_round_trips_with_correct_metadata(key):
+    info = registry.get(key)
+    folder = ROOT / "weights" / key
+    card = ModelCard.load(folder / "README.md", ignore_metadata_errors=False)
+    data = card.data
+    assert data.library_name == "keras"
+    assert data.license == info.license and data.pipeline_tag == info.pipeline_tag
+    assert "ganapp" in data.tags and set(info.tags) <= set(data.tags)
+    assert list(data.datasets or []) == list(info.datasets)
+    assert f"## Licence\n\n`{info.license}`." in card.text
+    metrics = json.loads((folder / "metrics.json").read_text())["summary"] if info.eval_metrics else {}
+    results = data.eval_results or []
+    assert [r.metric_type for r in results] == list(info.eval_metrics)
+    for r in results:
+        assert (r.dataset_type, r.dataset_name) == info.eval_dataset and r.task_type == info.pipeline_tag
+        assert r.metric_value == metrics[r.metric_type]
+
+
+def test_tasks_and_licences_fit_the_models():
+    assert registry.get("cgan").pipeline_tag == "text-to-image"  # conditioned on a class name
+    assert {registry.get(k).pipeline_tag for k in ("pix2pix", "vangogh", "fast_style")} == {"image-to-image"}
+    assert registry.get("cars").pipeline_tag == "unconditional-image-generation"
+    for key in ("pix2pix", "vangogh"):  # trained on CC-BY-SA and GPL photos: share-alike
+        assert registry.get(key).license == "gpl-3.0"
+        licences = {c["licence"] for c in json.loads((ROOT / "weights" / key / "credits.json").read_text())}
+        assert any("CC-BY-SA" in text for text in licences)
