@@ -1,9 +1,10 @@
 """The one place where model weights are found and loaded.
 
 Lookup order for a model key (``ganapp.registry.MODELS``):
-  1. ``weights/<key>/`` in this repository (``config.json`` + ``generator.weights.h5``);
-  2. a Hugging Face Hub repo at a pinned revision, configured with the environment variable
-     ``GANAPP_<KEY>_REPO=owner/name@revision`` (e.g. on Spaces).
+  1. a Hugging Face Hub repo at a pinned revision, when the environment variable
+     ``GANAPP_<KEY>_REPO=owner/name@revision`` names one (e.g. a Space variable): what is
+     configured explicitly wins over what is shipped;
+  2. ``weights/<key>/`` in this repository (``config.json`` + ``generator.weights.h5``).
 The architecture is always built in code from ``config.json``; only weights are read
 (never ``keras.models.load_model`` on a file, which could carry code).
 """
@@ -60,13 +61,13 @@ def unavailable_message(key: str) -> str:
 
 def model_dir(key: str, files: tuple[str, ...] = FILES) -> Path:
     """Folder holding ``files`` (default: ``config.json`` and ``generator.weights.h5``) for ``key``:
-    the shipped folder, else a download from the pinned Hub repo."""
-    folder = local_dir(key)
-    if folder is not None:
-        return folder
+    a download from the pinned Hub repo when one is configured, else the shipped folder."""
     source = hub_source(key)
     if source is None:
-        raise WeightsUnavailable(unavailable_message(key))
+        folder = local_dir(key)
+        if folder is None:
+            raise WeightsUnavailable(unavailable_message(key))
+        return folder
     repo, revision = source
     try:
         from huggingface_hub import hf_hub_download

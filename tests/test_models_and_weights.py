@@ -63,17 +63,19 @@ def test_missing_weights_say_what_to_do(tmp_path, monkeypatch):
 
 
 def test_hub_download_path_is_used_when_configured(tmp_path, monkeypatch):
-    """No Hub here: a stand-in hf_hub_download serves files from a local folder."""
+    """No Hub here: a stand-in hf_hub_download serves files from a local folder. A configured
+    repo wins over shipped weights (a Space variable must not be silently ignored)."""
     import huggingface_hub
 
     hub_copy = write_weights(tmp_path / "hub" / "snapshot", TINY_DCGAN)
+    write_weights(tmp_path / "shipped" / "cars", TINY_DCGAN)
     calls = []
 
     def fake_download(repo_id, filename, revision=None, **kw):
         calls.append((repo_id, filename, revision))
         return str(hub_copy / filename)
 
-    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path / "empty")
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", tmp_path / "shipped")
     monkeypatch.setattr(huggingface_hub, "hf_hub_download", fake_download)
     monkeypatch.setenv("GANAPP_CARS_REPO", "someone/ganapp-cars@0123abc")
     weights.clear_cache()

@@ -1,0 +1,96 @@
+"""The Spaces deploy command against a recording stand-in for huggingface_hub.HfApi: exactly the
+files the app needs are uploaded (through upload_folder, which stores binaries as the Hub
+requires), the Space is a Gradio one, variables are pinned, and nothing else leaves the machine."""
+import socket
+import subprocess
+
+import pytest
+from huggingface_hub import metadata_load
+from huggingface_hub.utils import DEFAULT_IGNORE_PATTERNS, filter_repo_objects
+
+from tests.conftest import ROOT
+from train import space
+
+
+class RecordingApi:
+    """Records the calls; upload_folder selects files exactly as huggingface_hub's does."""
+
+    def __init__(self):
+        self.calls = []
+
+    def create_repo(self, repo_id, **kw):
+        self.calls.append(("create_repo", repo_id, kw))
+
+    def add_space_variable(self, repo_id, key, value, **kw):
+        self.calls.append(("add_space_variable", repo_id, {"key": key, "value": value}))
+
+    def upload_folder(self, *, repo_id, folder_path, allow_patterns=None, ignore_patterns=None, **kw):
+        root = ROOT.__class__(folder_path)
+        files = sorted(p.relative_to(root).as_posix() for p in root.glob("**/*") if p.is_file())
+        self.uploaded = list(filter_repo_objects(files, allow_patterns=allow_patterns,
+                                                 ignore_patterns=[*ignore_patterns, *DEFAULT_IGNORE_PATTERNS]))
+        self.calls.append(("upload_folder", repo_id, kw))
+        return "https://example.invalid/commit/1"
+
+    def __getattr__(self, name):  # any other API call is a failure of the test
+        raise AssertionError(f"unexpected Hub call: {name}")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*a, **k):
+        raise AssertionError("the deploy command tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def tracked(prefix=""):
+    return set(subprocess.run(["git", "ls-files", prefix], cwd=ROOT, capture_output=True, text=True).stdout.split())
+
+
+def test_deploy_uploads_exactly_the_app(no_network):
+    api = RecordingApi()
+    variables = space.space_variables(["GANAPP_VANGOGH_REPO=you/ganapp-vangogh@0123abc"])
+    assert space.deploy("you/ganapp", private=True, variables=variables, api=api) == "https://example.invalid/commit/1"
+    (name, repo, kw), *rest = api.calls
+    assert (name, repo) == ("create_repo", "you/ganapp")
+    assert kw["repo_type"] == "space" and kw["space_sdk"] == "gradio" and kw["private"] is True
+    assert kw["space_variables"] == [{"key": "GANAPP_VANGOGH_REPO", "value": "you/ganapp-vangogh@0123abc"}]
+    assert [c[0] for c in rest] == ["add_space_variable", "upload_folder"]
+    assert rest[1][2]["repo_type"] == "space" and rest[1][2]["delete_patterns"] == ["*"]
+
+    up = set(api.uploaded)
+    assert {"app.py", "requirements.txt", "README.md", "LICENSE", ".gitattributes"} <= up
+    assert {p for p in tracked("ganapp") if p.endswith(".py")} <= up  # the code
+    assert tracked("weights") <= up  # the shipped weights, cards, examples and presets
+    for p in up:
+        assert p in {"app.py", "requirements.txt", "README.md", "LICENSE", ".gitattributes"} \
+            or (p.startswith("ganapp/") and p.endswith(".py")) or p.startswith("weights/"), p
+        assert "__pycache__" not in p and not p.endswith(".pyc"), p
+    assert not any(p.startswith(("tests/", "train/", "bench/", "data/", "runs/", ".venv/", "artifacts/", ".git/",
+                                 ".ci/")) for p in up)
+
+
+def test_front_matter_configures_a_gradio_space():
+    meta = metadata_load(ROOT / "README.md")
+    assert meta["sdk"] == "gradio" and meta["app_file"] == "app.py" and meta["python_version"] == "3.11"
+    assert meta["license"] == "mit" and (ROOT / "LICENSE").read_text().startswith("MIT License")
+    import gradio
+
+    assert meta["sdk_version"] == gradio.__version__  # the version the tests ran against
+    assert "*.h5 filter=lfs" in (ROOT / ".gitattributes").read_text()
+
+
+@pytest.mark.parametrize("bad,match", [
+    ("GANAPP_VANGOGH_REPO=you/ganapp-vangogh", "owner/name@revision"),
+    ("GANAPP_VANGOGH_REPO=ganapp-vangogh@abc", "owner/name@revision"),
+    ("HF_TOKEN=secret", "only GANAPP_"),
+])
+def test_space_variables_are_checked(bad, match):
+    with pytest.raises(SystemExit, match=match):
+        space.space_variables([bad])
+
+
+def test_space_id_needs_an_owner(no_network):
+    with pytest.raises(SystemExit, match="owner/name"):
+        space.deploy("ganapp", api=RecordingApi())
