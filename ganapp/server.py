@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 import ganapp
 from ganapp import registry, weights
 from ganapp.errors import GanappError
-from ganapp.runtime import server_memory_mode
+from ganapp.runtime import server_memory_mode, trim_memory_periodically
 
 log = logging.getLogger("ganapp")
 
@@ -90,14 +90,18 @@ def warm_up() -> None:
 
 
 def serve(make_app: Callable[[], FastAPI]) -> None:
-    """Run the server as ``python app.py`` does: memory mode (unless
-    ``GANAPP_SERVER_MEMORY_MODE=0``) before TensorFlow allocates anything, then the app from
-    ``make_app()`` on ``GRADIO_SERVER_NAME``:``GRADIO_SERVER_PORT``, warmed in the background."""
+    """Run the server as ``python app.py`` does: memory mode before TensorFlow allocates anything
+    (``GANAPP_SERVER_MEMORY_MODE``: unset or 1 the default threshold, 0 off, or a threshold in
+    bytes), then the app from ``make_app()`` on ``GRADIO_SERVER_NAME``:``GRADIO_SERVER_PORT``,
+    warmed in the background."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO)
-    if os.environ.get("GANAPP_SERVER_MEMORY_MODE", "1") != "0":  # 0: more throughput, growing memory
-        server_memory_mode()
+    mode = os.environ.get("GANAPP_SERVER_MEMORY_MODE", "1").strip()
+    if mode == "trim":
+        trim_memory_periodically()
+    elif mode != "0":  # 0: more throughput, growing memory
+        server_memory_mode(*([] if mode == "1" else [int(mode)]))
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     app = make_app()
