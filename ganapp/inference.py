@@ -311,9 +311,9 @@ _compiled: dict = {}
 
 
 def generator_fn(key: str, *specs):
-    """The generator of ``key`` (and its config) as a tf.function over inputs of ``specs``
-    (tf.TensorSpec, shape-polymorphic: traced once; eager ``model(x)`` re-dispatches every
-    layer on each call and was 1.4-2x slower here)."""
+    """(the generator of ``key`` as a tf.function, its config). ``specs``: one function per
+    input, config -> tf.TensorSpec (shape-polymorphic, so it is traced once; eager
+    ``model(x)`` re-dispatches every layer on each call and was 1.4-2x slower here)."""
     import tensorflow as tf
 
     model, cfg = weights.load_generator(key)
