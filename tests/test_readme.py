@@ -1,10 +1,12 @@
 """The README's scripting examples run as written against `python app.py` (only the host,
 and the two local image names, are swapped for the test's)."""
+import io
 import re
 import shutil
 from pathlib import Path
 
 import httpx
+from PIL import Image
 import pytest
 
 from tests.conftest import shipped
@@ -39,7 +41,10 @@ def test_curl_examples(live_app):
     if not shipped("cars", "cgan"):
         pytest.skip("the README examples use the shipped cars and cgan weights")
     urls = re.findall(r'curl -o \S+\s+"(http://127\.0\.0\.1:7860/[^"]+)"', README)
-    assert len(urls) == 2
+    assert len(urls) == 3
+    sizes = []
     for url in urls:
         r = httpx.get(url.replace("http://127.0.0.1:7860/", live_app), timeout=60)
         assert r.status_code == 200 and r.content[:4] == b"\x89PNG"
+        sizes.append(Image.open(io.BytesIO(r.content)).size)
+    assert sizes[1] == (4 * sizes[0][0], 4 * sizes[0][1])  # the scale=4 example
