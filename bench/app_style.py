@@ -14,17 +14,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from cpu import cpu_flags
-from serve import ROOT, start_app
+from serve import ROOT, rss_mb, start_app
 
 PHOTO = ROOT / "weights/style/examples/chelsea.jpg"
 STARRY = ROOT / "weights/style/presets/starry_night.jpg"
-
-
-def rss_mb(pid: int) -> float:
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def run_mode(mode: str, load: int) -> dict:

@@ -17,20 +17,12 @@ import random
 import threading
 import time
 from collections import defaultdict
-from pathlib import Path
 
-from serve import ROOT, start_app  # bench/ is on the path when run as a script
+from serve import ROOT, rss_mb, start_app  # bench/ is on the path when run as a script
 
 EXAMPLE = ROOT / "weights" / "style" / "examples" / "chelsea.jpg"
 STYLE = ROOT / "weights" / "style" / "presets" / "starry_night.jpg"
 SKETCH = ROOT / "weights" / "pix2pix" / "examples" / "heldout_0.png"
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def quantile(sorted_values: list[float], q: float) -> float:

@@ -1,4 +1,4 @@
-"""Start the app as a user does (``python app.py``) on a free loopback port, for the benches."""
+"""Start the app as a user does (``python app.py``) on a free loopback port, and read its memory, for the benches."""
 from __future__ import annotations
 
 import os
@@ -9,6 +9,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process ``pid`` in MB (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def start_app(**env) -> tuple[subprocess.Popen, str]:

@@ -18,26 +18,34 @@ def tensorflow():
     return tf
 
 
+def _glibc():
+    """glibc through ctypes, or None where the C library is something else."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
+    except OSError:
+        return None
+
+
 def trim_memory_periodically(every_s: float = 2.0) -> bool:
     """For long-running servers: a daemon thread that calls glibc's ``malloc_trim(0)`` every
     ``every_s`` seconds, handing the free pages in malloc's arenas back to the OS (TensorFlow's
     big short-lived tensors leave many). Unlike :func:`server_memory_mode` nothing changes per
     allocation, so a computation pays only for the pages it touches again after a trim.
     False where the C library is not glibc (nothing started)."""
-    import ctypes
     import threading
     import time
 
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):
+    libc = _glibc()
+    if libc is None:
         return False
 
     def loop():
         while True:
             time.sleep(every_s)
-            trim(0)
+            libc.malloc_trim(0)
 
     threading.Thread(target=loop, name="malloc-trim", daemon=True).start()
     return True
@@ -52,13 +60,9 @@ def server_memory_mode(threshold: int = 256 * 1024) -> bool:
     +29 % between 20 and 200 responses without this, +7 % with it. The price is fresh pages
     for every large tensor: on 2 AVX2 cores style transfer runs 24 % slower at 256 px and 7 %
     at 512 px (bench/app_style.py), and the saturated server completed 201 instead of 214
-    requests. False where the C library is not glibc
-    (nothing changed)."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
+    requests. False where the C library is not glibc (nothing changed)."""
+    libc = _glibc()
+    if libc is None:
         return False
     m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's mallopt parameter numbers
     return bool(libc.mallopt(m_mmap_threshold, threshold) and libc.mallopt(m_trim_threshold, threshold))

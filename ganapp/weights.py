@@ -33,12 +33,16 @@ def hub_source(key: str) -> tuple[str, str] | None:
     configured. A bare repo id is refused: weights that change under a running app are not
     reproducible, so the revision (a commit sha, or a tag) must be pinned."""
     value = _repo_env(key)
-    if not value:
-        return None
+    return pinned_repo(f"GANAPP_{key.upper()}_REPO", value) if value else None
+
+
+def pinned_repo(variable: str, value: str) -> tuple[str, str]:
+    """``owner/name@revision`` -> (repo_id, revision); WeightsUnavailable naming ``variable``
+    when the revision is missing."""
     repo, _, revision = value.partition("@")
     if not revision:
-        raise WeightsUnavailable(f"GANAPP_{key.upper()}_REPO={repo} names no revision: pin one, as in "
-                                 f"GANAPP_{key.upper()}_REPO={repo}@<commit sha>.")
+        raise WeightsUnavailable(f"{variable}={repo} names no revision: pin one, as in "
+                                 f"{variable}={repo}@<commit sha>.")
     return repo, revision
 
 

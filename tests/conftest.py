@@ -24,6 +24,36 @@ from PIL import Image  # noqa: E402
 
 from ganapp.config import CGANConfig, CycleGANConfig, DCGANConfig  # noqa: E402
 
+
+class RecordingHfApi:
+    """Stand-in for huggingface_hub.HfApi (the Hub is unreachable from the test machines): records
+    every call with its arguments; ``upload_folder`` selects the files it would send exactly as
+    huggingface_hub's does (its filter and default ignore patterns) into ``uploaded``; any other
+    Hub method fails the test."""
+
+    def __init__(self):
+        self.calls, self.uploaded = [], []
+
+    def create_repo(self, repo_id, **kw):
+        self.calls.append(("create_repo", repo_id, kw))
+
+    def add_space_variable(self, repo_id, key, value, **kw):
+        self.calls.append(("add_space_variable", repo_id, {"key": key, "value": value, **kw}))
+
+    def upload_folder(self, *, repo_id, folder_path, allow_patterns=None, ignore_patterns=None, **kw):
+        from huggingface_hub.utils import DEFAULT_IGNORE_PATTERNS, filter_repo_objects
+
+        root = Path(folder_path)
+        files = sorted(p.relative_to(root).as_posix() for p in root.glob("**/*") if p.is_file())
+        self.uploaded = list(filter_repo_objects(files, allow_patterns=allow_patterns,
+                                                 ignore_patterns=[*(ignore_patterns or []), *DEFAULT_IGNORE_PATTERNS]))
+        self.calls.append(("upload_folder", repo_id, {"folder_path": folder_path, "allow_patterns": allow_patterns,
+                                                      "ignore_patterns": ignore_patterns, **kw}))
+        return f"https://hub.example/{repo_id}/commit/1"
+
+    def __getattr__(self, name):
+        raise AssertionError(f"unexpected Hub call: {name}")
+
 TINY_DCGAN = DCGANConfig(image_size=16, latent_dim=8, gen_base=16, gen_filters=8, disc_filters=(8, 8, 8, 8))
 TINY_CYCLEGAN = CycleGANConfig(image_size=16, gen_filters=4, res_blocks=1, disc_filters=4)
 TINY_CGAN = CGANConfig(image_size=8, channels=1, latent_dim=8, class_names=("zero", "one", "two"),

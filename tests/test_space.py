@@ -6,34 +6,9 @@ import subprocess
 
 import pytest
 from huggingface_hub import metadata_load
-from huggingface_hub.utils import DEFAULT_IGNORE_PATTERNS, filter_repo_objects
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RecordingHfApi
 from train import space
-
-
-class RecordingApi:
-    """Records the calls; upload_folder selects files exactly as huggingface_hub's does."""
-
-    def __init__(self):
-        self.calls = []
-
-    def create_repo(self, repo_id, **kw):
-        self.calls.append(("create_repo", repo_id, kw))
-
-    def add_space_variable(self, repo_id, key, value, **kw):
-        self.calls.append(("add_space_variable", repo_id, {"key": key, "value": value}))
-
-    def upload_folder(self, *, repo_id, folder_path, allow_patterns=None, ignore_patterns=None, **kw):
-        root = ROOT.__class__(folder_path)
-        files = sorted(p.relative_to(root).as_posix() for p in root.glob("**/*") if p.is_file())
-        self.uploaded = list(filter_repo_objects(files, allow_patterns=allow_patterns,
-                                                 ignore_patterns=[*ignore_patterns, *DEFAULT_IGNORE_PATTERNS]))
-        self.calls.append(("upload_folder", repo_id, kw))
-        return "https://example.invalid/commit/1"
-
-    def __getattr__(self, name):  # any other API call is a failure of the test
-        raise AssertionError(f"unexpected Hub call: {name}")
 
 
 @pytest.fixture
@@ -49,9 +24,9 @@ def tracked(prefix=""):
 
 
 def test_deploy_uploads_exactly_the_app(no_network):
-    api = RecordingApi()
+    api = RecordingHfApi()
     variables = space.space_variables(["GANAPP_VANGOGH_REPO=you/ganapp-vangogh@0123abc"])
-    assert space.deploy("you/ganapp", private=True, variables=variables, api=api) == "https://example.invalid/commit/1"
+    assert space.deploy("you/ganapp", private=True, variables=variables, api=api) == "https://hub.example/you/ganapp/commit/1"
     (name, repo, kw), *rest = api.calls
     assert (name, repo) == ("create_repo", "you/ganapp")
     assert kw["repo_type"] == "space" and kw["space_sdk"] == "gradio" and kw["private"] is True
@@ -93,4 +68,4 @@ def test_space_variables_are_checked(bad, match):
 
 def test_space_id_needs_an_owner(no_network):
     with pytest.raises(SystemExit, match="owner/name"):
-        space.deploy("ganapp", api=RecordingApi())
+        space.deploy("ganapp", api=RecordingHfApi())

@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.conftest import RecordingHfApi
+
 ROOT = Path(__file__).resolve().parent.parent
 TINY_FLAGS = ["--image-size", "8", "--channels", "1", "--latent-dim", "8", "--gen-filters", "8", "4",
               "--disc-filters", "4", "8", "--embed-dim", "4", "--batch-size", "8", "--log-every", "2"]
@@ -70,20 +72,7 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     model, mcfg = weights.build_from_dir(out)
     assert mcfg.class_names == ("bright", "dark", "mid")
 
-    class RecordingApi:
-        """Stand-in for huggingface_hub.HfApi (the Hub is unreachable from the test machines)."""
-
-        def __init__(self):
-            self.calls = []
-
-        def create_repo(self, repo_id, **kw):
-            self.calls.append(("create_repo", repo_id, kw))
-
-        def upload_folder(self, **kw):
-            self.calls.append(("upload_folder", kw["repo_id"], kw))
-            return type("Info", (), {"commit_url": f"https://hub.example/{kw['repo_id']}/commit/1"})()
-
-    api = RecordingApi()
+    api = RecordingHfApi()
     monkeypatch.setenv("HF_TOKEN", "hf_secret_token_value_123")
     url = push_folder(out, "me/ganapp-cgan", api=api)
     assert url.endswith("/commit/1")

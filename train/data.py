@@ -217,6 +217,11 @@ def gcompris_copyright() -> dict[str, str]:
             debian_copyright_licences(debian_package_files("gcompris-qt-data"), "gcompris-qt-data").items()}
 
 
+def rcc_readme(files: dict[str, bytes]) -> str:
+    """The README in a gcompris resource bundle (its images' sources and licences), or ''."""
+    return next((v.decode("utf-8", "replace") for k, v in files.items() if k.endswith("README")), "")
+
+
 def gcompris_licence(name: str, readme: str, dep5: dict[str, str]) -> str:
     """The licence of gcompris image ``name``: its entry in the README of its folder, else in
     the package's copyright file, else the package's default."""
@@ -323,7 +328,7 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
     photos, dep5 = [], gcompris_copyright()
     for bundle in PHOTO_BUNDLES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
-        readme = next((v.decode("utf-8", "replace") for k, v in files.items() if k.endswith("README")), "")
+        readme = rcc_readme(files)
         for k, v in sorted(files.items()):
             if k.endswith((".webp", ".jpg", ".png")) and not k.endswith(".svg"):
                 photos.append((bundle, k, v, readme))
@@ -369,7 +374,7 @@ def building_photos() -> list[tuple[str, bytes, str]]:
     dep5 = gcompris_copyright()
     for bundle, needle in BUILDING_SOURCES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
-        readme = next((v.decode("utf-8", "replace") for k, v in files.items() if k.endswith("README")), "")
+        readme = rcc_readme(files)
         for k, v in sorted(files.items()):
             if k.endswith((".webp", ".jpg", ".png")) and needle in k and "Gogh" not in k and "Eglise" not in k \
                     and "Portrait" not in k:

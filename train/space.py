@@ -25,7 +25,8 @@ IGNORE = ["**/__pycache__/**", "**.pyc", "**.part", "**.tmp", "**/.DS_Store"]
 def space_variables(pairs: list[str]) -> list[dict[str, str]]:
     """``["GANAPP_CARS_REPO=owner/name@rev", ...]`` -> Space variables, each checked: a known
     model key and a pinned revision (the app refuses a bare repo id)."""
-    from ganapp import registry
+    from ganapp import registry, weights
+    from ganapp.errors import WeightsUnavailable
 
     known = {f"GANAPP_{key.upper()}_REPO" for key in registry.MODELS}
     out = []
@@ -33,7 +34,11 @@ def space_variables(pairs: list[str]) -> list[dict[str, str]]:
         name, _, value = pair.partition("=")
         if name not in known:
             raise SystemExit(f"--var {pair}: only {', '.join(sorted(known))} can be set.")
-        if "@" not in value or not value.partition("@")[2] or "/" not in value.partition("@")[0]:
+        try:
+            repo, _ = weights.pinned_repo(name, value)  # the app's own check
+        except WeightsUnavailable:
+            repo = ""
+        if "/" not in repo:
             raise SystemExit(f"--var {pair}: give owner/name@revision (a commit sha or tag), as the app requires.")
         out.append({"key": name, "value": value})
     return out
