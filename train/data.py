@@ -434,6 +434,38 @@ def prepare_buildings(size: int = 286, test_fraction: float = 0.1, val_fraction:
     return root
 
 
+def hand_drawn(sketch: np.ndarray, rng: np.random.Generator, strength: float = 1.0) -> np.ndarray:
+    """A HED sketch (uint8 (H, W, 3), dark lines on white) redrawn the way a person draws on the
+    app's canvas: short clutter strokes left out, gaps where the pen lifted, lines that wobble by up to
+    three pixels, a pen that is sometimes thicker. ``strength`` in [0, 1] scales all of it
+    (0 returns the sketch unchanged); ``rng`` decides everything, so a seed repeats a drawing."""
+    from scipy import ndimage
+
+    if strength <= 0:
+        return sketch
+    h, w = sketch.shape[:2]
+    lines = sketch.mean(-1) < 128
+    labels, n = ndimage.label(lines, structure=np.ones((3, 3)))
+    if n:  # clutter: short strokes (texture, foliage) are mostly not drawn by hand
+        sizes = np.bincount(labels.ravel(), minlength=n + 1)
+        keep = (sizes >= 60) | (rng.random(n + 1) > 0.7 * strength)
+        keep[0] = False
+        lines = keep[labels]
+    for _ in range(int(rng.integers(0, 1 + round(8 * strength)))):  # the pen lifts
+        cy, cx, r = rng.integers(0, h), rng.integers(0, w), rng.uniform(3, 12)
+        yy, xx = np.ogrid[:h, :w]
+        lines &= (yy - cy) ** 2 + (xx - cx) ** 2 > r * r
+    # the hand wobbles: a smooth displacement field of up to 3 px
+    field = [ndimage.zoom(rng.normal(0, 1, (h // 32 + 2, w // 32 + 2)), 32, order=3)[:h, :w] for _ in range(2)]
+    amp = 3.0 * strength / max(1e-6, max(np.abs(f).max() for f in field))
+    yy, xx = np.mgrid[:h, :w].astype(np.float32)
+    moved = ndimage.map_coordinates(lines.astype(np.float32), [yy + amp * field[0], xx + amp * field[1]],
+                                    order=1, mode="nearest") > 0.4
+    if rng.random() < 0.4 * strength:  # a broader pen
+        moved = ndimage.binary_dilation(moved, structure=ndimage.generate_binary_structure(2, 1))
+    return np.repeat(np.where(moved, 0, 255).astype(np.uint8)[..., None], 3, -1)
+
+
 def load_pairs(folder: Path, direction: str = "AtoB") -> tuple[np.ndarray, np.ndarray]:
     """Side-by-side A|B images (the pix2pix authors' layout, e.g. CMP facades' train/) ->
     (inputs, targets) uint8 (N, H, W, 3). ``direction='BtoA'`` swaps them."""

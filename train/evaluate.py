@@ -212,6 +212,63 @@ def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:
             "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, target)])), 4)}
 
 
+PERCEPTUAL_LAYERS = ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3", "block5_conv2")
+
+
+@functools.cache
+def _perceptual_net():
+    import keras
+
+    from ganapp import gatys
+
+    base = gatys.offline_vgg16()
+    return keras.Model(base.input, [base.get_layer(n).output for n in PERCEPTUAL_LAYERS])
+
+
+def perceptual_distance(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Per image pair, an LPIPS-like distance (Zhang et al., 2018, with uniform layer weights in
+    place of LPIPS' learned ones, on the offline VGG16): at each of five layers the channel vectors
+    are scaled to unit length, and the squared difference is summed over channels and averaged
+    over positions; the mean over layers. 0 = same features; unrelated photos score about 0.5-0.8."""
+    import tensorflow as tf
+
+    net, out = _perceptual_net(), []
+    for i in range(0, len(pred), 8):
+        x = tf.cast(np.concatenate([pred[i:i + 8], target[i:i + 8]]), tf.float32)[..., ::-1]
+        feats = net(x - tf.constant([103.939, 116.779, 123.68]), training=False)
+        k, per = len(pred[i:i + 8]), []
+        for f in feats:
+            f = f / (tf.norm(f, axis=-1, keepdims=True) + 1e-10)
+            per.append(tf.reduce_mean(tf.reduce_sum((f[:k] - f[k:]) ** 2, -1), axis=[1, 2]))
+        out.append(tf.reduce_mean(tf.stack(per), 0).numpy())
+    return np.concatenate(out)
+
+
+def colourfulness(images: np.ndarray) -> np.ndarray:
+    """Hasler & Suesstrunk's (2003) colourfulness per uint8 RGB image (0 = grey; ~30-60 = photos)."""
+    x = images.astype(np.float64)
+    rg, yb = x[..., 0] - x[..., 1], 0.5 * (x[..., 0] + x[..., 1]) - x[..., 2]
+    axes = tuple(range(1, rg.ndim))
+    return (np.sqrt(rg.std(axes) ** 2 + yb.std(axes) ** 2)
+            + 0.3 * np.sqrt(rg.mean(axes) ** 2 + yb.mean(axes) ** 2))
+
+
+def edge_energy(images: np.ndarray) -> np.ndarray:
+    """Mean squared Sobel gradient of the grey image, per uint8 image: how much crisp detail is
+    drawn (blur spreads an edge, which keeps its summed gradient but lowers its energy)."""
+    return np.array([(_grey_edges(x) ** 2).mean() for x in images])
+
+
+def photo_scores(pred: np.ndarray, target: np.ndarray) -> dict:
+    """pair_scores plus what a viewer sees: LPIPS-like perceptual distance (lower is better) and
+    the outputs' colourfulness and edge energy as ratios to the photos' (1 = as colourful, as
+    detailed as the photos)."""
+    return {**pair_scores(pred, target),
+            "perceptual": round(float(perceptual_distance(pred, target).mean()), 4),
+            "colourfulness_ratio": round(float(colourfulness(pred).mean() / colourfulness(target).mean()), 3),
+            "edge_energy_ratio": round(float(edge_energy(pred).mean() / edge_energy(target).mean()), 3)}
+
+
 @functools.cache
 def _gram_net():
     """The offline VGG16's Gatys style layers (block1..4_conv1), built once per process."""
@@ -327,7 +384,9 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
         summary["style_distance_ours_vs_heldout_paintings"] / summary["style_distance_photos_vs_heldout_paintings"], 3)
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
+    columns = ["held-out photo", "this model", *(["the fast style model with The Starry Night"] if fast else [])]
     return {"summary": summary, "style_distance_per_painting": styles,
+            "sheet": {"file": "comparison.png", "columns": columns},
             "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
                      f"paintings (testB, never trained on); {len(sets['photos'])} 128 px crops per side ({len(art)} painting "
                      "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance to a "
@@ -345,34 +404,62 @@ def _titles(root: Path, paths: list[Path]) -> list[str]:
     return [known.get(p.relative_to(root).as_posix()) or p.stem for p in paths]
 
 
-def evaluate_pix2pix(folder: Path) -> dict:
-    """Held-out pairs: L1, PSNR and SSIM of outputs vs the real photos, next to a trivial
-    baseline (the mean training photo), and the Frechet distance of outputs vs real photos
-    in the offline VGG16's features (256 px images, pooled block3_conv3)."""
+def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
+    """Held-out test pairs at the model's size: :func:`photo_scores` (L1, PSNR, SSIM, perceptual
+    distance, colourfulness and edge-energy ratios) and the Frechet distance to the real photos
+    (offline VGG16, pooled block3_conv3), next to a trivial baseline (the mean training photo)
+    and, given ``previous`` (a weights folder), the weights these replace; the same for each test
+    sketch redrawn by hand (train.data.hand_drawn, the canvas' look). Writes comparison.png
+    (sketch | previous | these | photo) beside the weights."""
+    from ganapp.imaging import make_grid
     from ganapp.weights import build_from_dir
-    from train.data import load_pairs
+    from train.data import hand_drawn, load_pairs
 
     model, cfg = build_from_dir(folder)
     s = cfg.image_size
     trained = json.loads((folder / "training.json").read_text())  # the data these weights learned from
     data, direction = Path(trained["data"]), trained["train"].get("direction", "AtoB")
     ta, tb = (resized(v, s) for v in load_pairs(data / "test", direction))
+    drawn = np.stack([hand_drawn(x, np.random.default_rng(i)) for i, x in enumerate(ta)])
     _, train_b = load_pairs(data / "train", direction)
     mean_photo = resized(train_b, s).astype(np.float64).mean(0).round().astype(np.uint8)
-    baseline = np.repeat(mean_photo[None], len(tb), 0)
-    outs = translate(model, ta)
+    f_real = vgg_features(tb, s)
 
-    ours, base = pair_scores(outs, tb), pair_scores(baseline, tb)
-    f_out, f_real, f_base = vgg_features(outs, s), vgg_features(tb, s), vgg_features(baseline, s)
-    fd, fd_base = round(frechet(f_out, f_real), 2), round(frechet(f_base, f_real), 2)
-    better = {"l1": ours["l1"] < base["l1"], "psnr_db": ours["psnr_db"] > base["psnr_db"],
-              "ssim": ours["ssim"] > base["ssim"], "frechet_distance": fd < fd_base}
-    return {"summary": {**{f"{k}": v for k, v in ours.items()}, **{f"baseline_{k}": v for k, v in base.items()},
-                        "frechet_distance_outputs_vs_photos": fd, "frechet_distance_baseline_vs_photos": fd_base},
-            "beats_baseline": better,
-            "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px; baseline = the mean training photo; "
-                     "Frechet distance in mean-pooled block3_conv3 features of the offline VGG16 (few samples: "
-                     "compare the two numbers, not with other papers)."}
+    def scores(outs):
+        return {**photo_scores(outs, tb), "frechet_distance": round(frechet(vgg_features(outs, s), f_real), 2)}
+
+    outs = translate(model, ta)
+    summary = {**scores(outs), **{f"hand_drawn_{k}": v for k, v in scores(translate(model, drawn)).items()},
+               **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()}}
+    columns, sheet = ["sketch", "these weights", "photo"], [ta, outs, tb]
+    if previous is not None:
+        old = build_from_dir(previous)[0]
+        old_outs = translate(old, ta)
+        summary.update({f"previous_{k}": v for k, v in scores(old_outs).items()})
+        summary.update({f"previous_hand_drawn_{k}": v for k, v in scores(translate(old, drawn)).items()})
+        columns.insert(1, "previous weights")
+        sheet.insert(1, old_outs)
+    rows = min(6, len(ta))
+    make_grid(np.stack([col[i] for i in range(rows) for col in sheet]), cols=len(sheet), pad=4).save(
+        folder / "comparison.png")
+    b = {k[len("baseline_"):]: v for k, v in summary.items() if k.startswith("baseline_")}
+    goals = {"perceptual_below_baseline": summary["perceptual"] < b["perceptual"],
+             "frechet_distance_below_baseline": summary["frechet_distance"] < b["frechet_distance"],
+             "psnr_1.5_db_above_baseline": summary["psnr_db"] >= b["psnr_db"] + 1.5,
+             "edge_energy_ratio_at_least_0.6": summary["edge_energy_ratio"] >= 0.6,
+             "colourfulness_within_25_percent": abs(summary["colourfulness_ratio"] - 1) <= 0.25}
+    if previous is not None:
+        goals["perceptual_below_previous"] = summary["perceptual"] < summary["previous_perceptual"]
+        goals["frechet_distance_below_previous"] = summary["frechet_distance"] < summary["previous_frechet_distance"]
+    return {"summary": summary, "goals": goals,
+            "sheet": {"file": "comparison.png", "columns": columns},
+            "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px (test split: photos never trained on or "
+                     "validated with); hand_drawn_*: the same sketches redrawn by hand (train.data.hand_drawn); "
+                     "baseline = the mean training photo. perceptual: LPIPS-like distance in the offline VGG16 "
+                     "(unit-normalised features of 5 layers, uniform weights; lower is better); colourfulness and "
+                     "edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance in "
+                     "mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with "
+                     "papers)."}
 
 
 def main(argv=None):
@@ -382,9 +469,11 @@ def main(argv=None):
     evaluators = {"cars": evaluate_cars, "cgan": evaluate_cgan, "pix2pix": evaluate_pix2pix, "vangogh": evaluate_vangogh}
     ap.add_argument("key", choices=sorted(evaluators))
     ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
+    ap.add_argument("--previous", default=None, help="pix2pix: the weights folder these replace, compared beside them")
     args = ap.parse_args(argv)
     folder = Path(args.weights or ROOT / "weights" / args.key)
-    metrics = evaluators[args.key](folder)
+    extra = {"previous": Path(args.previous)} if args.previous else {}
+    metrics = evaluators[args.key](folder, **extra)
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     write_model_card(folder, args.key)
     print(json.dumps(metrics, indent=2))

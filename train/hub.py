@@ -70,15 +70,17 @@ def write_model_card(folder: Path, key: str) -> Path:
                   "Full options:", "", "```json", json.dumps(t, indent=2), "```", "",
                   f"Reproduce: `{train.get('command', info.make)}`.", ""]
         if sel := train.get("selected"):
-            lines += [f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the best "
-                      f"{sel['by'].upper()} ({sel[sel['by']]}) on {sel['val_pairs']} validation pairs (photos held out from both "
-                      "training and the evaluation below).", ""]
+            by = sel["by"].lstrip("-")
+            lines += [f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the "
+                      f"{'lowest' if sel['by'].startswith('-') else 'best'} {by} ({sel[by]}) on {sel['val_pairs']} "
+                      "validation pairs (photos held out from both training and the evaluation below"
+                      + (f"; {sel['val_note']}" if sel.get("val_note") else "") + ").", ""]
     if metrics:
         lines += ["## Evaluation", "", f"`python -m train.evaluate {key}` on {info.eval_dataset[1]}:", "", "```json",
                   json.dumps(metrics, indent=2), "```", ""]
-        if (folder / "comparison.png").exists():
-            lines += ["Held-out photos (never trained on), left to right: the photo, this model, the fast style "
-                      "model (`weights/fast_style`) with *The Starry Night*:", "", "![comparison](comparison.png)", ""]
+        if (sheet := metrics.get("sheet")) and (folder / sheet["file"]).exists():
+            lines += ["Held-out inputs (never trained on), left to right: " + ", ".join(sheet["columns"]) + ":", "",
+                      f"![comparison]({sheet['file']})", ""]
     if info.limitations:
         lines += ["## Limitations", "", info.limitations, ""]
     lines += licence_section(key)

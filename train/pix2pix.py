@@ -13,11 +13,18 @@ place of transposed convolutions (no checkerboard grid). ``--ssim-weight 120
 --ssim-from-epoch 45`` adds 120 x (1 - SSIM) of the grey images to the generator loss
 from epoch 45 on: structure where the sketch says there is some, instead of invented
 texture where it does not. With a val/ split (buildings, CMP facades) every epoch is
-scored on it and the export is the epoch of best validation SSIM. The shipped weights
-(45 epochs without the SSIM term, then up to 30 with it):
+scored on it and the export is the epoch of the best ``--select-by`` score (a
+``train.evaluate.photo_scores`` name; a leading "-" means lower is better). The validation
+set also holds each val sketch redrawn by ``train.data.hand_drawn``, the look of the canvas.
 
-    python -m train.pix2pix --run val --epochs 75 --upsample resize --ema-decay 0.999 \
-        --ssim-weight 120 --ssim-from-epoch 45 --export weights/pix2pix
+Small data (a few hundred pairs) is won with pretrained features: ``--encoder vgg16_hed``
+starts the encoder from the HED edge detector's VGG16 (blocks up to ``--encoder-frozen-blocks``
+stay frozen; the rest train from ``--finetune-from-epoch`` at ``--encoder-lr-scale`` x lr),
+``--perceptual-weight`` adds an L1 loss between VGG16 features of output and photo (each
+layer's difference relative to the photo's feature size, pix2pixHD's layers up to block4)
+at ``--perceptual-size`` px, ``--fm-weight`` a feature-matching loss on the discriminator's
+layers (Wang et al., 2018), ``--hand-drawn p`` redraws a training sketch by hand with
+probability p and ``--zoom z`` crops 1 - z .. 1.1 of the image before resizing (scale jitter).
 """
 from __future__ import annotations
 
@@ -28,7 +35,8 @@ import numpy as np
 
 from ganapp.config import Pix2PixConfig
 from train.common import GANTask, TrainConfig, ema_update, fit, parse_config
-from train.evaluate import pair_scores, resized, translate
+from train.data import hand_drawn
+from train.evaluate import photo_scores, resized, translate
 
 
 @dataclasses.dataclass
@@ -43,7 +51,16 @@ class Pix2PixTrainConfig(TrainConfig):
     ema_decay: float = 0.0  # > 0: samples and export use an EMA of the generator (e.g. 0.999)
     ssim_weight: float = 0.0  # > 0: adds ssim_weight x (1 - SSIM of the grey images) to the generator loss
     ssim_from_epoch: int = 0  # ... from this epoch on (fine-tuning a run trained without it)
-    export_best: bool = True  # with a val/ split: export the epoch of best validation SSIM, not the last
+    export_best: bool = True  # with a val/ split: export the epoch of the best select_by score, not the last
+    select_by: str = "ssim"  # a photo_scores name; "-perceptual" = lowest perceptual distance
+    perceptual_weight: float = 0.0
+    perceptual_size: int = 128  # px at which the perceptual loss compares (the images are resized)
+    fm_weight: float = 0.0
+    hand_drawn: float = 0.0  # probability of redrawing a training sketch with train.data.hand_drawn
+    zoom: float = 0.0  # > 0: random crops of (1 - zoom) .. 1.1 x image_size, resized to image_size
+    encoder_frozen_blocks: int = 2  # vgg16_hed: VGG blocks 1..N never train
+    finetune_from_epoch: int = 0  # vgg16_hed: the other VGG blocks train from this epoch on ...
+    encoder_lr_scale: float = 0.1  # ... at this fraction of lr
 
 
 class Pix2PixTask(GANTask):
@@ -66,10 +83,16 @@ class Pix2PixTask(GANTask):
         s = model_cfg.image_size
         test = root / "test"
         ta, tb = load_pairs(test, train_cfg.direction) if test.exists() else (a[:4], b[:4])
-        self.test_a, self.test_b = resized(ta[:4], s), resized(tb[:4], s)
+        ta, tb = resized(ta[:2], s), resized(tb[:2], s)  # two held-out sketches, as HED and as a hand drew them
+        self.test_a = np.concatenate([ta, [hand_drawn(x, np.random.default_rng(i)) for i, x in enumerate(ta)]])
+        self.test_b = np.concatenate([tb, tb])
         val = root / "val"  # chooses the exported epoch; test/ stays for the final evaluation only
-        self.val = tuple(resized(v, s) for v in load_pairs(val, train_cfg.direction)) if val.exists() else None
-        self.select_by = "ssim" if self.val is not None and train_cfg.export_best else ""
+        self.val = None
+        if val.exists():  # each val sketch as HED drew it and as a hand would (a fixed redraw)
+            va, vb = (resized(v, s) for v in load_pairs(val, train_cfg.direction))
+            drawn = np.stack([hand_drawn(x, np.random.default_rng(i)) for i, x in enumerate(va)])
+            self.val = (np.concatenate([va, drawn]), np.concatenate([vb, vb]))
+        self.select_by = train_cfg.select_by if self.val is not None and train_cfg.export_best else ""
         self.sources = root / "sources.json"
         self.grid_cols = 3
 
@@ -80,16 +103,45 @@ class Pix2PixTask(GANTask):
 
         c, t = self.model_cfg, self.train_cfg
         self.g, self.d = pix2pix.build_generator(c), pix2pix.build_discriminator(c)
+        vgg = pix2pix.vgg16_layer_names(range(1, c.vgg_blocks + 1)) if c.encoder == "vgg16_hed" else []
+        if vgg:  # the encoder starts as HED's VGG16 (a resumed run then restores its own weights)
+            from ganapp import gatys
+
+            hed = gatys._vgg_weights("vgg16-hed")
+            for name in vgg:
+                self.g.get_layer(name).set_weights(hed[name])
+        tuned = set(vgg[sum(n for _, n in pix2pix.VGG16_BLOCKS[:t.encoder_frozen_blocks]):])
+        self.enc_vars = [v for n in vgg if n in tuned for v in self.g.get_layer(n).trainable_weights]
+        self.dec_vars = [v for layer in self.g.layers if layer.name not in vgg for v in layer.trainable_weights]
         self.g_ema = pix2pix.build_generator(c) if t.ema_decay else self.g  # what samples and export use
         if self.g_ema is not self.g:
             self.g_ema.set_weights(self.g.get_weights())
         self.opt_g = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
         self.opt_d = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
-        self.opt_g.build(self.g.trainable_variables)
+        self.opt_e = keras.optimizers.Adam(t.lr * t.encoder_lr_scale, beta_1=t.beta1)
+        self.opt_g.build(self.dec_vars)
         self.opt_d.build(self.d.trainable_variables)
+        self.opt_e.build(self.enc_vars)
+        # the discriminator's LeakyReLU activations, for feature matching (same weights as self.d)
+        acts = [layer.output for layer in self.d.layers if isinstance(layer, keras.layers.LeakyReLU)]
+        self.d_feats = keras.Model(self.d.inputs, [*acts, self.d.output])
+        if t.perceptual_weight:
+            from ganapp import gatys
+            from ganapp.layers import VGGInput
+
+            base = gatys.offline_vgg16()
+            feats = keras.Model(base.input, [base.get_layer(n).output for n in
+                                             ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3")])
+            inp = keras.Input((None, None, 3))
+            self.vgg_loss_net = keras.Model(inp, feats(VGGInput()(inp)))
+
+    def phase(self, epoch):
+        if not self.enc_vars:
+            return ""
+        return "finetune" if epoch >= self.train_cfg.finetune_from_epoch else "frozen"
 
     def trackables(self):
-        tracked = {"g": self.g, "d": self.d, "opt_g": self.opt_g, "opt_d": self.opt_d}
+        tracked = {"g": self.g, "d": self.d, "opt_g": self.opt_g, "opt_d": self.opt_d, "opt_e": self.opt_e}
         if self.g_ema is not self.g:
             tracked["g_ema"] = self.g_ema
         return tracked
@@ -105,8 +157,14 @@ class Pix2PixTask(GANTask):
         perm = rng.permutation(len(self.a))
         a, b = [], []
         for i in perm:  # the same crop and flip for both sides of a pair
-            y, x = rng.integers(0, t.jitter - s + 1, 2)
-            pa, pb = self.a[i, y:y + s, x:x + s], self.b[i, y:y + s, x:x + s]
+            c = s if not t.zoom else int(rng.integers(int(s * (1 - t.zoom)), min(t.jitter, int(1.1 * s)) + 1))
+            y, x = rng.integers(0, t.jitter - c + 1, 2)
+            pa, pb = self.a[i, y:y + c, x:x + c], self.b[i, y:y + c, x:x + c]
+            if c != s:  # the sketch's lines are resized as grey and drawn again in black
+                pa = np.where(resized(pa[None], s)[0].mean(-1, keepdims=True) < 160, 0, 255).astype(np.uint8)
+                pa, pb = np.repeat(pa, 3, -1), resized(pb[None], s)[0]
+            if rng.random() < t.hand_drawn:
+                pa = hand_drawn(pa, rng, rng.uniform(0.3, 1.0))
             if rng.random() < 0.5:
                 pa, pb = pa[:, ::-1], pb[:, ::-1]
             a.append(pa)
@@ -128,11 +186,28 @@ class Pix2PixTask(GANTask):
         def grey(v):  # [-1, 1] RGB -> [0, 1] grey
             return tf.reduce_mean(v, -1, keepdims=True) * 0.5 + 0.5
 
+        def perceptual(fake):  # mean over layers of |VGG(fake) - VGG(photo)| / mean |VGG(photo)|
+            size = [t.perceptual_size] * 2
+            f = self.vgg_loss_net(tf.image.resize(tf.concat([fake, photo], 0), size, antialias=True), training=False)
+            n = tf.shape(fake)[0]
+            per = tf.add_n([tf.reduce_mean(tf.abs(x[:n] - x[n:]), [1, 2, 3])
+                            / (tf.stop_gradient(tf.reduce_mean(tf.abs(x[n:]), [1, 2, 3])) + 1e-3) for x in f])
+            return tf.nn.compute_average_loss(per / len(f), global_batch_size=t.batch_size)
+
+        finetune = self.current_phase == "finetune"
+        g_vars = self.dec_vars + (self.enc_vars if finetune else [])
         with tf.GradientTape() as gt, tf.GradientTape() as dt:
             fake = self.g(sketch, training=True)
-            d_real = self.d([sketch, photo], training=True)
-            d_fake = self.d([sketch, fake], training=True)
+            *real_feats, d_real = self.d_feats([sketch, photo], training=True)
+            *fake_feats, d_fake = self.d_feats([sketch, fake], training=True)
             adv = bce(d_fake, 1.0)
+            extra = {}
+            if t.perceptual_weight:
+                extra["perceptual"] = perceptual(fake)
+            if t.fm_weight:
+                fm = tf.add_n([tf.reduce_mean(tf.abs(f - tf.stop_gradient(r)), [1, 2, 3])
+                               for f, r in zip(fake_feats, real_feats)]) / len(real_feats)
+                extra["fm"] = tf.nn.compute_average_loss(fm, global_batch_size=t.batch_size)
             l1 = tf.nn.compute_average_loss(tf.reduce_mean(tf.abs(photo - fake), axis=[1, 2, 3]),
                                             global_batch_size=t.batch_size)
             # Wang et al.'s SSIM (11 x 11 Gaussian window, sigma 1.5) of the grey images, always logged
@@ -140,10 +215,14 @@ class Pix2PixTask(GANTask):
                                               global_batch_size=t.batch_size)
             ssim_weight = tf.where(step >= t.ssim_from_epoch * self.steps_per_epoch(), t.ssim_weight, 0.0)
             g_loss = adv + t.l1_weight * l1 + ssim_weight * (1.0 - ssim)
+            g_loss += t.perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
             d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
-        self.opt_g.apply_gradients(zip(gt.gradient(g_loss, self.g.trainable_variables), self.g.trainable_variables))
+        grads = gt.gradient(g_loss, g_vars)
+        self.opt_g.apply_gradients(zip(grads[:len(self.dec_vars)], self.dec_vars))
+        if finetune:
+            self.opt_e.apply_gradients(zip(grads[len(self.dec_vars):], self.enc_vars))
         self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d.trainable_variables), self.d.trainable_variables))
-        return {"g_adv": adv, "l1": l1, "ssim": ssim, "d_loss": d_loss}
+        return {"g_adv": adv, "l1": l1, "ssim": ssim, "d_loss": d_loss, **extra}
 
     def after_step(self, step):
         if self.g_ema is not self.g:
@@ -157,7 +236,7 @@ class Pix2PixTask(GANTask):
         if self.val is None:
             return {}
         a, b = self.val
-        return pair_scores(translate(self.g_ema, a), b)
+        return photo_scores(translate(self.g_ema, a), b)
 
     def best_model(self):
         return self.g_ema
@@ -174,7 +253,8 @@ class Pix2PixTask(GANTask):
         selected = None
         if self.select_by and best.exists():
             self.g_ema.load_weights(self.run_dir / "best.weights.h5")
-            selected = {"by": self.select_by, **json.loads(best.read_text()), "val_pairs": len(self.val[0])}
+            selected = {"by": self.select_by, **json.loads(best.read_text()), "val_pairs": len(self.val[0]),
+                        "val_note": "half of the val pairs are the other half's sketches redrawn by hand"}
 
         note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
                 "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "

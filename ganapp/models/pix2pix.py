@@ -1,7 +1,13 @@
 """pix2pix: Isola, Zhu, Zhou, Efros, "Image-to-Image Translation with Conditional
 Adversarial Networks" (2017). U-Net generator with skip connections and decoder dropout;
-70x70 PatchGAN discriminator on (sketch, photo) pairs. Widths start at ``gen_filters``
-and double per level up to ``gen_max_filters`` (the paper: 64 -> 512).
+70x70 PatchGAN discriminator on (sketch, photo) pairs.
+
+Two encoders (``cfg.encoder``): "unet", the paper's, widths from ``gen_filters`` doubling per
+level up to ``gen_max_filters`` (the paper: 64 -> 512); and "vgg16_hed", VGG16's conv stack
+(Simonyan & Zisserman, 2015), its first ``vgg_blocks`` blocks, whose weights the trainer copies from the HED
+edge detector (Xie & Tu, 2015): a network that already reads lines, which is what a sketch is
+(pretrained encoders are how small paired datasets are won, e.g. Wang et al.'s pix2pixHD uses
+VGG features for its loss). Layer names match keras.applications.VGG16, so weights copy by name.
 """
 from __future__ import annotations
 
@@ -11,7 +17,9 @@ import keras
 from keras import layers
 
 from ganapp.config import Pix2PixConfig
-from ganapp.layers import down, patch_discriminator, up, upsample_conv
+from ganapp.layers import VGGInput, down, patch_discriminator, up, upsample_conv
+
+VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
 
 
 def build_generator(cfg: Pix2PixConfig) -> keras.Model:
@@ -21,19 +29,59 @@ def build_generator(cfg: Pix2PixConfig) -> keras.Model:
         raise ValueError("pix2pix image_size must be a power of two.")
     if cfg.upsample not in ("transpose", "resize"):
         raise ValueError(f"pix2pix upsample must be 'transpose' or 'resize', not {cfg.upsample!r}.")
-    resize = cfg.upsample == "resize"
-    widths = [min(cfg.gen_filters * 2**i, cfg.gen_max_filters) for i in range(levels)]
+    encoders = {"unet": _unet_encoder, "vgg16_hed": _vgg16_encoder}
+    if cfg.encoder not in encoders:
+        raise ValueError(f"pix2pix encoder must be one of {sorted(encoders)}, not {cfg.encoder!r}.")
     inp = keras.Input((cfg.image_size, cfg.image_size, cfg.channels), name="sketch")
-    x, skips = inp, []
-    for i, f in enumerate(widths):  # S -> 1
-        x = down(x, f, norm=0 < i < levels - 1)
-        skips.append(x)
-    for i, f in enumerate(reversed(widths[:-1])):  # 1 -> S/2, with skips
+    x, skips, widths = encoders[cfg.encoder](inp, cfg, levels)
+    resize = cfg.upsample == "resize"
+    for i, (f, skip) in enumerate(zip(widths, skips)):  # coarsest first, up to S/2 (or S, VGG)
         x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize)
-        x = layers.Concatenate()([x, skips[-(i + 2)]])
-    x = upsample_conv(x, cfg.channels, resize)
+        x = layers.Concatenate()([x, skip])
+    if cfg.encoder == "unet":
+        x = upsample_conv(x, cfg.channels, resize)
+    else:  # the last skip is already at full size
+        x = layers.Conv2D(cfg.channels, 3, padding="same", kernel_initializer="glorot_uniform")(x)
     out = layers.Activation("tanh", dtype="float32")(x)
     return keras.Model(inp, out, name="generator")
+
+
+def _unet_encoder(inp, cfg: Pix2PixConfig, levels: int):
+    """S -> 1 by stride-2 convolutions; returns (bottleneck, skips coarsest first, decoder widths)."""
+    widths = [min(cfg.gen_filters * 2**i, cfg.gen_max_filters) for i in range(levels)]
+    x, skips = inp, []
+    for i, f in enumerate(widths):
+        x = down(x, f, norm=0 < i < levels - 1)
+        skips.append(x)
+    return x, skips[-2::-1], widths[-2::-1]
+
+
+def _vgg16_encoder(inp, cfg: Pix2PixConfig, levels: int):
+    """VGG16 blocks 1..``vgg_blocks`` (a skip at the end of each, batch-normalised: VGG's ReLU
+    outputs run to the hundreds), the last block's pool, then stride-2 convolutions of
+    ``gen_max_filters`` down to S/64. Returns (bottleneck, skips coarsest first, decoder widths)."""
+    if levels < 6:
+        raise ValueError("pix2pix with the vgg16_hed encoder needs image_size >= 64.")
+    if not 1 <= cfg.vgg_blocks <= len(VGG16_BLOCKS):
+        raise ValueError(f"pix2pix vgg_blocks must be 1 to {len(VGG16_BLOCKS)}, not {cfg.vgg_blocks}.")
+    if len(cfg.decoder_filters) != 6:
+        raise ValueError("pix2pix with the vgg16_hed encoder needs 6 decoder_filters (S/32 ... S).")
+    x, skips = VGGInput(name="vgg_input")(inp), []
+    for b, (width, convs) in enumerate(VGG16_BLOCKS[:cfg.vgg_blocks], 1):
+        for m in range(1, convs + 1):
+            x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"block{b}_conv{m}")(x)
+        skips.append(layers.BatchNormalization(name=f"block{b}_skip_norm")(x))
+        x = layers.MaxPooling2D(2, name=f"block{b}_pool")(x)
+    x = layers.BatchNormalization(name="pool_norm")(x)
+    for _ in range(6 - cfg.vgg_blocks):  # S / 2^vgg_blocks -> S/64
+        skips.append(x)
+        x = down(x, cfg.gen_max_filters, norm=len(skips) < 6)
+    return x, skips[::-1], list(cfg.decoder_filters)
+
+
+def vgg16_layer_names(blocks) -> list[str]:
+    """The VGG16 conv layer names of ``blocks`` (1-based), as in keras.applications.VGG16."""
+    return [f"block{b}_conv{m}" for b in blocks for m in range(1, VGG16_BLOCKS[b - 1][1] + 1)]
 
 
 def build_discriminator(cfg: Pix2PixConfig) -> keras.Model:
