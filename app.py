@@ -37,6 +37,8 @@ CSS = """
 .note {font-size: 0.92em; opacity: 0.85}
 /* the grids come at the generators' native size (32 px cars); the page enlarges them, crisp */
 .pixelated img {image-rendering: pixelated; width: 100%; height: 100%; object-fit: contain}
+/* a small result (a 256 px stylisation, a 256 px building) fills its box like a large one */
+.fill img {width: 100%; height: 100%; object-fit: contain}
 """
 
 
@@ -119,7 +121,8 @@ def style_tab():
     with gr.Row():
         content = ImageInput(label="Content", height=260, elem_id="style-content")
         style = ImageInput(label="Style", height=260, elem_id="style-style")
-        result = gr.Image(label="Result", height=260, format="png", interactive=False, elem_id="style-out")
+        result = gr.Image(label="Result", height=260, format="png",
+                          interactive=False, elem_id="style-out", elem_classes="fill")
     choices = style_presets.presets()
     if choices:
         gallery = gr.Gallery([(str(style_presets.preset_path(p)), p.title) for p in choices], label="Paintings "
@@ -187,7 +190,8 @@ def vangogh_tab():
     weights_note("vangogh")
     with gr.Row():
         photo = ImageInput(label="Photo", height=360, elem_id="vangogh-in")
-        out = gr.Image(label="Painting", height=360, format="png", interactive=False, elem_id="vangogh-out")
+        out = gr.Image(label="Painting", height=360, format="png",
+                       interactive=False, elem_id="vangogh-out", elem_classes="fill")
     with gr.Row():
         max_size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
         strength = gr.Slider(0, 1, value=1, step=0.05, label="Strength")
@@ -217,7 +221,8 @@ def pix2pix_tab():
                               layers=False, elem_id="pix2pix-canvas")
         upload = ImageInput(label="…or upload a sketch (or a photo, then Photo → sketch)", height=360,
                             elem_id="pix2pix-upload")
-        out = gr.Image(label="Building", height=360, format="png", interactive=False, elem_id="pix2pix-out")
+        out = gr.Image(label="Building", height=360, format="png",
+                       interactive=False, elem_id="pix2pix-out", elem_classes="fill")
     with gr.Row():
         draw_btn = gr.Button("Build from drawing", variant="primary")
         sketch_btn = gr.Button("Photo → sketch")

@@ -11,7 +11,7 @@ twice: from the photo, and warm-started from the fast model's stylisation (its s
 counted in our time).
 
     python bench/style_transfer.py [--ref-steps 1000] [--size 512] [--ref-loss L --ref-timing 30]
-                                   [--coarse-steps 80] [--final-steps 300] [--starts photo fast]
+                                   [--coarse-steps 80] [--final-steps 300] [--starts photo fast] [--save DIR]
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--content", default=str(ROOT / "weights/style/examples/chelsea.jpg"))
     ap.add_argument("--style", default=str(ROOT / "weights/style/presets/starry_night.jpg"))
     ap.add_argument("--starts", nargs="+", default=["photo", "fast"], choices=["photo", "fast"])
+    ap.add_argument("--save", default="", help="folder for the app-default results, to look at")
     args = ap.parse_args()
     from cpu import cpu_flags
 
@@ -95,9 +96,12 @@ def main():
     # --- the app's defaults
     for size in (256, 512):
         t0 = time.perf_counter()
-        for _ in style_transfer(content, style, max_size=size):
+        for image, _ in style_transfer(content, style, max_size=size):
             pass
         print(f"app defaults at {size} px: {time.perf_counter() - t0:.1f} s")
+        if args.save:
+            Path(args.save).mkdir(parents=True, exist_ok=True)
+            image.save(Path(args.save) / f"app_defaults_{size}.png")
 
 
 def ours(args, content, style, start, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time):

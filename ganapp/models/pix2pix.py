@@ -17,7 +17,7 @@ import keras
 from keras import layers
 
 from ganapp.config import Pix2PixConfig
-from ganapp.layers import VGGInput, down, patch_discriminator, up, upsample_conv
+from ganapp.layers import VGGInput, down, gan_init, patch_discriminator, up, upsample_conv
 
 VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
 
@@ -35,10 +35,15 @@ def build_generator(cfg: Pix2PixConfig) -> keras.Model:
     inp = keras.Input((cfg.image_size, cfg.image_size, cfg.channels), name="sketch")
     x, skips, widths = encoders[cfg.encoder](inp, cfg, levels)
     resize = cfg.upsample == "resize"
+    vgg = cfg.encoder == "vgg16_hed"
     for i, (f, skip) in enumerate(zip(widths, skips)):  # coarsest first, up to S/2 (or S, VGG)
         x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize)
         x = layers.Concatenate()([x, skip])
-    if cfg.encoder == "unet":
+        if vgg:  # mix the pretrained features in before they reach the next level or the pixels
+            # (concatenated straight into the RGB layer, VGG's edge features came out as colour fringes)
+            x = layers.ReLU()(layers.BatchNormalization()(
+                layers.Conv2D(f, 3, padding="same", use_bias=False, kernel_initializer=gan_init())(x)))
+    if not vgg:
         x = upsample_conv(x, cfg.channels, resize)
     else:  # the last skip is already at full size
         x = layers.Conv2D(cfg.channels, 3, padding="same", kernel_initializer="glorot_uniform")(x)
