@@ -91,13 +91,14 @@ def warm_up() -> None:
 
 def serve(make_app: Callable[[], FastAPI]) -> None:
     """Run the server as ``python app.py`` does: memory mode before TensorFlow allocates anything
-    (``GANAPP_SERVER_MEMORY_MODE``: unset or 1 the default threshold, 0 off, or a threshold in
-    bytes), then the app from ``make_app()`` on ``GRADIO_SERVER_NAME``:``GRADIO_SERVER_PORT``,
-    warmed in the background."""
+    (``GANAPP_SERVER_MEMORY_MODE``: unset or ``trim`` hands malloc's free pages back every 2 s,
+    ``1`` the 256 kB mmap threshold, a number another threshold in bytes, ``0`` nothing; see the
+    README for what each costs), then the app from ``make_app()`` on
+    ``GRADIO_SERVER_NAME``:``GRADIO_SERVER_PORT``, warmed in the background."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO)
-    mode = os.environ.get("GANAPP_SERVER_MEMORY_MODE", "1").strip()
+    mode = os.environ.get("GANAPP_SERVER_MEMORY_MODE", "trim").strip()
     if mode == "trim":
         trim_memory_periodically()
     elif mode != "0":  # 0: more throughput, growing memory

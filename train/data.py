@@ -436,8 +436,8 @@ def prepare_buildings(size: int = 286, test_fraction: float = 0.1, val_fraction:
 
 def hand_drawn(sketch: np.ndarray, rng: np.random.Generator, strength: float = 1.0) -> np.ndarray:
     """A HED sketch (uint8 (H, W, 3), dark lines on white) redrawn the way a person draws on the
-    app's canvas: short clutter strokes left out, gaps where the pen lifted, lines that wobble by up to
-    three pixels, a pen that is sometimes thicker. ``strength`` in [0, 1] scales all of it
+    app's canvas: short clutter strokes left out, gaps where the pen lifted, lines that wobble by
+    up to three pixels, a pen that is sometimes thicker. ``strength`` in [0, 1] scales all of it
     (0 returns the sketch unchanged); ``rng`` decides everything, so a seed repeats a drawing."""
     from scipy import ndimage
 

@@ -3,11 +3,11 @@ Adversarial Networks" (2017). U-Net generator with skip connections and decoder 
 70x70 PatchGAN discriminator on (sketch, photo) pairs.
 
 Two encoders (``cfg.encoder``): "unet", the paper's, widths from ``gen_filters`` doubling per
-level up to ``gen_max_filters`` (the paper: 64 -> 512); and "vgg16_hed", VGG16's conv stack
-(Simonyan & Zisserman, 2015), its first ``vgg_blocks`` blocks, whose weights the trainer copies from the HED
-edge detector (Xie & Tu, 2015): a network that already reads lines, which is what a sketch is
-(pretrained encoders are how small paired datasets are won, e.g. Wang et al.'s pix2pixHD uses
-VGG features for its loss). Layer names match keras.applications.VGG16, so weights copy by name.
+level up to ``gen_max_filters`` (the paper: 64 -> 512); and "vgg16_hed", the first ``vgg_blocks``
+blocks of VGG16's conv stack (Simonyan & Zisserman, 2015), whose weights the trainer copies from
+the HED edge detector (Xie & Tu, 2015): a network that already reads lines, which is what a
+sketch is (pretrained features are how small paired datasets are won). Layer names match
+keras.applications.VGG16, so weights copy by name.
 """
 from __future__ import annotations
 
