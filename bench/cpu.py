@@ -7,3 +7,28 @@ def cpu_flags() -> str:
     out = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
                          capture_output=True, text=True).stdout.split()
     return " ".join(out) or "none"
+
+
+def seconds_per_train_step(task, size: int, steps: int, warmup: int) -> float:
+    """Seconds per step of ``task``'s real training step (train/common.make_step_fn, in the phase
+    of epoch 0), batch 1 of random ``size`` px image pairs, after ``warmup`` steps (trace + warm up).
+    ``task.train_cfg`` and ``task.model_cfg`` must be set; no data folder is read."""
+    import time
+
+    import numpy as np
+    import tensorflow as tf
+
+    from train.common import make_step_fn, make_strategy
+
+    task.strategy = make_strategy("default")
+    task.build()
+    step_fn = make_step_fn(task, task.strategy, task.phase(0))
+    rng = np.random.default_rng(0)
+    batch = tuple(tf.constant(rng.uniform(-1, 1, (1, size, size, 3)).astype("float32")) for _ in range(2))
+    for i in range(warmup):
+        step_fn(batch, tf.constant(i, tf.int64))
+    t0 = time.perf_counter()
+    for i in range(steps):
+        losses = step_fn(batch, tf.constant(i + warmup, tf.int64))
+    float(next(iter(losses.values())))  # wait for the last step
+    return (time.perf_counter() - t0) / steps

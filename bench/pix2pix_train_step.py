@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,30 +23,17 @@ RECIPES = (
 
 
 def seconds_per_step(flags: str, steps: int) -> float:
-    import numpy as np
-    import tensorflow as tf
+    from cpu import seconds_per_train_step
 
     from ganapp.config import Pix2PixConfig
-    from train.common import make_step_fn, make_strategy, parse_config
+    from train.common import parse_config
     from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
 
     train_cfg, model_cfg = parse_config(Pix2PixTrainConfig, Pix2PixConfig, shlex.split(flags))
     task = Pix2PixTask.__new__(Pix2PixTask)  # no data folder needed
     task.train_cfg, task.model_cfg = train_cfg, model_cfg
     task.a = [None] * 252  # the buildings' training pairs: only their count is read
-    task.strategy = make_strategy("default")
-    task.build()
-    step_fn = make_step_fn(task, task.strategy, task.phase(0))
-    s = model_cfg.image_size
-    rng = np.random.default_rng(0)
-    batch = tuple(tf.constant(rng.uniform(-1, 1, (1, s, s, 3)).astype("float32")) for _ in range(2))
-    for i in range(2):  # trace + warm up
-        step_fn(batch, tf.constant(i, tf.int64))
-    t0 = time.perf_counter()
-    for i in range(steps):
-        losses = step_fn(batch, tf.constant(i + 2, tf.int64))
-    float(losses["l1"])
-    return (time.perf_counter() - t0) / steps
+    return seconds_per_train_step(task, model_cfg.image_size, steps, warmup=2)
 
 
 def main(argv=None):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,29 +16,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def steps_per_second(gen_filters: int, res_blocks: int, disc_filters: int, steps: int, size: int, xla: bool) -> float:
-    import numpy as np
-    import tensorflow as tf
+    from cpu import seconds_per_train_step
 
     from ganapp.config import CycleGANConfig
-    from train.common import make_step_fn, make_strategy
     from train.vangogh import VanGoghTask, VanGoghTrainConfig
 
     cfg = CycleGANConfig(image_size=size, gen_filters=gen_filters, res_blocks=res_blocks, disc_filters=disc_filters)
     task = VanGoghTask.__new__(VanGoghTask)  # no data folder needed: random crops
     task.train_cfg, task.model_cfg = VanGoghTrainConfig(xla=xla), cfg
-    strategy = make_strategy("default")
-    task.strategy = strategy
-    task.build()
-    step_fn = make_step_fn(task, strategy)
-    rng = np.random.default_rng(0)
-    batch = tuple(tf.constant(rng.uniform(-1, 1, (1, size, size, 3)).astype("float32")) for _ in range(2))
-    for i in range(3):  # trace + warm up
-        step_fn(batch, tf.constant(i, tf.int64))
-    t0 = time.perf_counter()
-    for i in range(steps):
-        losses = step_fn(batch, tf.constant(i + 3, tf.int64))
-    float(losses["cycle"])
-    return steps / (time.perf_counter() - t0)
+    return 1.0 / seconds_per_train_step(task, size, steps, warmup=3)
 
 
 def main(argv=None):

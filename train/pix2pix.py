@@ -99,14 +99,13 @@ class Pix2PixTask(GANTask):
     def build(self):
         import keras
 
+        from ganapp import gatys
         from ganapp.models import pix2pix
 
         c, t = self.model_cfg, self.train_cfg
         self.g, self.d = pix2pix.build_generator(c), pix2pix.build_discriminator(c)
         vgg = pix2pix.vgg16_layer_names(range(1, c.vgg_blocks + 1)) if c.encoder == "vgg16_hed" else []
         if vgg:  # the encoder starts as HED's VGG16 (a resumed run then restores its own weights)
-            from ganapp import gatys
-
             hed = gatys._vgg_weights("vgg16-hed")
             for name in vgg:
                 self.g.get_layer(name).set_weights(hed[name])
@@ -126,7 +125,6 @@ class Pix2PixTask(GANTask):
         acts = [layer.output for layer in self.d.layers if isinstance(layer, keras.layers.LeakyReLU)]
         self.d_feats = keras.Model(self.d.inputs, [*acts, self.d.output])
         if t.perceptual_weight:
-            from ganapp import gatys
             from ganapp.layers import VGGInput
 
             base = gatys.offline_vgg16()
