@@ -9,13 +9,12 @@ def cpu_flags() -> str:
     return " ".join(out) or "none"
 
 
-def seconds_per_train_step(task, size: int, steps: int, warmup: int) -> float:
+def seconds_per_train_step(task, batch, steps: int, warmup: int) -> float:
     """Seconds per step of ``task``'s real training step (train/common.make_step_fn, in the phase
-    of epoch 0), batch 1 of random ``size`` px image pairs, after ``warmup`` steps (trace + warm up).
-    ``task.train_cfg`` and ``task.model_cfg`` must be set; no data folder is read."""
+    of epoch 0) on ``batch`` (a tuple of arrays, e.g. random images), after ``warmup`` steps
+    (trace + warm up). ``task.train_cfg`` and ``task.model_cfg`` must be set; no data folder is read."""
     import time
 
-    import numpy as np
     import tensorflow as tf
 
     from train.common import make_step_fn, make_strategy
@@ -23,8 +22,7 @@ def seconds_per_train_step(task, size: int, steps: int, warmup: int) -> float:
     task.strategy = make_strategy("default")
     task.build()
     step_fn = make_step_fn(task, task.strategy, task.phase(0))
-    rng = np.random.default_rng(0)
-    batch = tuple(tf.constant(rng.uniform(-1, 1, (1, size, size, 3)).astype("float32")) for _ in range(2))
+    batch = tuple(tf.constant(b) for b in batch)
     for i in range(warmup):
         step_fn(batch, tf.constant(i, tf.int64))
     t0 = time.perf_counter()
@@ -32,3 +30,10 @@ def seconds_per_train_step(task, size: int, steps: int, warmup: int) -> float:
         losses = step_fn(batch, tf.constant(i + warmup, tf.int64))
     float(next(iter(losses.values())))  # wait for the last step
     return (time.perf_counter() - t0) / steps
+
+
+def image_pair(size: int):
+    """Two random (1, size, size, 3) images in [-1, 1]: a batch for the image-to-image trainers."""
+    import numpy as np
+
+    return tuple(np.random.default_rng(0).uniform(-1, 1, (2, 1, size, size, 3)).astype("float32"))

@@ -23,7 +23,7 @@ RECIPES = (
 
 
 def seconds_per_step(flags: str, steps: int) -> float:
-    from cpu import seconds_per_train_step
+    from cpu import image_pair, seconds_per_train_step
 
     from ganapp.config import Pix2PixConfig
     from train.common import parse_config
@@ -33,7 +33,7 @@ def seconds_per_step(flags: str, steps: int) -> float:
     task = Pix2PixTask.__new__(Pix2PixTask)  # no data folder needed
     task.train_cfg, task.model_cfg = train_cfg, model_cfg
     task.a = [None] * 252  # the buildings' training pairs: only their count is read
-    return seconds_per_train_step(task, model_cfg.image_size, steps, warmup=2)
+    return seconds_per_train_step(task, image_pair(model_cfg.image_size), steps, warmup=2)
 
 
 def main(argv=None):

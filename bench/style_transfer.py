@@ -11,7 +11,8 @@ twice: from the photo, and warm-started from the fast model's stylisation (its s
 counted in our time).
 
     python bench/style_transfer.py [--ref-steps 1000] [--size 512] [--ref-loss L --ref-timing 30]
-                                   [--coarse-steps 80] [--final-steps 300] [--starts photo fast] [--save DIR]
+                                   [--coarse-steps 80] [--final-steps 300] [--starts photo fast] [--tv-delta D ...]
+                                   [--save DIR]
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ def main():
     ap.add_argument("--content", default=str(ROOT / "weights/style/examples/chelsea.jpg"))
     ap.add_argument("--style", default=str(ROOT / "weights/style/presets/starry_night.jpg"))
     ap.add_argument("--starts", nargs="+", default=["photo", "fast"], choices=["photo", "fast"])
+    ap.add_argument("--tv-delta", type=float, nargs="+", default=None,
+                    help="Charbonnier smoothing of our TV term (one run of ours per value)")
     ap.add_argument("--save", default="", help="folder for the app-default results, to look at")
     args = ap.parse_args()
     from cpu import cpu_flags
@@ -91,7 +94,8 @@ def main():
               f"{ref_time:.0f} s for {args.ref_steps} (extrapolated); final loss {ref_loss:.5g} (given)")
 
     for start in args.starts:
-        ours(args, content, style, start, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time)
+        for delta in args.tv_delta or [gatys.TV_DELTA]:
+            ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time)
 
     # --- the app's defaults
     for size in (256, 512):
@@ -104,7 +108,7 @@ def main():
             image.save(Path(args.save) / f"app_defaults_{size}.png")
 
 
-def ours(args, content, style, start, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time):
+def ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time):
     """Snapshots of our full-size stage, scored afterwards with the reference's exact loss."""
     import tensorflow as tf
 
@@ -115,7 +119,7 @@ def ours(args, content, style, start, exact_loss, style_t, content_t, w, exact, 
     t0 = time.perf_counter()
     init = fast_style_transfer(content, style, args.size) if start == "fast" else None
     for p in gatys.run(content, style, steps=args.coarse_steps, final_steps=args.final_steps, max_size=args.size,
-                       report_every=0.0, init=init):
+                       report_every=0.0, init=init, tv_delta=delta):
         if p.stage == p.stages:
             snapshots.append((time.perf_counter() - t0, p.iteration, p.image))
     total = time.perf_counter() - t0
@@ -133,7 +137,7 @@ def ours(args, content, style, start, exact_loss, style_t, content_t, w, exact, 
             mid = (lo + hi) // 2
             lo, hi = (lo, mid) if score(mid) <= ref_loss else (mid + 1, hi)
         reached = (snapshots[lo][0], snapshots[lo][1], score(lo))
-    label = f"ours from the {'fast stylisation' if start == 'fast' else 'photo'}"
+    label = f"ours from the {'fast stylisation' if start == 'fast' else 'photo'}, TV delta {delta:g}"
     if reached is None:
         print(f"{label}: did not reach {ref_loss:.5g} (last {best:.5g}; {total:.1f} s in all)")
     else:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def steps_per_second(gen_filters: int, res_blocks: int, disc_filters: int, steps: int, size: int, xla: bool) -> float:
-    from cpu import seconds_per_train_step
+    from cpu import image_pair, seconds_per_train_step
 
     from ganapp.config import CycleGANConfig
     from train.vangogh import VanGoghTask, VanGoghTrainConfig
@@ -24,7 +24,7 @@ def steps_per_second(gen_filters: int, res_blocks: int, disc_filters: int, steps
     cfg = CycleGANConfig(image_size=size, gen_filters=gen_filters, res_blocks=res_blocks, disc_filters=disc_filters)
     task = VanGoghTask.__new__(VanGoghTask)  # no data folder needed: random crops
     task.train_cfg, task.model_cfg = VanGoghTrainConfig(xla=xla), cfg
-    return 1.0 / seconds_per_train_step(task, size, steps, warmup=3)
+    return 1.0 / seconds_per_train_step(task, image_pair(size), steps, warmup=3)
 
 
 def main(argv=None):

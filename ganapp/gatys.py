@@ -277,7 +277,8 @@ def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, s
 
 def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4, style_weight: float = 1e-2,
         tv_weight: float = 30.0, steps: int = 30, max_size: int = 256, report_every: float = 1.0,
-        net: FeatureNet | None = None, final_steps: int | None = None, init: Image.Image | None = None):
+        net: FeatureNet | None = None, final_steps: int | None = None, init: Image.Image | None = None,
+        tv_delta: float = TV_DELTA):
     """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
 
     ``steps`` is the L-BFGS iteration budget of each scale (``final_steps``, if given, of
@@ -291,7 +292,7 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
 
     net = net or feature_net()
     _, loss_and_grad, _ = _functions(net)
-    delta = tf.constant(TV_DELTA, tf.float32)
+    delta = tf.constant(tv_delta, tf.float32)
     sizes = sizes_for(max_size, init is not None)
     budgets = [steps] * (len(sizes) - 1) + [final_steps or steps]
     total_iters = sum(budgets)

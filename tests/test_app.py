@@ -28,13 +28,13 @@ def api_error(client, *args, api_name):
 
 def test_page_and_api_names(client, server):
     assert "ganapp" in httpx.get(server).text
-    names = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert {"/style_transfer", "/fast_style_transfer", "/van_gogh", "/sketch_to_building", "/generate_cars",
-            "/car_walk", "/generate_class", "/generate_all_classes"} <= names
-    params = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/style_transfer"]["parameters"]
+            "/car_walk", "/generate_class", "/generate_all_classes"} <= set(endpoints)
+    params = endpoints["/style_transfer"]["parameters"]
     assert [p["parameter_name"] for p in params] == ["content", "style", "content_weight", "style_weight",
                                                      "tv_weight", "steps", "max_size", "warm_start"]
-    params = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/fast_style_transfer"]
+    params = endpoints["/fast_style_transfer"]
     assert [p["parameter_name"] for p in params["parameters"]] == ["content", "style", "max_size", "strength"]
 
 

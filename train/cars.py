@@ -16,8 +16,8 @@ from train.smallgan import SmallGANTask, SmallGANTrainConfig
 @dataclasses.dataclass
 class CarsTrainConfig(SmallGANTrainConfig):
     data: str = "cars_synth"
-    epochs: int = 12
-    batch_size: int = 128
+    epochs: int = 30
+    batch_size: int = 64
     label_smoothing: float = 0.1
     flip: bool = True
     checkpoint_every: int = 400

