@@ -34,3 +34,12 @@ def test_pix2pix_heldout_sketch():
     got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
     expected = [[135, 141, 138], [157, 173, 196], [172, 185, 201], [155, 158, 161]]
     assert np.abs(got.astype(int) - expected).max() <= TOL, got
+
+
+@pytest.mark.skipif(not shipped("vangogh"), reason="no shipped van Gogh weights")
+def test_vangogh_heldout_photo():
+    a = np.asarray(ganapp.van_gogh(Image.open(ROOT / "weights/vangogh/examples/heldout_0.jpg"), 256))
+    assert a.shape == (183, 256, 3)
+    got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
+    expected = [[219, 179, 61], [222, 188, 56], [216, 168, 39], [205, 147, 42]]
+    assert np.abs(got.astype(int) - expected).max() <= TOL, got
