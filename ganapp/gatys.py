@@ -43,7 +43,8 @@ STYLE_GAIN = {"vgg19": 1.0, "vgg16-hed": 100.0}
 # Charbonnier smoothing of the TV term, in [0, 1] image units. Smaller is closer to the exact
 # loss (most neighbour differences of a painted image are a few grey levels, where a large
 # delta under-counts them) but harder for L-BFGS; at 512 px after 100 iterations the exact
-# loss was 6.41e5 with 0.002 vs 6.58e5 with 0.01.
+# loss was 6.41e5 with 0.002 vs 6.58e5 with 0.01, and after 40+40+120 iterations 6.45e5 with
+# 0.002 vs 6.55e5 with 0.0005 (bench/style_transfer.py --tv-delta).
 TV_DELTA = 0.002
 _nets: dict = {}  # precision -> FeatureNet
 _net_lock = threading.Lock()
@@ -284,6 +285,7 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
     ``steps`` is the L-BFGS iteration budget of each scale (``final_steps``, if given, of
     the full-size one). ``init`` (e.g. a fast stylisation of the content) is where the
     optimisation starts instead of the content photo; it is also the first snapshot.
+    ``tv_delta`` is the Charbonnier smoothing of the TV term (see :data:`TV_DELTA`).
     Closing the iterator (a Stop button, a dropped connection) stops the optimiser at its
     next iteration.
     """
