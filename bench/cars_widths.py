@@ -1,7 +1,7 @@
 """Car DCGAN training throughput on this machine: seconds per step of the trainer's real
-``train_step`` (EMA update included) for several generator and discriminator widths (trainer flags), at the
-trainer's batch size, in one process, each also as a ratio to the first (the car seed
-project's widths). Random images: no data folder needed.
+``train_step`` (EMA update included) for several generator and discriminator widths (trainer
+flags), at the trainer's batch size, in one process, each also as a ratio to the first (the
+car seed project's widths). Random images: no data folder needed.
 
     python bench/cars_widths.py [--steps 20] [--recipes "..." "..."]
 """
