@@ -7,7 +7,6 @@ car seed project's widths). Random images: no data folder needed.
 """
 from __future__ import annotations
 
-import argparse
 import shlex
 import sys
 from pathlib import Path
@@ -37,18 +36,9 @@ def seconds_per_step(flags: str, steps: int) -> float:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--steps", type=int, default=20)
-    ap.add_argument("--recipes", nargs="+", default=list(RECIPES))
-    args = ap.parse_args(argv)
-    from cpu import cpu_flags
+    from cpu import compare_recipes
 
-    print(f"CPU flags: {cpu_flags()}")
-    ref = None
-    for flags in args.recipes:
-        t = seconds_per_step(flags, args.steps)
-        ref = ref or t
-        print(f"{t:6.3f} s/step  x{t / ref:4.2f}  {flags or '(the seed project widths)'}", flush=True)
+    compare_recipes(__doc__, RECIPES, seconds_per_step, 20, argv, default_label="(the seed project widths)")
 
 
 if __name__ == "__main__":

@@ -37,3 +37,21 @@ def image_pair(size: int):
     import numpy as np
 
     return tuple(np.random.default_rng(0).uniform(-1, 1, (2, 1, size, size, 3)).astype("float32"))
+
+
+def compare_recipes(doc: str, recipes, seconds_per_step, default_steps: int, argv=None, header: str = "",
+                    default_label: str = "") -> None:
+    """The recipe benches' command line: ``--steps`` and ``--recipes`` (trainer flags), then one line per
+    recipe with its seconds per step (``seconds_per_step(flags, steps)``) and its ratio to the first."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--steps", type=int, default=default_steps)
+    ap.add_argument("--recipes", nargs="+", default=list(recipes))
+    args = ap.parse_args(argv)
+    print(f"CPU flags: {cpu_flags()}{header}")
+    ref = None
+    for flags in args.recipes:
+        t = seconds_per_step(flags, args.steps)
+        ref = ref or t
+        print(f"{t:6.3f} s/step  x{t / ref:4.2f}  {flags or default_label}", flush=True)

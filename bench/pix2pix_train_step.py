@@ -6,7 +6,6 @@ also as a ratio to the first (today's U-Net recipe). Random images: no data fold
 """
 from __future__ import annotations
 
-import argparse
 import shlex
 import sys
 from pathlib import Path
@@ -37,18 +36,9 @@ def seconds_per_step(flags: str, steps: int) -> float:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--steps", type=int, default=10)
-    ap.add_argument("--recipes", nargs="+", default=list(RECIPES))
-    args = ap.parse_args(argv)
-    from cpu import cpu_flags
+    from cpu import compare_recipes
 
-    print(f"CPU flags: {cpu_flags()}; batch 1, 256 px")
-    ref = None
-    for flags in args.recipes:
-        t = seconds_per_step(flags, args.steps)
-        ref = ref or t
-        print(f"{t:6.2f} s/step  x{t / ref:4.2f}  {flags}", flush=True)
+    compare_recipes(__doc__, RECIPES, seconds_per_step, 10, argv, header="; batch 1, 256 px")
 
 
 if __name__ == "__main__":
