@@ -72,6 +72,9 @@ class Pix2PixConfig:
     encoder: str = "unet"
     vgg_blocks: int = 3
     decoder_filters: tuple[int, ...] = (128, 128, 128, 64, 32, 16)
+    # vgg16_hed: the full-size skip is the sketch, not block 1's features (those reached the
+    # pixels as colour fringes along every line)
+    sketch_skip: bool = False
 
 
 @dataclass(frozen=True)

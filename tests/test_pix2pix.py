@@ -178,6 +178,12 @@ def test_vgg16_encoder_layout_matches_hed_weights():
     for name in pix2pix.vgg16_layer_names(range(1, 3)):
         assert [w.shape for w in g.get_layer(name).get_weights()] == [w.shape for w in hed[name]]
     assert g.get_layer("block2_conv2").output.shape[1:] == (32, 32, 128)
+    def full_size_skip(model):
+        return [l for l in model.layers if l.__class__.__name__ == "Concatenate"][-1].input[1]
+
+    assert full_size_skip(g) is g.get_layer("block1_skip_norm").output
+    g2 = pix2pix.build_generator(dataclasses.replace(VGG, sketch_skip=True))
+    assert full_size_skip(g2) is g2.inputs[0]  # the sketch itself
     for bad, match in ((dict(vgg_blocks=5), "vgg_blocks"), (dict(decoder_filters=(8, 8)), "decoder_filters"),
                        (dict(image_size=32), ">= 64"), (dict(encoder="resnet"), "encoder")):
         with pytest.raises(ValueError, match=match):
@@ -215,6 +221,28 @@ def test_vgg16_encoder_starts_from_hed_then_frozen_and_finetuned_phases(pairs, t
     val = [r.split(",") for r in (tmp_path / "runs/pix2pix/default/val.csv").read_text().splitlines()]
     assert best["perceptual"] == min(float(r[val[0].index("perceptual")]) for r in val[1:])  # lowest wins
     assert "the lowest perceptual" in (out / "README.md").read_text()
+
+
+def test_training_on_crops_exports_the_full_size_generator(pairs):
+    import dataclasses
+
+    from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
+
+    cfg = dataclasses.replace(VGG, image_size=128)
+    task = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=80, crop_size=64, zoom=0.1), cfg)
+    task.build()
+    sketch, photo = next(iter(task.dataset(0)))
+    assert sketch.shape == photo.shape == (1, 64, 64, 3)
+    before = task.g_ema.get_weights()
+    task.train_step((sketch, photo), 0, 0)
+    task.after_step(0)  # decay 0: the full-size generator is a copy of the trained one
+    assert task.g_ema.input_shape == (None, 128, 128, 3) and task.g.input_shape == (None, 64, 64, 3)
+    after = task.g_ema.get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(after, task.g.get_weights()))
+    assert not all(np.array_equal(a, b) for a, b in zip(after, before))
+    assert task.sample_images().shape[1:] == (128, 128, 3)
+    with pytest.raises(ValueError, match="vgg16_hed"):  # the U-Net's depth depends on its input size
+        Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36, crop_size=16), TINY)
 
 
 def test_hand_drawn_sketch_is_a_sparser_wobblier_redraw():

@@ -63,7 +63,7 @@ def _unet_encoder(inp, cfg: Pix2PixConfig, levels: int):
 
 def _vgg16_encoder(inp, cfg: Pix2PixConfig, levels: int):
     """VGG16 blocks 1..``vgg_blocks`` (a skip at the end of each, batch-normalised: VGG's ReLU
-    outputs run to the hundreds), the last block's pool, then stride-2 convolutions of
+    outputs run to the hundreds; with ``sketch_skip`` the full-size one is the sketch itself), the last block's pool, then stride-2 convolutions of
     ``gen_max_filters`` down to S/64. Returns (bottleneck, skips coarsest first, decoder widths)."""
     if levels < 6:
         raise ValueError("pix2pix with the vgg16_hed encoder needs image_size >= 64.")
@@ -75,7 +75,10 @@ def _vgg16_encoder(inp, cfg: Pix2PixConfig, levels: int):
     for b, (width, convs) in enumerate(VGG16_BLOCKS[:cfg.vgg_blocks], 1):
         for m in range(1, convs + 1):
             x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"block{b}_conv{m}")(x)
-        skips.append(layers.BatchNormalization(name=f"block{b}_skip_norm")(x))
+        if b == 1 and cfg.sketch_skip:  # the full-size skip is the sketch's own lines
+            skips.append(inp)
+        else:
+            skips.append(layers.BatchNormalization(name=f"block{b}_skip_norm")(x))
         x = layers.MaxPooling2D(2, name=f"block{b}_pool")(x)
     x = layers.BatchNormalization(name="pool_norm")(x)
     for _ in range(6 - cfg.vgg_blocks):  # S / 2^vgg_blocks -> S/64
