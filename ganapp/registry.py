@@ -33,7 +33,8 @@ SHARE_ALIKE = ("Trained on photos under GPL-3.0-or-later (Debian gcompris-qt-dat
 
 MODELS: dict[str, ModelInfo] = {m.key: m for m in (
     ModelInfo(
-        "cars", "dcgan", "car generator", "python -m train.cars --export weights/cars", "Car-front DCGAN",
+        "cars", "dcgan", "car generator",
+        "python -m train.cars --gen-filters 64 --disc-filters 32 64 64 128 --export weights/cars", "Car-front DCGAN",
         "A DCGAN (Radford et al., 2015) that draws 32x32 colour car fronts as a surveillance camera sees them, "
         "from a latent vector.", "unconditional-image-generation",
         "The shipped weights learned from procedurally rendered car fronts, not photos: samples look like clean "
