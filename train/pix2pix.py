@@ -25,10 +25,11 @@ layer's difference relative to the photo's feature size, pix2pixHD's layers up t
 at ``--perceptual-size`` px, ``--fm-weight`` a feature-matching loss on the discriminator's
 layers (Wang et al., 2018), ``--hand-drawn p`` redraws a training sketch by hand with
 probability p and ``--zoom z`` crops 1 - z .. 1.1 of the image before resizing (scale jitter).
-``--crop-size 128`` trains the (fully convolutional) networks on 128 px crops of the 256 px
-pairs: four times the updates for the same CPU time, at the scale the app draws; samples,
-validation and export run at ``--image-size``, as the paper applies its generators to larger
-images than it trained on.
+``--low-res-epochs n`` (vgg16_hed; progressive resizing) trains the first n epochs on the same
+crops at half the size, a quarter of the cost per step: the networks are fully convolutional,
+so the cheap epochs learn the layout and colours of whole buildings (on random crops of the
+full size instead, a 128 px window cannot tell sky from wall and painted walls blue) and the
+full-size epochs the detail. Samples, validation and export always run at ``--image-size``.
 """
 from __future__ import annotations
 
@@ -61,8 +62,8 @@ class Pix2PixTrainConfig(TrainConfig):
     perceptual_size: int = 128  # px at which the perceptual loss compares (the images are resized)
     fm_weight: float = 0.0
     hand_drawn: float = 0.0  # probability of redrawing a training sketch with train.data.hand_drawn
-    zoom: float = 0.0  # > 0: random crops of (1 - zoom) .. 1.1 x crop_size, resized to crop_size
-    crop_size: int = 0  # > 0: train on crops this big (a power of two); samples and export stay at image_size
+    zoom: float = 0.0  # > 0: random crops of (1 - zoom) .. 1.1 x image_size, resized to image_size
+    low_res_epochs: int = 0  # vgg16_hed: the first epochs train at half the image size
     encoder_frozen_blocks: int = 2  # vgg16_hed: VGG blocks 1..N never train
     finetune_from_epoch: int = 0  # vgg16_hed: the other VGG blocks train from this epoch on ...
     encoder_lr_scale: float = 0.1  # ... at this fraction of lr
@@ -100,9 +101,8 @@ class Pix2PixTask(GANTask):
         self.select_by = train_cfg.select_by if self.val is not None and train_cfg.export_best else ""
         self.sources = root / "sources.json"
         self.grid_cols = 3
-        self.crop = train_cfg.crop_size or s
-        if self.crop != s and model_cfg.encoder == "unet":
-            raise ValueError("crop_size needs the vgg16_hed encoder: the U-Net's depth follows the image size.")
+        if train_cfg.low_res_epochs and model_cfg.encoder == "unet":
+            raise ValueError("low_res_epochs needs the vgg16_hed encoder: the U-Net's depth follows the image size.")
 
     def build(self):
         import keras
@@ -111,8 +111,8 @@ class Pix2PixTask(GANTask):
         from ganapp.models import pix2pix
 
         c, t = self.model_cfg, self.train_cfg
-        at_crop = dataclasses.replace(c, image_size=self.crop)  # the same weights, built for the crop size
-        self.g, self.d = pix2pix.build_generator(at_crop), pix2pix.build_discriminator(at_crop)
+        any_size = bool(t.low_res_epochs)  # trains at two sizes
+        self.g, self.d = pix2pix.build_generator(c, any_size), pix2pix.build_discriminator(c, any_size)
         vgg = pix2pix.vgg16_layer_names(range(1, c.vgg_blocks + 1)) if c.encoder == "vgg16_hed" else []
         if vgg:  # the encoder starts as HED's VGG16 (a resumed run then restores its own weights)
             hed = gatys._vgg_weights("vgg16-hed")
@@ -121,8 +121,7 @@ class Pix2PixTask(GANTask):
         tuned = set(vgg[sum(n for _, n in pix2pix.VGG16_BLOCKS[:t.encoder_frozen_blocks]):])
         self.enc_vars = [v for n in vgg if n in tuned for v in self.g.get_layer(n).trainable_weights]
         self.dec_vars = [v for layer in self.g.layers if layer.name not in vgg for v in layer.trainable_weights]
-        # what samples and export use (with decay 0, a full-size copy of g)
-        self.g_ema = pix2pix.build_generator(c) if t.ema_decay or self.crop != c.image_size else self.g
+        self.g_ema = pix2pix.build_generator(c) if t.ema_decay else self.g  # what samples and export use
         if self.g_ema is not self.g:
             self.g_ema.set_weights(self.g.get_weights())
         self.opt_g = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
@@ -160,12 +159,13 @@ class Pix2PixTask(GANTask):
     def dataset(self, epoch):
         import tensorflow as tf
 
-        t, s = self.train_cfg, self.crop
+        t, full = self.train_cfg, self.model_cfg.image_size
+        s = full // 2 if epoch < t.low_res_epochs else full  # the same crops, downscaled in low-res epochs
         rng = np.random.default_rng([t.seed, epoch])
         perm = rng.permutation(len(self.a))
         a, b = [], []
         for i in perm:  # the same crop and flip for both sides of a pair
-            c = s if not t.zoom else int(rng.integers(int(s * (1 - t.zoom)), min(t.jitter, int(1.1 * s)) + 1))
+            c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)), min(t.jitter, int(1.1 * full)) + 1))
             y, x = rng.integers(0, t.jitter - c + 1, 2)
             pa, pb = self.a[i, y:y + c, x:x + c], self.b[i, y:y + c, x:x + c]
             if c != s:  # the sketch's lines are resized as grey and drawn again in black

@@ -22,8 +22,9 @@ from ganapp.layers import VGGInput, down, gan_init, patch_discriminator, up, ups
 VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
 
 
-def build_generator(cfg: Pix2PixConfig) -> keras.Model:
-    """sketch (N, S, S, C) in [-1, 1] -> photo (N, S, S, C) in [-1, 1]; S a power of two."""
+def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
+    """sketch (N, S, S, C) in [-1, 1] -> photo (N, S, S, C) in [-1, 1]; S a power of two.
+    ``any_size`` (vgg16_hed): inputs of any multiple of 64 px, e.g. half-size training steps."""
     levels = int(math.log2(cfg.image_size))
     if 2**levels != cfg.image_size:
         raise ValueError("pix2pix image_size must be a power of two.")
@@ -32,7 +33,8 @@ def build_generator(cfg: Pix2PixConfig) -> keras.Model:
     encoders = {"unet": _unet_encoder, "vgg16_hed": _vgg16_encoder}
     if cfg.encoder not in encoders:
         raise ValueError(f"pix2pix encoder must be one of {sorted(encoders)}, not {cfg.encoder!r}.")
-    inp = keras.Input((cfg.image_size, cfg.image_size, cfg.channels), name="sketch")
+    side = None if any_size else cfg.image_size
+    inp = keras.Input((side, side, cfg.channels), name="sketch")
     x, skips, widths = encoders[cfg.encoder](inp, cfg, levels)
     resize = cfg.upsample == "resize"
     vgg = cfg.encoder == "vgg16_hed"
@@ -92,8 +94,9 @@ def vgg16_layer_names(blocks) -> list[str]:
     return [f"block{b}_conv{m}" for b in blocks for m in range(1, VGG16_BLOCKS[b - 1][1] + 1)]
 
 
-def build_discriminator(cfg: Pix2PixConfig) -> keras.Model:
+def build_discriminator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
     """[sketch, photo] (N, S, S, C) each -> patch logits (N, S/8, S/8, 1)."""
-    shape = (cfg.image_size, cfg.image_size, cfg.channels)
+    side = None if any_size else cfg.image_size
+    shape = (side, side, cfg.channels)
     return patch_discriminator([keras.Input(shape, name="sketch"), keras.Input(shape, name="photo")],
                                cfg.disc_filters)
