@@ -284,7 +284,7 @@ def van_gogh(photo, max_size: int = 512, strength: float = 1.0) -> Image.Image:
 
 
 def sketch_to_building(sketch) -> Image.Image:
-    """Line sketch (dark strokes on white) -> building photo with the pix2pix U-Net.
+    """Line sketch (dark strokes on white) -> building photo with the pix2pix generator.
 
     The sketch is letterboxed onto a white square of the model's size (256 px), so its
     proportions are kept; the output is the building at that scale, 256 px on its long side."""
