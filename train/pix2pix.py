@@ -165,7 +165,8 @@ class Pix2PixTask(GANTask):
         perm = rng.permutation(len(self.a))
         a, b = [], []
         for i in perm:  # the same crop and flip for both sides of a pair
-            c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)), min(t.jitter, int(1.1 * full)) + 1))
+            c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)),
+                                                         min(t.jitter, int(1.1 * full)) + 1))
             y, x = rng.integers(0, t.jitter - c + 1, 2)
             pa, pb = self.a[i, y:y + c, x:x + c], self.b[i, y:y + c, x:x + c]
             if c != s:  # the sketch's lines are resized as grey and drawn again in black

@@ -65,8 +65,9 @@ def _unet_encoder(inp, cfg: Pix2PixConfig, levels: int):
 
 def _vgg16_encoder(inp, cfg: Pix2PixConfig, levels: int):
     """VGG16 blocks 1..``vgg_blocks`` (a skip at the end of each, batch-normalised: VGG's ReLU
-    outputs run to the hundreds; with ``sketch_skip`` the full-size one is the sketch itself), the last block's pool, then stride-2 convolutions of
-    ``gen_max_filters`` down to S/64. Returns (bottleneck, skips coarsest first, decoder widths)."""
+    outputs run to the hundreds; with ``sketch_skip`` the full-size one is the sketch itself),
+    the last block's pool, then stride-2 convolutions of ``gen_max_filters`` down to S/64.
+    Returns (bottleneck, skips coarsest first, decoder widths)."""
     if levels < 6:
         raise ValueError("pix2pix with the vgg16_hed encoder needs image_size >= 64.")
     if not 1 <= cfg.vgg_blocks <= len(VGG16_BLOCKS):
