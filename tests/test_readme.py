@@ -48,3 +48,12 @@ def test_curl_examples(live_app):
         assert r.status_code == 200 and r.content[:4] == b"\x89PNG"
         sizes.append(Image.open(io.BytesIO(r.content)).size)
     assert sizes[1] == (4 * sizes[0][0], 4 * sizes[0][1])  # the scale=4 example
+
+
+def test_training_commands_match_the_registry():
+    """The README's training block and each model's "make it" command (missing-weights messages, cards) agree."""
+    from ganapp.registry import MODELS
+
+    text = re.sub(r" *\\\n *", " ", (ROOT / "README.md").read_text())
+    for info in MODELS.values():
+        assert info.make in text, info.key
