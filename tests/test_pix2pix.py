@@ -133,6 +133,12 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     assert metrics["notes"].startswith("2 held-out") and summary["perceptual"] == summary["previous_perceptual"]
     assert {"hand_drawn_perceptual", "baseline_frechet_distance", "edge_energy_ratio"} <= set(summary)
     assert metrics["goals"]["perceptual_below_previous"] is False  # the same weights are not better than themselves
+    from train.data import load_pairs
+    from train.evaluate import resized
+
+    photos = resized(load_pairs(pairs / "test")[1], 32).reshape(2, -1, 3).astype(np.float64)
+    own_colour = np.mean(10 * np.log10(255.0 ** 2 / photos.var(1).mean(1)))  # a flat image of its mean colour
+    assert abs(summary["reference_own_mean_colour_psnr_db"] - own_colour) < 0.05
     sheet = Image.open(out / "comparison.png")  # 2 rows of sketch | previous | these | photo, 32 px + 4 px gaps
     assert metrics["sheet"]["columns"][1] == "previous weights" and sheet.size == (4 * 32 + 5 * 4, 2 * 32 + 3 * 4)
 
