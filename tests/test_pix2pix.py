@@ -161,6 +161,24 @@ def test_ssim_weight_reaches_the_generator_update(pairs):
     assert np.allclose(kernels[0], kernels[3])
 
 
+def test_late_perceptual_weight_replaces_the_weight_from_its_epoch(pairs):
+    import keras
+
+    from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
+
+    kernels = []  # one step at step 0 with: no perceptual loss; weight 10; 10 then 0 from epoch 0; ... from epoch 1
+    for w, late, start in ((0.0, -1.0, 0), (10.0, -1.0, 0), (10.0, 0.0, 0), (10.0, 0.0, 1)):
+        cfg = Pix2PixTrainConfig(data=str(pairs), jitter=36, perceptual_weight=w, late_perceptual_weight=late,
+                                 late_from_epoch=start)
+        task = Pix2PixTask(cfg, TINY)
+        keras.utils.set_random_seed(0)
+        task.build()
+        task.train_step(next(iter(task.dataset(0))), 0, 0)
+        kernels.append(task.g.trainable_variables[0].numpy())
+    assert not np.allclose(kernels[0], kernels[1])
+    assert np.allclose(kernels[0], kernels[2]) and np.allclose(kernels[1], kernels[3])
+
+
 def test_sketch_to_building_keeps_proportions(tiny_weights):
     write_weights(tiny_weights / "pix2pix", TINY)
     out = ganapp.sketch_to_building(house(128).resize((128, 64)))

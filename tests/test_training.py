@@ -132,3 +132,32 @@ def test_mirrored_strategy_on_two_logical_cpus(tmp_path, class_folder):
     assert cfg["replicas"] == 2
     rows = (tmp_path / "runs" / "cgan" / "default" / "losses.csv").read_text().splitlines()
     assert len(rows) > 1 and all(np.isfinite(float(v)) for v in rows[-1].split(",")[3:])
+
+
+def test_selection_keeps_the_best_epoch_of_the_last_stage(tmp_path):
+    """With select_after = 2, epoch 3 is kept although epochs 1 and 2 scored better."""
+    import tensorflow as tf
+
+    from train.common import GANTask, validate_epoch
+
+    class Task(GANTask):
+        select_by, select_after, score = "-perceptual", 2, 0.0
+
+        def validate(self):
+            return {"perceptual": self.score}
+
+        def best_model(self):
+            task = self
+
+            class Saver:
+                def save_weights(self, path):
+                    Path(path).write_text(str(task.score))
+            return Saver()
+
+    task, writer = Task(), tf.summary.create_file_writer(str(tmp_path / "tb"))
+    for epoch, score in ((1, 0.5), (2, 0.4), (3, 0.7), (4, 0.8)):
+        task.score = score
+        validate_epoch(task, tmp_path, epoch, epoch * 10, writer)
+    assert json.loads((tmp_path / "best.json").read_text())["epoch"] == 3
+    assert (tmp_path / "best.weights.h5").read_text() == "0.7"
+    assert len((tmp_path / "val.csv").read_text().splitlines()) == 5  # every epoch is still logged

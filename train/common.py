@@ -127,6 +127,7 @@ class GANTask:
         raise NotImplementedError
 
     select_by: str = ""  # a validate() metric, higher is better ("-name": lower): fit keeps the best epoch's weights
+    select_after: int = 0  # ... among the epochs after this one (a run's last stage)
 
     def validate(self) -> dict:
         """Metrics on held-out validation data after each epoch ({name: float}), or {} if there is none."""
@@ -211,7 +212,8 @@ def save_loss_plot(csv_path: Path, png_path: Path) -> None:
 
 def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) -> None:
     """Log ``task.validate()`` to val.csv and TensorBoard; when ``task.select_by`` improves on
-    best.json, save the best model's weights to best.weights.h5 (a resumed run keeps both)."""
+    best.json (epochs after ``task.select_after`` only), save the best model's weights to
+    best.weights.h5 (a resumed run keeps both)."""
     import tensorflow as tf
 
     metrics = task.validate()
@@ -229,8 +231,10 @@ def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) 
             tf.summary.scalar(f"val/{k}", v)
     best_json = run_dir / "best.json"
     best = json.loads(best_json.read_text()) if best_json.exists() else None
+    if best is not None and best["epoch"] <= task.select_after:  # chosen before the last stage began
+        best = None
     key, sign = task.select_by.lstrip("-"), -1 if task.select_by.startswith("-") else 1
-    if task.select_by and (best is None or sign * metrics[key] > sign * best[key]):
+    if task.select_by and epoch > task.select_after and (best is None or sign * metrics[key] > sign * best[key]):
         task.best_model().save_weights(run_dir / "best.weights.h5")
         best_json.write_text(json.dumps({"epoch": epoch, "step": step, **metrics}, indent=2) + "\n")
 

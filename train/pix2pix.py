@@ -30,6 +30,11 @@ crops at half the size, a quarter of the cost per step: the networks are fully c
 so the cheap epochs learn the layout and colours of whole buildings (on random crops of the
 full size instead, a 128 px window cannot tell sky from wall and painted walls blue) and the
 full-size epochs the detail. Samples, validation and export always run at ``--image-size``.
+``--late-perceptual-weight w --late-from-epoch n`` lowers the perceptual weight to w from epoch
+n on: the perceptual loss pulls every colour and texture the sketch leaves open towards the
+average (grey stone, flat walls), so a last stage with less of it leaves the GAN and feature-
+matching losses room for colour and texture; the exported epoch is then chosen among that
+stage's epochs.
 """
 from __future__ import annotations
 
@@ -59,6 +64,8 @@ class Pix2PixTrainConfig(TrainConfig):
     export_best: bool = True  # with a val/ split: export the epoch of the best select_by score, not the last
     select_by: str = "ssim"  # a photo_scores name; "-perceptual" = lowest perceptual distance
     perceptual_weight: float = 0.0
+    late_perceptual_weight: float = -1.0  # >= 0: the perceptual weight from late_from_epoch on ...
+    late_from_epoch: int = 0  # ... (a last stage; the exported epoch is chosen among its epochs)
     perceptual_size: int = 128  # px at which the perceptual loss compares (the images are resized)
     fm_weight: float = 0.0
     hand_drawn: float = 0.0  # probability of redrawing a training sketch with train.data.hand_drawn
@@ -99,6 +106,7 @@ class Pix2PixTask(GANTask):
             drawn = np.stack([hand_drawn(x, np.random.default_rng(i)) for i, x in enumerate(va)])
             self.val = (np.concatenate([va, drawn]), np.concatenate([vb, vb]))
         self.select_by = train_cfg.select_by if self.val is not None and train_cfg.export_best else ""
+        self.select_after = train_cfg.late_from_epoch if train_cfg.late_perceptual_weight >= 0 else 0
         self.sources = root / "sources.json"
         self.grid_cols = 3
         if train_cfg.low_res_epochs and model_cfg.encoder == "unet":
@@ -224,7 +232,11 @@ class Pix2PixTask(GANTask):
                                               global_batch_size=t.batch_size)
             ssim_weight = tf.where(step >= t.ssim_from_epoch * self.steps_per_epoch(), t.ssim_weight, 0.0)
             g_loss = adv + t.l1_weight * l1 + ssim_weight * (1.0 - ssim)
-            g_loss += t.perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
+            perceptual_weight = t.perceptual_weight
+            if t.late_perceptual_weight >= 0:
+                perceptual_weight = tf.where(step >= t.late_from_epoch * self.steps_per_epoch(),
+                                             t.late_perceptual_weight, perceptual_weight)
+            g_loss += perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
             d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
         grads = gt.gradient(g_loss, g_vars)
         self.opt_g.apply_gradients(zip(grads[:len(self.dec_vars)], self.dec_vars))
