@@ -67,14 +67,13 @@ MODELS: dict[str, ModelInfo] = {m.key: m for m in (
         "image-to-image",
         "Trained on a CPU from 252 crops of 70 building and monument photos (not CMP facades), 8 epochs at half "
         "size, then 8 at full size, the last 2 with a lower perceptual-loss weight (epoch 16 of 20, chosen on "
-        "validation): walls, arches, domes and "
-        "window rows follow the sketch with crisp edges, stone texture and lit highlights; ground and trees often "
-        "turn olive green, sky pale blue, but stone stays greyer than in the photos, fine ornament comes out as "
-        "smears, some edges get bright streaks, and large empty areas are flat. On the held-out photos, PSNR "
-        "equals the mean training photo's (pixel-exact colours are not in a line sketch) and edge energy is about "
-        "half the photos'; colourfulness is within 25 % of the photos', and the perceptual and Frechet "
-        "distances beat both the mean photo and the previous U-Net. Train on CMP facades "
-        "(`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "
+        "validation): walls, arches, domes and window rows follow the sketch with crisp edges, stone texture and "
+        "lit highlights; ground and trees often turn olive green, sky pale blue, but stone stays greyer than in "
+        "the photos, fine ornament comes out as smears, some edges get bright streaks, and large empty areas are "
+        "flat. On the held-out photos, PSNR equals the mean training photo's (pixel-exact colours are not in a "
+        "line sketch) and edge energy is about half the photos'; colourfulness is within 25 % of the photos', "
+        "and the perceptual and Frechet distances beat both the mean photo and the previous U-Net. Train on CMP "
+        "facades (`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "
         "`credits.json`.",
         license="gpl-3.0", license_note=SHARE_ALIKE, tags=("gan", "pix2pix"),
         eval_dataset=("ganapp/buildings", "building photos and their HED sketches, test split"),

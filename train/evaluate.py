@@ -458,8 +458,8 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
             "sheet": {"file": "comparison.png", "columns": columns},
             "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px (test split: photos never trained on or "
                      "validated with); hand_drawn_*: the same sketches redrawn by hand (train.data.hand_drawn); "
-                     "baseline = the mean training photo; reference_own_mean_colour_psnr_db: PSNR of a flat image of each "
-                     "test photo's own mean colour. perceptual: LPIPS-like distance in the offline VGG16 "
+                     "baseline = the mean training photo; reference_own_mean_colour_psnr_db: PSNR of a flat image "
+                     "of each test photo's own mean colour. perceptual: LPIPS-like distance in the offline VGG16 "
                      "(unit-normalised features of 5 layers, uniform weights; lower is better); colourfulness and "
                      "edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance in "
                      "mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with "
