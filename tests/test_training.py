@@ -147,12 +147,10 @@ def test_selection_keeps_the_best_epoch_of_the_last_stage(tmp_path):
             return {"perceptual": self.score}
 
         def best_model(self):
-            task = self
+            return self
 
-            class Saver:
-                def save_weights(self, path):
-                    Path(path).write_text(str(task.score))
-            return Saver()
+        def save_weights(self, path):  # the "weights" are the epoch's score
+            Path(path).write_text(str(self.score))
 
     task, writer = Task(), tf.summary.create_file_writer(str(tmp_path / "tb"))
     for epoch, score in ((1, 0.5), (2, 0.4), (3, 0.7), (4, 0.8)):
