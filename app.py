@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import os
 import random
 from pathlib import Path
 from typing import Iterator
@@ -25,9 +26,9 @@ log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "weights" / "style" / "examples"
 MAX_FILE_SIZE = "25mb"
-QUEUE_MAX = 24
-# Three pools, so one kind of work never queues behind another; at most two heavy jobs
-# share the CPU at once (figures: README, "Load and limits"):
+# Three pools, so one kind of work never queues behind another, each with its own waiting
+# places (ganapp.server.POOL_WAITING); at most two heavy jobs share the CPU at once (figures:
+# README, "Load and limits"):
 STYLE = dict(concurrency_limit=1, concurrency_id="style")  # Gatys optimisation: seconds to minutes
 IMAGE = dict(concurrency_limit=1, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
 LIGHT = dict(concurrency_limit=server.PNG_CONCURRENCY, concurrency_id="light")  # small generators: ms
@@ -81,23 +82,28 @@ def user_errors(fn):
 def ImageInput(**kwargs) -> gr.Image:  # noqa: N802 (used like a component class)
     """A gr.Image whose upload reaches ganapp as the file's path, untouched: decoding and all
     sanitising happen in ganapp.imaging, so a hostile file gets our sentence instead of a
-    PIL error from inside Gradio (which would also show a server path). Overriding
-    ``preprocess`` on the instance keeps the component a plain gr.Image for the frontend."""
-    image = gr.Image(type="filepath", image_mode=None, **kwargs)
+    PIL error from inside Gradio (which would also show a server path). The path must be an
+    upload (ganapp.server.client_file). Overriding ``preprocess`` on the instance keeps the
+    component a plain gr.Image for the frontend."""
+    image = gr.Image(type="filepath", image_mode=None, format="png", **kwargs)
     default = image.preprocess
 
     def preprocess(payload):
         if payload is None or (payload.url and payload.url.startswith("data:")):
             return default(payload)
-        return payload.path
+        return _path(payload)
 
     image.preprocess = preprocess
     return image
 
 
-def _path(file: FileData | dict | str | None):
-    """An API endpoint's file argument (the uploaded file's FileData) -> its path for ganapp."""
-    return file.get("path") if isinstance(file, dict) else file
+def _path(file: FileData | dict | str | None) -> str | None:
+    """A client's file argument (the uploaded file's FileData) -> its path for ganapp; a file
+    the client did not upload is refused with a sentence."""
+    try:
+        return server.client_file(file)
+    except GanappError as e:
+        raise gr.Error(str(e)) from None
 
 
 def _file(image) -> FileData:
@@ -290,7 +296,9 @@ def cgan_tab():
 
 
 def build_demo() -> gr.Blocks:
-    with gr.Blocks(title="ganapp: GANs and style transfer") as demo:
+    # Gradio's usage statistics only when the operator turns them on (GRADIO_ANALYTICS_ENABLED)
+    analytics = os.environ.get("GRADIO_ANALYTICS_ENABLED", "").strip().lower() == "true"
+    with gr.Blocks(title="ganapp: GANs and style transfer", analytics_enabled=analytics) as demo:
         gr.Markdown("# ganapp\nSee what neural style transfer, CycleGAN, pix2pix, DCGAN and conditional "
                     "GANs do. Every tab is also an API endpoint (see *Use via API* below).", elem_id="title")
         with gr.Tabs():
@@ -304,16 +312,20 @@ def build_demo() -> gr.Blocks:
                 cars_tab()
             with gr.Tab("Conditional GAN"):
                 cgan_tab()
-    demo.queue(max_size=QUEUE_MAX, default_concurrency_limit=1)
+    demo.queue(default_concurrency_limit=1)
     return demo
 
 
 # ------------------------------------------------------------------ server
 def build_app(demo: gr.Blocks | None = None) -> FastAPI:
-    """The PNG routes (ganapp.server) with the Gradio UI and API mounted at /."""
-    return gr.mount_gradio_app(server.png_routes(), demo or build_demo(), path="/", max_file_size=MAX_FILE_SIZE,
-                               theme=gr.themes.Soft(primary_hue="amber", secondary_hue="indigo"), css=CSS,
-                               show_error=True)
+    """The PNG routes (ganapp.server) with the Gradio UI and API mounted at /, hardened for a
+    public server (ganapp.server.harden)."""
+    demo = demo or build_demo()
+    app = gr.mount_gradio_app(server.png_routes(), demo, path="/", max_file_size=MAX_FILE_SIZE,
+                              theme=gr.themes.Soft(primary_hue="amber", secondary_hue="indigo"), css=CSS,
+                              show_error=True, allowed_paths=[str(d) for d in server.example_dirs()],
+                              enable_monitoring=False)
+    return server.harden(app, demo)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,10 @@ Each endpoint is called once before the clients start (the first call pays for l
 model; those seconds are printed apart). Then every client repeats: draw a request from a
 public demo's mix, send it, wait, think for ``--think`` seconds (uniform 0..2x), like a
 person clicking. Reports completed / refused-because-queue-full / failed, p50 and p95
-latency per endpoint, and the server's resident memory after 20 and after 200 responses.
+latency per endpoint, and the server's resident memory after 20 responses and every 100.
 Bounded: stops after ``--requests`` in total or ``--seconds``; loopback only.
 
-    python bench/load.py [--clients 40] [--requests 240] [--seconds 300] [--think 2]
+    python -m bench.load [--clients 40] [--requests 240] [--seconds 300] [--think 2]
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ import threading
 import time
 from collections import defaultdict
 
-from serve import ROOT, rss_mb, start_app  # bench/ is on the path when run as a script
+from bench.cpu import cpu_flags
+from bench.serve import ROOT, rss_mb, start_app
 
 EXAMPLE = ROOT / "weights" / "style" / "examples" / "chelsea.jpg"
 STYLE = ROOT / "weights" / "style" / "presets" / "starry_night.jpg"
@@ -93,7 +94,7 @@ def main():
             with lock:
                 results[endpoint].append((outcome, time.time() - t0))
                 finished[0] += 1
-                if finished[0] in (20, 200):
+                if finished[0] == 20 or finished[0] % 100 == 0:
                     memory[finished[0]] = rss_mb(server.pid)
             time.sleep(rng.uniform(0, 2 * args.think))
 
@@ -120,10 +121,11 @@ def main():
               f"{quantile(ok, 0.95):7.2f}")
         for f in sorted(set(failed))[:3]:
             print("    ", f)
-    print(f"total: {dict(totals)}; server alive at the end: {alive}")
+    print(f"total: {dict(totals)}; server alive at the end: {alive}; CPU flags: {cpu_flags()}")
     m20, m200 = memory.get(20, float("nan")), memory.get(200, float("nan"))
     print(f"resident memory: {m20:.0f} MB after 20 responses, {m200:.0f} MB after 200 "
           f"({(m200 / m20 - 1) * 100:+.1f}%), {final_rss:.0f} MB at the end")
+    print("resident memory by responses: " + ", ".join(f"{n}: {mb:.0f} MB" for n, mb in sorted(memory.items())))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,13 @@ def check_float(value, name: str, lo: float, hi: float) -> float:
     return f
 
 
+def check_bool(value, name: str) -> bool:
+    """True or False (1 and 0 accepted), else InputError: a string such as "no" is not read as yes."""
+    if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+        return bool(value)
+    raise InputError(f"{name} must be true or false.")
+
+
 # ---------------------------------------------------------------- style transfer
 def check_style_work(max_size: int, steps: int, warm_start: bool) -> None:
     """InputError with the largest allowed step count when a request is over the cap."""
@@ -78,9 +85,10 @@ def style_transfer(content, style, content_weight: float = 1e4, style_weight: fl
     tv_weight = check_float(tv_weight, "Total-variation weight", 0.0, 1e5)
     steps = check_int(steps, "Steps", 1, 500)
     max_size = check_int(max_size, "Output size", 64, 1024)
+    warm_start = check_bool(warm_start, "Start from the fast result (warm_start)")
     if content_weight == 0 and style_weight == 0:
         raise InputError("Content weight and style weight cannot both be zero.")
-    warm = bool(warm_start) and fast_style_handle() is None  # None: the shipped port, about a second
+    warm = warm_start and fast_style_handle() is None  # None: the shipped port, about a second
     check_style_work(max_size, steps, warm)
     c = imaging.load_image(content, max_side=STYLE_MAX_INPUT, what="content image")
     s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image")
@@ -235,14 +243,18 @@ def class_names() -> list[str]:
 
 
 def _label_index(label, names: list[str]) -> int:
+    """A class name (any case) or index (an int, or ASCII digits) -> the index."""
+    if label is None:
+        raise InputError(f"Please choose a label: one of {', '.join(names)}.")
     if isinstance(label, str):
+        text = label.strip()
         for i, n in enumerate(names):
-            if n.lower() == label.strip().lower():
+            if n.lower() == text.lower():
                 return i
-        if label.strip().isdigit():
-            label = int(label.strip())
-        else:
-            raise InputError(f"Unknown label {label!r}; choose one of: {', '.join(names)}.")
+        if not (text.isascii() and text.isdigit() and len(text) <= 3):
+            shown = repr(text[:40]) + ("..." if len(text) > 40 else "")
+            raise InputError(f"Unknown label {shown}; choose one of: {', '.join(names)}.")
+        label = int(text)
     return check_int(label, "Label", 0, len(names) - 1)
 
 
