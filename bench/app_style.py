@@ -4,7 +4,7 @@ mode: seconds for the default Gatys request (warm start, 15 steps) at 256 and 51
 van Gogh 512 px, style 128 px). Each mode is a fresh server; ratios are against mode 0 (glibc's
 default malloc), measured in this same run.
 
-    python bench/app_style.py [--modes 0 1 4194304 33554432 trim] [--load 40]
+    python -m bench.app_style [--modes 0 1 4194304 33554432 trim] [--load 40]
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from cpu import cpu_flags
-from serve import ROOT, rss_mb, start_app
+from bench.cpu import cpu_flags
+from bench.serve import ROOT, rss_mb, start_app
 
 PHOTO = ROOT / "weights/style/examples/chelsea.jpg"
 STARRY = ROOT / "weights/style/presets/starry_night.jpg"

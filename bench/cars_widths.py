@@ -3,25 +3,22 @@
 flags), at the trainer's batch size, in one process, each also as a ratio to the first (the
 car seed project's widths). Random images: no data folder needed.
 
-    python bench/cars_widths.py [--steps 20] [--recipes "..." "..."]
+    python -m bench.cars_widths [--steps 20] [--recipes "..." "..."]
 """
 from __future__ import annotations
 
 import shlex
-import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 RECIPES = ("", "--gen-filters 64", "--disc-filters 32 64 64 128", "--gen-filters 64 --disc-filters 32 64 64 128")
 
 
 def seconds_per_step(flags: str, steps: int) -> float:
-    from cpu import seconds_per_train_step
-
+    from bench.cpu import seconds_per_train_step
     from ganapp.config import DCGANConfig
     from train.cars import CarsTrainConfig
     from train.common import parse_config
@@ -36,7 +33,7 @@ def seconds_per_step(flags: str, steps: int) -> float:
 
 
 def main(argv=None):
-    from cpu import compare_recipes
+    from bench.cpu import compare_recipes
 
     compare_recipes(__doc__, RECIPES, seconds_per_step, 20, argv, default_label="(the seed project widths)")
 

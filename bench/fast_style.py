@@ -2,18 +2,16 @@
 networks (ganapp.fast_style_transfer, the app's code path), warm, for a few output sizes, in one
 process; the 512 px figure against the goal of 1 s on 2 CPU cores.
 
-    python bench/fast_style.py [--sizes 256 512 1024] [--repeats 5]
+    python -m bench.fast_style [--sizes 256 512 1024] [--repeats 5]
 """
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main(argv=None):
@@ -22,8 +20,7 @@ def main(argv=None):
     ap.add_argument("--repeats", type=int, default=5)
     args = ap.parse_args(argv)
     import ganapp
-
-    from cpu import cpu_flags
+    from bench.cpu import cpu_flags
 
     flags = cpu_flags()
     content = ROOT / "weights/style/examples/chelsea.jpg"

@@ -2,16 +2,14 @@
 ``train_step`` for several recipes (trainer flags), batch 1 at 256 px, in one process, each
 also as a ratio to the first (today's U-Net recipe). Random images: no data folder needed.
 
-    python bench/pix2pix_train_step.py [--steps 10] [--recipes "..." "..."]
+    python -m bench.pix2pix_train_step [--steps 10] [--recipes "..." "..."]
 """
 from __future__ import annotations
 
 import shlex
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 RECIPES = (
     "--upsample resize",
@@ -22,8 +20,7 @@ RECIPES = (
 
 
 def seconds_per_step(flags: str, steps: int) -> float:
-    from cpu import image_pair, seconds_per_train_step
-
+    from bench.cpu import image_pair, seconds_per_train_step
     from ganapp.config import Pix2PixConfig
     from train.common import parse_config
     from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
@@ -36,7 +33,7 @@ def seconds_per_step(flags: str, steps: int) -> float:
 
 
 def main(argv=None):
-    from cpu import compare_recipes
+    from bench.cpu import compare_recipes
 
     compare_recipes(__doc__, RECIPES, seconds_per_step, 10, argv, header="; batch 1, 256 px")
 

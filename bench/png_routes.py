@@ -2,7 +2,7 @@
 size (what the page and scripts get by default) against ``scale=4`` (about the pixel size the
 server used to send, 1096 px), warm, same server. Goal: the native 64-car grid <= 100 ms.
 
-    python bench/png_routes.py [--repeats 30]
+    python -m bench.png_routes [--repeats 30]
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import argparse
 import statistics
 import time
 
-from cpu import cpu_flags
-from serve import start_app
+from bench.cpu import cpu_flags
+from bench.serve import start_app
 
 
 def main():

@@ -3,17 +3,15 @@ model): seconds per result, and how far each result moved into the painting's st
 ratio of the content photo's Gram-matrix style loss to the result's (goal: >= 5). Saves the
 sheet (photo | style | fast | Gatys) to artifacts/style_defaults.png to look at.
 
-    python bench/style_defaults.py [--sizes 256 512] [--cold]
+    python -m bench.style_defaults [--sizes 256 512] [--cold]
 """
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 PAIRS = (("chelsea", "starry_night"), ("astronaut", "great_wave"), ("coffee", "village_street"))
 
 
@@ -39,10 +37,9 @@ def main(argv=None):
     import numpy as np
 
     import ganapp
+    from bench.cpu import cpu_flags
     from ganapp import gatys, style_presets
     from ganapp.imaging import load_image, make_grid
-
-    from cpu import cpu_flags
 
     flags = cpu_flags()
     net = gatys.feature_net()

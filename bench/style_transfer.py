@@ -10,7 +10,7 @@ ratio, and the seconds for a 256 px and a 512 px result with the app's defaults.
 twice: from the photo, and warm-started from the fast model's stylisation (its second of work
 counted in our time).
 
-    python bench/style_transfer.py [--ref-steps 1000] [--size 512] [--ref-loss L --ref-timing 30]
+    python -m bench.style_transfer [--ref-steps 1000] [--size 512] [--ref-loss L --ref-timing 30]
                                    [--coarse-steps 80] [--final-steps 300] [--starts photo fast] [--tv-delta D ...]
                                    [--save DIR]
 """
@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import argparse
 import functools
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main():
@@ -43,7 +41,7 @@ def main():
                     help="Charbonnier smoothing of our TV term (one run of ours per value)")
     ap.add_argument("--save", default="", help="folder for the app-default results, to look at")
     args = ap.parse_args()
-    from cpu import cpu_flags
+    from bench.cpu import cpu_flags
 
     flags = cpu_flags()
     print(f"CPU flags: {flags}")

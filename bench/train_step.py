@@ -3,17 +3,15 @@
 discriminator), same architecture, same batch, same process. Also the latency of a
 64-image grid from the app's inference function.
 
-    python bench/train_step.py [--steps 10] [--rounds 5] [--batch 128]
+    python -m bench.train_step [--steps 10] [--rounds 5] [--batch 128]
 """
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def seed_loop(cfg, x, batch: int):
@@ -49,7 +47,7 @@ def our_loop(batch: int):
 
     from ganapp.config import DCGANConfig
     from train.cars import CarsTrainConfig
-    from train.common import make_strategy, make_step_fn
+    from train.common import make_step_fn, make_strategy
     from train.smallgan import SmallGANTask
 
     task = SmallGANTask("cars", CarsTrainConfig(batch_size=batch), DCGANConfig())

@@ -1,17 +1,15 @@
 """Van Gogh generator latency on CPU: the app's path (a tf.function with a shape-polymorphic
 signature) vs running the same generator eagerly with ``model(x)``, at 512 and 1024 px.
 
-    python bench/vangogh.py [--repeats 5]
+    python -m bench.vangogh [--repeats 5]
 """
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main():

@@ -3,21 +3,18 @@
 batch 1 of 128 px crops, in one process, each size also as a ratio to the first (choose the
 widest that still trains at the rate you need).
 
-    python bench/vangogh_train_step.py [--steps 30] [--sizes 32:6 24:6 16:9 16:6]
+    python -m bench.vangogh_train_step [--steps 30] [--sizes 32:6 24:6 16:9 16:6]
 """
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def steps_per_second(gen_filters: int, res_blocks: int, disc_filters: int, steps: int, size: int, xla: bool) -> float:
-    from cpu import image_pair, seconds_per_train_step
-
+    from bench.cpu import image_pair, seconds_per_train_step
     from ganapp.config import CycleGANConfig
     from train.vangogh import VanGoghTask, VanGoghTrainConfig
 
@@ -35,7 +32,7 @@ def main(argv=None):
     ap.add_argument("--xla", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--sizes", nargs="+", default=["32:6", "24:6", "16:9", "16:6"], help="gen_filters:res_blocks")
     args = ap.parse_args(argv)
-    from cpu import cpu_flags
+    from bench.cpu import cpu_flags
 
     flags = cpu_flags()
     print(f"CPU flags: {flags}; batch 1, {args.size} px, disc_filters {args.disc_filters}, "
