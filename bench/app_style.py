@@ -6,6 +6,7 @@ default malloc), measured in this same run.
 
     python -m bench.app_style [--modes 0 1 4194304 33554432 trim] [--load 40]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,12 @@ def run_mode(mode: str, load: int) -> dict:
 
         def style(size: int) -> float:
             t0 = time.perf_counter()
-            client.predict(content=handle_file(str(PHOTO)), style=handle_file(str(STARRY)), max_size=size,
-                           api_name="/style_transfer")
+            client.predict(
+                content=handle_file(str(PHOTO)),
+                style=handle_file(str(STARRY)),
+                max_size=size,
+                api_name="/style_transfer",
+            )
             return time.perf_counter() - t0
 
         style(128)  # loads the networks, traces the shapes
@@ -74,13 +79,20 @@ def main():
     results = {m: run_mode(m, args.load) for m in args.modes}
     base = results.get("0")
     print(f"CPU flags: {cpu_flags()}; GANAPP_SERVER_MEMORY_MODE per row (0 = off, 1 = 256 kB threshold)")
-    print("| mode | style 256 px s | style 512 px s | 64 cars s | RSS before load MB | after MB | growth |"
-          + (" style cost vs 0 |" if base else ""))
+    print(
+        "| mode | style 256 px s | style 512 px s | 64 cars s | RSS before load MB | after MB | growth |"
+        + (" style cost vs 0 |" if base else "")
+    )
     for m, r in results.items():
-        cost = f" {r['style_256'] / base['style_256'] - 1:+.0%} / {r['style_512'] / base['style_512'] - 1:+.0%} |" \
-            if base else ""
-        print(f"| {m} | {r['style_256']:.1f} | {r['style_512']:.1f} | {r['cars_64']:.2f} | {r['rss_before']:.0f} | "
-              f"{r['rss_after']:.0f} | {r['rss_after'] / r['rss_before'] - 1:+.1%} |{cost}")
+        cost = (
+            f" {r['style_256'] / base['style_256'] - 1:+.0%} / {r['style_512'] / base['style_512'] - 1:+.0%} |"
+            if base
+            else ""
+        )
+        print(
+            f"| {m} | {r['style_256']:.1f} | {r['style_512']:.1f} | {r['cars_64']:.2f} | {r['rss_before']:.0f} | "
+            f"{r['rss_after']:.0f} | {r['rss_after'] / r['rss_before'] - 1:+.1%} |{cost}"
+        )
 
 
 if __name__ == "__main__":

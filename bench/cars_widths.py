@@ -5,6 +5,7 @@ car seed project's widths). Random images: no data folder needed.
 
     python -m bench.cars_widths [--steps 20] [--recipes "..." "..."]
 """
+
 from __future__ import annotations
 
 import shlex

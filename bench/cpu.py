@@ -1,11 +1,16 @@
 """What every timing must be printed beside: the CPU's vector and bfloat16 flags."""
+
 import subprocess
 
 
 def cpu_flags() -> str:
     """'avx2', 'avx2 avx512_bf16 amx_bf16', ... as ``grep -o -m1 -w ... /proc/cpuinfo | sort -u`` prints them."""
-    out = subprocess.run("grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u", shell=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        "grep -o -m1 -w 'avx2\\|avx512_bf16\\|amx_bf16' /proc/cpuinfo | sort -u",
+        shell=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     return " ".join(out) or "none"
 
 
@@ -39,8 +44,9 @@ def image_pair(size: int):
     return tuple(np.random.default_rng(0).uniform(-1, 1, (2, 1, size, size, 3)).astype("float32"))
 
 
-def compare_recipes(doc: str, recipes, seconds_per_step, default_steps: int, argv=None, header: str = "",
-                    default_label: str = "") -> None:
+def compare_recipes(
+    doc: str, recipes, seconds_per_step, default_steps: int, argv=None, header: str = "", default_label: str = ""
+) -> None:
     """The recipe benches' command line: ``--steps`` and ``--recipes`` (trainer flags), then one line per
     recipe with its seconds per step (``seconds_per_step(flags, steps)``) and its ratio to the first."""
     import argparse

@@ -4,6 +4,7 @@ process; the 512 px figure against the goal of 1 s on 2 CPU cores.
 
     python -m bench.fast_style [--sizes 256 512 1024] [--repeats 5]
 """
+
 from __future__ import annotations
 
 import argparse

@@ -10,6 +10,7 @@ Bounded: stops after ``--requests`` in total or ``--seconds``; loopback only.
 
     python -m bench.load [--clients 40] [--requests 240] [--seconds 300] [--think 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,15 @@ def quantile(sorted_values: list[float], q: float) -> float:
 
 
 # the mix a public demo sees: mostly the cheap generators (shares of all requests)
-MIX = {"/generate_cars": 0.35, "/generate_class": 0.25, "/car_walk": 0.10, "/generate_all_classes": 0.08,
-       "/van_gogh": 0.10, "/sketch_to_building": 0.04, "/style_transfer": 0.08}
+MIX = {
+    "/generate_cars": 0.35,
+    "/generate_class": 0.25,
+    "/car_walk": 0.10,
+    "/generate_all_classes": 0.08,
+    "/van_gogh": 0.10,
+    "/sketch_to_building": 0.04,
+    "/style_transfer": 0.08,
+}
 
 
 def call_args(endpoint: str, rng: random.Random) -> tuple:
@@ -88,7 +96,7 @@ def main():
             try:
                 client.predict(*call_args(endpoint, rng), api_name=endpoint)
                 outcome = "completed"
-            except Exception as e:  # noqa: BLE001 - classified below
+            except Exception as e:  # classified below
                 text = str(e).lower()
                 outcome = "queue_full" if "queue" in text and "full" in text else f"failed: {str(e)[:120]}"
             with lock:
@@ -117,14 +125,17 @@ def main():
         totals["completed"] += len(ok)
         totals["queue_full"] += full
         totals["failed"] += len(failed)
-        print(f"{endpoint:24} {len(ok):5d} {full:5d} {len(failed):5d} {quantile(ok, 0.5):7.2f} "
-              f"{quantile(ok, 0.95):7.2f}")
+        print(
+            f"{endpoint:24} {len(ok):5d} {full:5d} {len(failed):5d} {quantile(ok, 0.5):7.2f} {quantile(ok, 0.95):7.2f}"
+        )
         for f in sorted(set(failed))[:3]:
             print("    ", f)
     print(f"total: {dict(totals)}; server alive at the end: {alive}; CPU flags: {cpu_flags()}")
     m20, m200 = memory.get(20, float("nan")), memory.get(200, float("nan"))
-    print(f"resident memory: {m20:.0f} MB after 20 responses, {m200:.0f} MB after 200 "
-          f"({(m200 / m20 - 1) * 100:+.1f}%), {final_rss:.0f} MB at the end")
+    print(
+        f"resident memory: {m20:.0f} MB after 20 responses, {m200:.0f} MB after 200 "
+        f"({(m200 / m20 - 1) * 100:+.1f}%), {final_rss:.0f} MB at the end"
+    )
     print("resident memory by responses: " + ", ".join(f"{n}: {mb:.0f} MB" for n, mb in sorted(memory.items())))
 
 

@@ -7,6 +7,7 @@ shows as a steady slope; fragmentation that levels off as a slope that shrinks t
 
     python -m bench.memory [--calls 200] [--endpoints generate_cars van_gogh ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,12 @@ def calls():
         "generate_class": lambda c, i: c.predict(label="Bag", seed=i, count=16, api_name="/generate_class"),
         "van_gogh": lambda c, i: c.predict(handle_file(str(PHOTO)), 512, api_name="/van_gogh"),
         "sketch_to_building": lambda c, i: c.predict(handle_file(str(SKETCH)), api_name="/sketch_to_building"),
-        "fast_style_transfer": lambda c, i: c.predict(handle_file(str(PHOTO)), handle_file(str(PAINTING)), 256, 1.0,
-                                                      api_name="/fast_style_transfer"),
-        "style_transfer": lambda c, i: c.predict(handle_file(str(PHOTO)), handle_file(str(PAINTING)), 1e4, 1e-2, 30,
-                                                 5, 128, True, api_name="/style_transfer"),
+        "fast_style_transfer": lambda c, i: c.predict(
+            handle_file(str(PHOTO)), handle_file(str(PAINTING)), 256, 1.0, api_name="/fast_style_transfer"
+        ),
+        "style_transfer": lambda c, i: c.predict(
+            handle_file(str(PHOTO)), handle_file(str(PAINTING)), 1e4, 1e-2, 30, 5, 128, True, api_name="/style_transfer"
+        ),
     }
 
 

@@ -4,6 +4,7 @@ also as a ratio to the first (today's U-Net recipe). Random images: no data fold
 
     python -m bench.pix2pix_train_step [--steps 10] [--recipes "..." "..."]
 """
+
 from __future__ import annotations
 
 import shlex

@@ -4,6 +4,7 @@ server used to send, 1096 px), warm, same server. Goal: the native 64-car grid <
 
     python -m bench.png_routes [--repeats 30]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,6 +23,7 @@ def main():
 
     server, url = start_app()
     try:
+
         def timed(**params) -> tuple[float, int]:
             times, size = [], 0
             for i in range(args.repeats):
@@ -44,7 +46,9 @@ def main():
     print(f"GET /cars.png count=64 native (274x274 px): {native * 1000:.0f} ms, {native_bytes / 1024:.0f} kB")
     print(f"GET /cars.png count=64 scale=4 (1096 px):   {scaled * 1000:.0f} ms, {scaled_bytes / 1024:.0f} kB")
     print(f"GET /cars.png count=1 native:               {one * 1000:.0f} ms")
-    print(f"native / scale=4 time: {native / scaled:.2f}; goal native <= 100 ms: {'met' if native <= 0.1 else 'missed'}")
+    print(
+        f"native / scale=4 time: {native / scaled:.2f}; goal native <= 100 ms: {'met' if native <= 0.1 else 'missed'}"
+    )
 
 
 if __name__ == "__main__":

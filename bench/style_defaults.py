@@ -5,6 +5,7 @@ sheet (photo | style | fast | Gatys) to artifacts/style_defaults.png to look at.
 
     python -m bench.style_defaults [--sizes 256 512] [--cold]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,10 +44,10 @@ def main(argv=None):
 
     flags = cpu_flags()
     net = gatys.feature_net()
-    print(f"CPU flags: {flags}; {net.title}, {gatys.default_precision()}; "
-          f"{'cold' if args.cold else 'warm'} start")
-    ganapp.fast_style_transfer(ROOT / "weights/style/examples/chelsea.jpg",
-                               style_presets.preset_path(style_presets.find("starry_night")), 64)  # load + trace
+    print(f"CPU flags: {flags}; {net.title}, {gatys.default_precision()}; {'cold' if args.cold else 'warm'} start")
+    ganapp.fast_style_transfer(
+        ROOT / "weights/style/examples/chelsea.jpg", style_presets.preset_path(style_presets.find("starry_night")), 64
+    )  # load + trace
     tiles = []
     for size in args.sizes:
         for photo, painting in PAIRS:

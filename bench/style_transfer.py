@@ -14,6 +14,7 @@ counted in our time).
                                    [--coarse-steps 80] [--final-steps 300] [--starts photo fast] [--tv-delta D ...]
                                    [--save DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ref-steps", type=int, default=1000)
-    ap.add_argument("--ref-loss", type=float, default=None,
-                    help="final loss of an earlier full reference run: then only --ref-timing steps are timed and "
-                         "the reference time is extrapolated (say so when you quote it)")
+    ap.add_argument(
+        "--ref-loss",
+        type=float,
+        default=None,
+        help="final loss of an earlier full reference run: then only --ref-timing steps are timed and "
+        "the reference time is extrapolated (say so when you quote it)",
+    )
     ap.add_argument("--ref-timing", type=int, default=30)
     ap.add_argument("--size", type=int, default=512)
     ap.add_argument("--coarse-steps", type=int, default=80, help="our L-BFGS iterations at each coarser scale")
@@ -37,8 +42,13 @@ def main():
     ap.add_argument("--content", default=str(ROOT / "weights/style/examples/chelsea.jpg"))
     ap.add_argument("--style", default=str(ROOT / "weights/style/presets/starry_night.jpg"))
     ap.add_argument("--starts", nargs="+", default=["photo", "fast"], choices=["photo", "fast"])
-    ap.add_argument("--tv-delta", type=float, nargs="+", default=None,
-                    help="Charbonnier smoothing of our TV term (one run of ours per value)")
+    ap.add_argument(
+        "--tv-delta",
+        type=float,
+        nargs="+",
+        default=None,
+        help="Charbonnier smoothing of our TV term (one run of ours per value)",
+    )
     ap.add_argument("--save", default="", help="folder for the app-default results, to look at")
     args = ap.parse_args()
     from bench.cpu import cpu_flags
@@ -58,8 +68,10 @@ def main():
     _, loss_and_grad, exact_loss = gatys._functions(net)
     w, exact = tf.constant([1e4, 1e-2, 30.0], tf.float32), tf.constant(0.0)
     c, style_t, content_t = gatys.target_features(net, content, style, args.size)
-    print(f"feature network: {net.title}; ours runs in {gatys.default_precision()}; content {content.size}, "
-          f"style {style.size}; {args.size} px")
+    print(
+        f"feature network: {net.title}; ours runs in {gatys.default_precision()}; content {content.size}, "
+        f"style {style.size}; {args.size} px"
+    )
 
     # --- reference: the tutorial's loop
     image = tf.Variable(c)
@@ -88,8 +100,10 @@ def main():
         print(f"reference: {args.ref_steps} Adam steps, {ref_time:.1f} s, final loss {ref_loss:.5g}")
     else:
         ref_loss = args.ref_loss
-        print(f"reference: {timed} Adam steps timed, {ref_time / args.ref_steps:.2f} s/step -> "
-              f"{ref_time:.0f} s for {args.ref_steps} (extrapolated); final loss {ref_loss:.5g} (given)")
+        print(
+            f"reference: {timed} Adam steps timed, {ref_time / args.ref_steps:.2f} s/step -> "
+            f"{ref_time:.0f} s for {args.ref_steps} (extrapolated); final loss {ref_loss:.5g} (given)"
+        )
 
     for start in args.starts:
         for delta in args.tv_delta or [gatys.TV_DELTA]:
@@ -116,11 +130,20 @@ def ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, 
     snapshots = []
     t0 = time.perf_counter()
     init = fast_style_transfer(content, style, args.size) if start == "fast" else None
-    for p in gatys.run(content, style, steps=args.coarse_steps, final_steps=args.final_steps, max_size=args.size,
-                       report_every=0.0, init=init, tv_delta=delta):
+    for p in gatys.run(
+        content,
+        style,
+        steps=args.coarse_steps,
+        final_steps=args.final_steps,
+        max_size=args.size,
+        report_every=0.0,
+        init=init,
+        tv_delta=delta,
+    ):
         if p.stage == p.stages:
             snapshots.append((time.perf_counter() - t0, p.iteration, p.image))
     total = time.perf_counter() - t0
+
     # L-BFGS lowers the smoothed loss at every iteration and the exact loss follows it, so a
     # binary search finds the first snapshot at or below the reference's loss (assuming the
     # exact loss is monotone too) without scoring them all; each snapshot is scored at most once
@@ -139,8 +162,10 @@ def ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, 
     if reached is None:
         print(f"{label}: did not reach {ref_loss:.5g} (last {best:.5g}; {total:.1f} s in all)")
     else:
-        print(f"{label}: exact loss {reached[2]:.5g} <= {ref_loss:.5g} after {reached[0]:.1f} s (iteration "
-              f"{reached[1]}; coarse scales {args.coarse_steps} iterations each)")
+        print(
+            f"{label}: exact loss {reached[2]:.5g} <= {ref_loss:.5g} after {reached[0]:.1f} s (iteration "
+            f"{reached[1]}; coarse scales {args.coarse_steps} iterations each)"
+        )
         print(f"{label}: speed-up vs the tutorial loop: {ref_time / reached[0]:.1f}x", flush=True)
 
 

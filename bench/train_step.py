@@ -5,6 +5,7 @@ discriminator), same architecture, same batch, same process. Also the latency of
 
     python -m bench.train_step [--steps 10] [--rounds 5] [--batch 128]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -109,7 +110,8 @@ def main():
         t0 = time.perf_counter()
         for i in range(10):
             ganapp.generate_cars(i, 64)
-        print(f"64-image car grid (generate + 128 px tiles + PNG-ready grid): {(time.perf_counter() - t0) / 10 * 1000:.0f} ms")
+        ms = (time.perf_counter() - t0) / 10 * 1000
+        print(f"64-image car grid (generate + 128 px tiles + PNG-ready grid): {ms:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ signature) vs running the same generator eagerly with ``model(x)``, at 512 and 1
 
     python -m bench.vangogh [--repeats 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,10 @@ def main():
         t0 = time.perf_counter()
         ganapp.van_gogh(photo, max_size=size)
         full = time.perf_counter() - t0
-        print(f"{size} px square: tf.function {ours:.2f} s, eager model(x) {eager:.2f} s, ratio {eager / ours:.2f}x; "
-              f"van_gogh() end to end on a {size} px photo: {full:.2f} s")
+        print(
+            f"{size} px square: tf.function {ours:.2f} s, eager model(x) {eager:.2f} s, ratio {eager / ours:.2f}x; "
+            f"van_gogh() end to end on a {size} px photo: {full:.2f} s"
+        )
 
 
 if __name__ == "__main__":

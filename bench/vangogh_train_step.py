@@ -5,6 +5,7 @@ widest that still trains at the rate you need).
 
     python -m bench.vangogh_train_step [--steps 30] [--sizes 32:6 24:6 16:9 16:6]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ def main(argv=None):
     from bench.cpu import cpu_flags
 
     flags = cpu_flags()
-    print(f"CPU flags: {flags}; batch 1, {args.size} px, disc_filters {args.disc_filters}, "
-          f"XLA {'on' if args.xla else 'off'}")
+    print(
+        f"CPU flags: {flags}; batch 1, {args.size} px, disc_filters {args.disc_filters}, "
+        f"XLA {'on' if args.xla else 'off'}"
+    )
     ref = None
     for spec in args.sizes:
         k, n = map(int, spec.split(":"))

@@ -3,6 +3,7 @@
 The config that built a set of weights is saved beside them as ``config.json`` and is
 what rebuilds the architecture at load time (see ``ganapp.weights``).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -38,8 +39,16 @@ class CGANConfig:
     channels: int = 1
     latent_dim: int = 64
     class_names: tuple[str, ...] = (
-        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+        "T-shirt/top",
+        "Trouser",
+        "Pullover",
+        "Dress",
+        "Coat",
+        "Sandal",
+        "Shirt",
+        "Sneaker",
+        "Bag",
+        "Ankle boot",
     )
     embed_dim: int = 50
     gen_filters: tuple[int, ...] = (128, 64)
@@ -101,7 +110,14 @@ class FastStyleConfig:
     style_dim: int = 100
     # MobileNetV2 inverted residual blocks: (expansion, channels, repeats, first stride)
     predictor_blocks: tuple[tuple[int, int, int, int], ...] = (
-        (1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1))
+        (1, 16, 1, 1),
+        (6, 24, 2, 2),
+        (6, 32, 3, 2),
+        (6, 64, 4, 2),
+        (6, 96, 3, 1),
+        (6, 160, 3, 2),
+        (6, 320, 1, 1),
+    )
     predictor_stem: int = 32
     predictor_head: int = 1280
     contract_filters: tuple[int, ...] = (8, 16, 32)  # 9x9 s1, then 3x3 s2 convolutions
@@ -127,6 +143,7 @@ MAX_LEN_FOR = {"class_names": 1000}
 
 def _checked(name: str, value, default):
     """``value`` with the JSON type and bounds of the field's ``default``, else ValueError."""
+
     def fail(what):
         raise ValueError(f"config.json: {name} must be {what}, not {value!r:.80}.")
 
@@ -140,7 +157,11 @@ def _checked(name: str, value, default):
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1e3
         return float(value) if ok else fail("a number from 0 to 1000")
     if isinstance(default, str):
-        return value if isinstance(value, str) and len(value) <= MAX_TEXT else fail(f"text of at most {MAX_TEXT} characters")
+        return (
+            value
+            if isinstance(value, str) and len(value) <= MAX_TEXT
+            else fail(f"text of at most {MAX_TEXT} characters")
+        )
     if isinstance(default, tuple):
         limit = MAX_LEN_FOR.get(name, MAX_LEN)
         if not isinstance(value, (list, tuple)) or len(value) > limit:
@@ -163,8 +184,11 @@ def config_from_dict(d: dict):
     unknown = set(d) - names
     if unknown:
         raise ValueError(f"config.json has keys this version does not know: {sorted(unknown)[:10]}.")
-    kwargs = {f.name: _checked(f.name, d[f.name], f.default) for f in dataclasses.fields(cls)
-              if f.name in d and f.name != "family"}
+    kwargs = {
+        f.name: _checked(f.name, d[f.name], f.default)
+        for f in dataclasses.fields(cls)
+        if f.name in d and f.name != "family"
+    }
     return cls(**kwargs)
 
 

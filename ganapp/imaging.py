@@ -4,6 +4,7 @@ Every image that enters the app goes through :func:`load_image`, which refuses w
 cannot safely decode with an :class:`ImageError` whose message is a sentence for the user.
 Tensors handed to models are float32 NHWC; generators use [-1, 1], VGG code uses [0, 1].
 """
+
 from __future__ import annotations
 
 import io
@@ -54,8 +55,7 @@ def _to_rgb(img: Image.Image) -> Image.Image:
     return img
 
 
-def load_image(source, *, max_side: int | None = None, min_side: int = MIN_SIDE,
-               what: str = "image") -> Image.Image:
+def load_image(source, *, max_side: int | None = None, min_side: int = MIN_SIDE, what: str = "image") -> Image.Image:
     """Open and sanitise an image from a path, bytes, numpy array or PIL image.
 
     Returns an 8-bit RGB ``PIL.Image`` with EXIF orientation applied (first frame of an
@@ -92,11 +92,14 @@ def load_image(source, *, max_side: int | None = None, min_side: int = MIN_SIDE,
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageError(f"The {what} has too many pixels (limit {MAX_PIXELS // 1_000_000} megapixels).") from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-            raise ImageError(f"The {what} is not an image file this app can read (PNG, JPEG, WebP, GIF, BMP or "
-                             "TIFF).") from None
+            raise ImageError(
+                f"The {what} is not an image file this app can read (PNG, JPEG, WebP, GIF, BMP or TIFF)."
+            ) from None
     w, h = img.size
     if w * h > MAX_PIXELS:
-        raise ImageError(f"The {what} has too many pixels ({w}x{h}); the limit is {MAX_PIXELS // 1_000_000} megapixels.")
+        raise ImageError(
+            f"The {what} has too many pixels ({w}x{h}); the limit is {MAX_PIXELS // 1_000_000} megapixels."
+        )
     if min(w, h) < min_side:
         raise ImageError(f"The {what} is {w}x{h} pixels; each side needs at least {min_side} pixels.")
     if max(w, h) / min(w, h) > 20:
@@ -148,8 +151,9 @@ def pm1_to_uint8(batch) -> np.ndarray:
     return np.clip((np.asarray(batch, dtype=np.float32) + 1.0) * 127.5 + 0.5, 0, 255).astype(np.uint8)
 
 
-def make_grid(images: np.ndarray, cols: int | None = None, pad: int = 2, scale: int = 1,
-              background: int = 255) -> Image.Image:
+def make_grid(
+    images: np.ndarray, cols: int | None = None, pad: int = 2, scale: int = 1, background: int = 255
+) -> Image.Image:
     """uint8 (N, H, W, C) -> one RGB PIL grid, ``pad`` px between tiles, the whole grid
     enlarged ``scale`` x (nearest-neighbour)."""
     images = np.asarray(images)
@@ -164,7 +168,7 @@ def make_grid(images: np.ndarray, cols: int | None = None, pad: int = 2, scale: 
     for i, im in enumerate(images):
         r, c = divmod(i, cols)
         y, x = pad + r * (h + pad), pad + c * (w + pad)
-        grid[y:y + h, x:x + w] = im
+        grid[y : y + h, x : x + w] = im
     out = Image.fromarray(grid)
     return out.resize((out.width * scale, out.height * scale), Image.NEAREST) if scale > 1 else out
 

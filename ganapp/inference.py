@@ -3,11 +3,12 @@
 Nothing heavy happens at import; models are loaded lazily through ``ganapp.weights``.
 Errors meant for users are :class:`ganapp.errors.GanappError` subclasses.
 """
+
 from __future__ import annotations
 
 import math
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 from PIL import Image
@@ -60,14 +61,23 @@ def check_style_work(max_size: int, steps: int, warm_start: bool) -> None:
     cap = STYLE_CAP_ITERATIONS_AT_512 * 512 * 512
     if st.work(max_size, steps, warm_start) > cap:
         most = cap // st.work(max_size, 1, warm_start)
-        raise InputError(f"That is more work than one request may do (at most the work of "
-                         f"{STYLE_CAP_ITERATIONS_AT_512} iterations at 512 px): at {max_size} px, use at most "
-                         f"{most} steps, or a smaller output size.")
+        raise InputError(
+            f"That is more work than one request may do (at most the work of "
+            f"{STYLE_CAP_ITERATIONS_AT_512} iterations at 512 px): at {max_size} px, use at most "
+            f"{most} steps, or a smaller output size."
+        )
 
 
-def style_transfer(content, style, content_weight: float = 1e4, style_weight: float = 1e-2,
-                   tv_weight: float = 30.0, steps: int = 15, max_size: int = 256,
-                   warm_start: bool = True) -> Iterator[tuple[Image.Image, str]]:
+def style_transfer(
+    content,
+    style,
+    content_weight: float = 1e4,
+    style_weight: float = 1e-2,
+    tv_weight: float = 30.0,
+    steps: int = 15,
+    max_size: int = 256,
+    warm_start: bool = True,
+) -> Iterator[tuple[Image.Image, str]]:
     """Gatys style transfer. Yields (image, status) while optimising; the last is the result.
 
     ``content``/``style``: anything :func:`ganapp.imaging.load_image` takes. ``steps`` is
@@ -98,10 +108,22 @@ def style_transfer(content, style, content_weight: float = 1e4, style_weight: fl
     elif warm_start:
         start = "from the photo (the fast model's weights are not installed)"
     net = st.feature_net()
-    for p in st.run(c, s, content_weight=content_weight, style_weight=style_weight, tv_weight=tv_weight,
-                    steps=steps, max_size=max_size, net=net, init=init):
-        status = (f"{net.title} · {start} · scale {p.stage}/{p.stages} · iteration {p.iteration}/{p.total_iterations}"
-                  + (f" · loss {p.loss:.4g}" if p.iteration else "") + (" · done" if p.done else ""))
+    for p in st.run(
+        c,
+        s,
+        content_weight=content_weight,
+        style_weight=style_weight,
+        tv_weight=tv_weight,
+        steps=steps,
+        max_size=max_size,
+        net=net,
+        init=init,
+    ):
+        status = (
+            f"{net.title} · {start} · scale {p.stage}/{p.stages} · iteration {p.iteration}/{p.total_iterations}"
+            + (f" · loss {p.loss:.4g}" if p.iteration else "")
+            + (" · done" if p.done else "")
+        )
         yield imaging.from_float01(p.image), status
 
 
@@ -134,7 +156,8 @@ def _hub_model(handle: str):
                 raise WeightsUnavailable(
                     f"Fast mode needs Magenta's arbitrary-stylisation model, which could not be loaded from "
                     f"{handle} ({type(e).__name__}). Connect to the internet, or set {FAST_STYLE_HANDLE_ENV} "
-                    "to a local copy of the SavedModel.") from None
+                    "to a local copy of the SavedModel."
+                ) from None
         return _fast[handle]
 
 
@@ -147,11 +170,21 @@ def _fast_fns():
     fns = _compiled.get("fast_style")
     if fns is None or fns[0] is not model:
         predictor, transformer = model.get_layer("style_predictor"), model.get_layer("transformer")
-        fns = _compiled["fast_style"] = (model, cfg, tf.function(
-            lambda s: predictor(s, training=False),
-            input_signature=[tf.TensorSpec([None, cfg.style_size, cfg.style_size, 3], tf.float32)]), tf.function(
-            lambda c, v: transformer([c, v], training=False),
-            input_signature=[tf.TensorSpec([1, None, None, 3], tf.float32), tf.TensorSpec([1, cfg.style_dim], tf.float32)]))
+        fns = _compiled["fast_style"] = (
+            model,
+            cfg,
+            tf.function(
+                lambda s: predictor(s, training=False),
+                input_signature=[tf.TensorSpec([None, cfg.style_size, cfg.style_size, 3], tf.float32)],
+            ),
+            tf.function(
+                lambda c, v: transformer([c, v], training=False),
+                input_signature=[
+                    tf.TensorSpec([1, None, None, 3], tf.float32),
+                    tf.TensorSpec([1, cfg.style_dim], tf.float32),
+                ],
+            ),
+        )
     return fns[1:]  # (cfg, predict, transform)
 
 
@@ -331,6 +364,7 @@ def generator_fn(key: str, *specs):
     model, cfg = weights.load_generator(key)
     fn = _compiled.get(key)
     if fn is None or fn[0] is not model:
+
         def call(*inputs):
             return model(list(inputs) if len(inputs) > 1 else inputs[0], training=False)
 

@@ -1,4 +1,5 @@
 """Shared Keras 3 building blocks (registered Layer subclasses; no Lambda layers)."""
+
 from __future__ import annotations
 
 import keras
@@ -20,7 +21,7 @@ class ReflectionPad2D(layers.Layer):
 
     def compute_output_shape(self, shape):
         b, h, w, c = shape
-        grow = lambda n: None if n is None else n + 2 * self.pad  # noqa: E731
+        grow = lambda n: None if n is None else n + 2 * self.pad  # noqa: E731 (a one-line shape rule)
         return (b, grow(h), grow(w), c)
 
     def get_config(self):
@@ -54,8 +55,9 @@ def instance_norm(name: str | None = None) -> layers.Layer:
 
 def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = None):
     """Conv stride 2 -> [norm] -> LeakyReLU(0.2): halves H and W."""
-    x = layers.Conv2D(filters, size, strides=2, padding="same", use_bias=not norm,
-                      kernel_initializer=gan_init(), name=name)(x)
+    x = layers.Conv2D(
+        filters, size, strides=2, padding="same", use_bias=not norm, kernel_initializer=gan_init(), name=name
+    )(x)
     if norm:
         x = layers.BatchNormalization()(x)
     return layers.LeakyReLU(0.2)(x)
@@ -65,9 +67,12 @@ def upsample_conv(x, filters: int, resize: bool = False, size: int = 4, use_bias
     """Doubles H and W: a stride-2 transposed conv, or (``resize``) nearest-neighbour 2x
     upsampling then a 3x3 conv, which leaves no checkerboard pattern."""
     if resize:
-        return layers.Conv2D(filters, 3, padding="same", use_bias=use_bias, kernel_initializer=gan_init())(Upsample2x()(x))
-    return layers.Conv2DTranspose(filters, size, strides=2, padding="same", use_bias=use_bias,
-                                  kernel_initializer=gan_init())(x)
+        return layers.Conv2D(filters, 3, padding="same", use_bias=use_bias, kernel_initializer=gan_init())(
+            Upsample2x()(x)
+        )
+    return layers.Conv2DTranspose(
+        filters, size, strides=2, padding="same", use_bias=use_bias, kernel_initializer=gan_init()
+    )(x)
 
 
 def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: bool = False):
@@ -88,8 +93,9 @@ def patch_discriminator(inputs, filters: int, norm_layer=layers.BatchNormalizati
     x = layers.Conv2D(filters, 4, strides=2, padding="same", kernel_initializer=gan_init())(x)
     x = layers.LeakyReLU(0.2)(x)
     for mult, stride in ((2, 2), (4, 2), (8, 1)):
-        x = layers.Conv2D(filters * mult, 4, strides=stride, padding="same", use_bias=False,
-                          kernel_initializer=gan_init())(x)
+        x = layers.Conv2D(
+            filters * mult, 4, strides=stride, padding="same", use_bias=False, kernel_initializer=gan_init()
+        )(x)
         x = norm_layer()(x)
         x = layers.LeakyReLU(0.2)(x)
     x = layers.Conv2D(1, 4, strides=1, padding="same", kernel_initializer=gan_init())(x)

@@ -1,4 +1,5 @@
 """TensorFlow set-up, done once on first use (never at import of ganapp)."""
+
 from __future__ import annotations
 
 import functools

@@ -13,6 +13,7 @@ Security rules, enforced here once (see SECURITY.md):
 ``GET /cars.png?seed=N&count=K&scale=S`` and ``GET /cgan.png?label=NAME&seed=N&count=K&scale=S``
 return the grid as a PNG at its native pixel size (``scale`` 1-8 enlarges it, nearest-neighbour).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -21,8 +22,8 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, Response
@@ -127,8 +128,10 @@ POOL_WAITING = {"style": 4, "image": 12, "light": 32}
 SESSION_WAITING = {"style": 1}
 # A job whose client opens no result stream within this many seconds is cancelled.
 COLLECT_S = 15.0
-POOL_BUSY = ("The server is busy with {pool} work right now ({n} requests waiting); please try again in a "
-             "minute. Other tabs are not affected.")
+POOL_BUSY = (
+    "The server is busy with {pool} work right now ({n} requests waiting); please try again in a "
+    "minute. Other tabs are not affected."
+)
 SESSION_BUSY = "You already have a {pool} request waiting; wait for it to finish, or stop it, before sending another."
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -188,7 +191,8 @@ class StreamWatch:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
-                    (k.lower().encode(), v.encode()) for k, v in HEADERS.items() if k.lower().encode() not in names]
+                    (k.lower().encode(), v.encode()) for k, v in HEADERS.items() if k.lower().encode() not in names
+                ]
             await send(message)
 
         if key is None:

@@ -6,6 +6,7 @@ HED gives soft, several-pixel-wide edge probabilities. We keep the ridge of each
 draw the result as dark strokes about two pixels wide on white: the look of a line drawn
 on the app's canvas. The pix2pix training pairs are made by this very function.
 """
+
 from __future__ import annotations
 
 import threading
@@ -37,8 +38,9 @@ def edge_probability(img: Image.Image) -> np.ndarray:
     return np.asarray(hed_model()(x[None], training=False))[0, ..., 0]
 
 
-def strokes_from_edges(prob: np.ndarray, high: float = 0.55, low: float = 0.25, width: int = 2,
-                       min_pixels: int = 30) -> np.ndarray:
+def strokes_from_edges(
+    prob: np.ndarray, high: float = 0.55, low: float = 0.25, width: int = 2, min_pixels: int = 30
+) -> np.ndarray:
     """Edge probability (H, W) -> uint8 (H, W) strokes: 0 on the lines, 255 elsewhere."""
     from scipy import ndimage
 
@@ -55,8 +57,10 @@ def strokes_from_edges(prob: np.ndarray, high: float = 0.55, low: float = 0.25, 
     h, w = prob.shape
     c = p[1:-1, 1:-1]
     neighbours = {  # the two neighbours along the gradient (rows grow downwards)
-        0: (p[1:-1, :-2], p[1:-1, 2:]), 45: (p[:-2, :-2], p[2:, 2:]),
-        90: (p[:-2, 1:-1], p[2:, 1:-1]), 135: (p[:-2, 2:], p[2:, :-2]),
+        0: (p[1:-1, :-2], p[1:-1, 2:]),
+        45: (p[:-2, :-2], p[2:, 2:]),
+        90: (p[:-2, 1:-1], p[2:, 1:-1]),
+        135: (p[:-2, 2:], p[2:, :-2]),
     }
     bins = (np.round(angle / 45.0).astype(int) % 4) * 45
     ridge = np.zeros_like(prob, bool)

@@ -1,5 +1,6 @@
 """The style tab's painting presets: public-domain paintings shipped in ``weights/style/presets``
 (built by ``python -m train.data prepare style_presets``), described by its ``presets.json``."""
+
 from __future__ import annotations
 
 import functools

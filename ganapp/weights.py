@@ -8,6 +8,7 @@ Lookup order for a model key (``ganapp.registry.MODELS``):
 The architecture is always built in code from ``config.json``; only weights are read
 (never ``keras.models.load_model`` on a file, which could carry code).
 """
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,7 @@ def pinned_repo(variable: str, value: str) -> tuple[str, str]:
     when the revision is missing."""
     repo, _, revision = value.partition("@")
     if not revision:
-        raise WeightsUnavailable(f"{variable}={repo} names no revision: pin one, as in "
-                                 f"{variable}={repo}@<commit sha>.")
+        raise WeightsUnavailable(f"{variable}={repo} names no revision: pin one, as in {variable}={repo}@<commit sha>.")
     return repo, revision
 
 
@@ -58,9 +58,11 @@ def is_available(key: str) -> bool:
 
 def unavailable_message(key: str) -> str:
     info = registry.get(key)
-    return (f"The {info.title} has no trained weights in this installation. Make them with "
-            f"`{info.make}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
-            "to download them from the Hugging Face Hub.")
+    return (
+        f"The {info.title} has no trained weights in this installation. Make them with "
+        f"`{info.make}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
+        "to download them from the Hugging Face Hub."
+    )
 
 
 def model_dir(key: str, files: tuple[str, ...] = FILES) -> Path:
@@ -82,7 +84,8 @@ def model_dir(key: str, files: tuple[str, ...] = FILES) -> Path:
         raise WeightsUnavailable(
             f"The {info.title} weights could not be downloaded from the Hub repo {repo} "
             f"(revision {revision}): {type(e).__name__}. Check the repo name and your connection, "
-            f"or make them locally with `{info.make}`.") from None
+            f"or make them locally with `{info.make}`."
+        ) from None
     return Path(paths[0]).parent
 
 

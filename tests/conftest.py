@@ -1,4 +1,5 @@
 """Shared fixtures: tiny configs, tiny weights folders, hostile image files."""
+
 from __future__ import annotations
 
 import io
@@ -18,6 +19,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# below: imported after the environment and sys.path are set up
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -45,19 +47,42 @@ class RecordingHfApi:
 
         root = Path(folder_path)
         files = sorted(p.relative_to(root).as_posix() for p in root.glob("**/*") if p.is_file())
-        self.uploaded = list(filter_repo_objects(files, allow_patterns=allow_patterns,
-                                                 ignore_patterns=[*(ignore_patterns or []), *DEFAULT_IGNORE_PATTERNS]))
-        self.calls.append(("upload_folder", repo_id, {"folder_path": folder_path, "allow_patterns": allow_patterns,
-                                                      "ignore_patterns": ignore_patterns, **kw}))
+        self.uploaded = list(
+            filter_repo_objects(
+                files,
+                allow_patterns=allow_patterns,
+                ignore_patterns=[*(ignore_patterns or []), *DEFAULT_IGNORE_PATTERNS],
+            )
+        )
+        self.calls.append(
+            (
+                "upload_folder",
+                repo_id,
+                {
+                    "folder_path": folder_path,
+                    "allow_patterns": allow_patterns,
+                    "ignore_patterns": ignore_patterns,
+                    **kw,
+                },
+            )
+        )
         return f"https://hub.example/{repo_id}/commit/1"
 
     def __getattr__(self, name):
         raise AssertionError(f"unexpected Hub call: {name}")
 
+
 TINY_DCGAN = DCGANConfig(image_size=16, latent_dim=8, gen_base=16, gen_filters=8, disc_filters=(8, 8, 8, 8))
 TINY_CYCLEGAN = CycleGANConfig(image_size=16, gen_filters=4, res_blocks=1, disc_filters=4)
-TINY_CGAN = CGANConfig(image_size=8, channels=1, latent_dim=8, class_names=("zero", "one", "two"),
-                       embed_dim=4, gen_filters=(8, 4), disc_filters=(4, 8))
+TINY_CGAN = CGANConfig(
+    image_size=8,
+    channels=1,
+    latent_dim=8,
+    class_names=("zero", "one", "two"),
+    embed_dim=4,
+    gen_filters=(8, 4),
+    disc_filters=(4, 8),
+)
 
 
 def write_weights(folder: Path, cfg) -> Path:
@@ -93,6 +118,7 @@ def png_bytes(img: Image.Image, **kw) -> bytes:
 
 def bomb_png(width: int = 30000, height: int = 30000) -> bytes:
     """A valid PNG header claiming width x height, with almost no data (a decompression bomb)."""
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
@@ -148,7 +174,7 @@ def odd_files(tmp_path) -> dict[str, Path]:
     put("alpha.png", Image.fromarray(a))
     put("grey.png", base.convert("L"))
     put("cmyk.jpg", base.convert("CMYK"), "JPEG")
-    arr16 = (np.asarray(base.convert("L"), np.uint16) * 257)
+    arr16 = np.asarray(base.convert("L"), np.uint16) * 257
     put("grey16.png", Image.fromarray(arr16))
     frames = [photo(seed=i) for i in range(3)]
     p = tmp_path / "animated.gif"
@@ -200,8 +226,6 @@ def client(server):
     return Client(server, verbose=False)
 
 
-
-
 @pytest.fixture(scope="session")
 def live_app():
     """`python app.py` started as a user starts it, on the shipped weights."""
@@ -212,10 +236,15 @@ def live_app():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1",
-           "GANAPP_STYLE_NET": "vgg16-hed"}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "GRADIO_SERVER_PORT": str(port),
+        "GRADIO_SERVER_NAME": "127.0.0.1",
+        "GANAPP_STYLE_NET": "vgg16-hed",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     url = f"http://127.0.0.1:{port}/"
     t0 = time.time()
     while time.time() - t0 < 60:

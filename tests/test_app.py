@@ -1,5 +1,6 @@
 """The app end to end: built in-process, served by uvicorn on loopback, driven through
 gradio_client like a script would, plus the plain PNG routes."""
+
 import io
 import time
 
@@ -29,11 +30,27 @@ def api_error(client, *args, api_name):
 def test_page_and_api_names(client, server):
     assert "ganapp" in httpx.get(server).text
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
-    assert {"/style_transfer", "/fast_style_transfer", "/van_gogh", "/sketch_to_building", "/generate_cars",
-            "/car_walk", "/generate_class", "/generate_all_classes"} <= set(endpoints)
+    assert {
+        "/style_transfer",
+        "/fast_style_transfer",
+        "/van_gogh",
+        "/sketch_to_building",
+        "/generate_cars",
+        "/car_walk",
+        "/generate_class",
+        "/generate_all_classes",
+    } <= set(endpoints)
     params = endpoints["/style_transfer"]["parameters"]
-    assert [p["parameter_name"] for p in params] == ["content", "style", "content_weight", "style_weight",
-                                                     "tv_weight", "steps", "max_size", "warm_start"]
+    assert [p["parameter_name"] for p in params] == [
+        "content",
+        "style",
+        "content_weight",
+        "style_weight",
+        "tv_weight",
+        "steps",
+        "max_size",
+        "warm_start",
+    ]
     params = endpoints["/fast_style_transfer"]
     assert [p["parameter_name"] for p in params["parameters"]] == ["content", "style", "max_size", "strength"]
 
@@ -51,8 +68,9 @@ def test_generators_answer_and_are_deterministic(client):
 def test_style_transfer_endpoint_returns_final_image(client, image_file):
     from gradio_client import handle_file
 
-    out = client.predict(handle_file(str(image_file)), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64,
-                         api_name="/style_transfer")
+    out = client.predict(
+        handle_file(str(image_file)), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64, api_name="/style_transfer"
+    )
     assert Image.open(out).size == (64, 48)
 
 
@@ -75,8 +93,17 @@ def test_fast_mode_unavailable_offline(client, image_file, monkeypatch):
 def test_hostile_files_get_a_sentence_and_server_survives(client, hostile_files, name, image_file):
     from gradio_client import handle_file
 
-    msg = api_error(client, handle_file(str(hostile_files[name])), handle_file(str(image_file)), 1e4, 1e-2, 30, 5, 64,
-                    api_name="/style_transfer")
+    msg = api_error(
+        client,
+        handle_file(str(hostile_files[name])),
+        handle_file(str(image_file)),
+        1e4,
+        1e-2,
+        30,
+        5,
+        64,
+        api_name="/style_transfer",
+    )
     assert "content image" in msg and "Traceback" not in msg and "/tmp" not in msg
     assert Image.open(client.predict(seed=1, count=1, api_name="/generate_cars")).size == (20, 20)
 

@@ -2,6 +2,7 @@
 started as a user starts it. Opens every tab, runs each model on its example inputs, waits
 for the output image (or the model's clear 'no weights' message) and saves screenshots to
 artifacts/screenshots/."""
+
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -96,9 +104,17 @@ def test_pix2pix_tab(page):
         page.mouse.move(x0 + b[0] * w, y0 + b[1] * h, steps=8)
         page.mouse.up()
 
-    for a, b in [((0.2, 0.35), (0.5, 0.12)), ((0.5, 0.12), (0.8, 0.35)), ((0.2, 0.35), (0.8, 0.35)),
-                 ((0.25, 0.35), (0.25, 0.9)), ((0.75, 0.35), (0.75, 0.9)), ((0.25, 0.9), (0.75, 0.9)),
-                 ((0.45, 0.9), (0.45, 0.65)), ((0.45, 0.65), (0.55, 0.65)), ((0.55, 0.65), (0.55, 0.9))]:
+    for a, b in [
+        ((0.2, 0.35), (0.5, 0.12)),
+        ((0.5, 0.12), (0.8, 0.35)),
+        ((0.2, 0.35), (0.8, 0.35)),
+        ((0.25, 0.35), (0.25, 0.9)),
+        ((0.75, 0.35), (0.75, 0.9)),
+        ((0.25, 0.9), (0.75, 0.9)),
+        ((0.45, 0.9), (0.45, 0.65)),
+        ((0.45, 0.65), (0.55, 0.65)),
+        ((0.55, 0.65), (0.55, 0.9)),
+    ]:
         line(a, b)
     for wx in (0.32, 0.6):  # two windows
         line((wx, 0.45), (wx + 0.1, 0.45)), line((wx + 0.1, 0.45), (wx + 0.1, 0.55))

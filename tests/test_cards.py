@@ -1,6 +1,7 @@
 """Every shipped model card loads back through huggingface_hub.ModelCard with the metadata its
 registry entry gives: licence, task, library, datasets, and eval results that name the
 dataset and match metrics.json."""
+
 import json
 
 import pytest

@@ -1,4 +1,5 @@
 """The evaluation helpers measure what they claim."""
+
 import numpy as np
 
 from train.evaluate import frechet, memorisation, ssim_grey

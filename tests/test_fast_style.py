@@ -1,4 +1,5 @@
 """Fast style transfer: the Keras port of Magenta's networks, its shipped weights, the presets."""
+
 import subprocess
 
 import numpy as np
@@ -48,11 +49,11 @@ def test_starry_night_paints_the_photo_blue_and_yellow():
     cat = Image.open(ROOT / "weights" / "style" / "examples" / "chelsea.jpg")
     out = np.asarray(ganapp.fast_style_transfer(cat, STARRY, max_size=256), float)
     src = np.asarray(cat.resize((out.shape[1], out.shape[0])), float)
-    blueness = lambda a: (a[..., 2] - a[..., 0]).mean()  # noqa: E731
+    blueness = lambda a: (a[..., 2] - a[..., 0]).mean()  # noqa: E731 (a one-line measure)
     assert blueness(out) > blueness(src) + 25
     assert out.shape == (170, 256, 3)
     pinned = np.array([[80, 92, 98], [165, 173, 162], [83, 94, 89]])  # rows 40/85/130 at column 128, mean of 8x8
-    got = np.stack([out[y - 4:y + 4, 124:132].reshape(-1, 3).mean(0) for y in (40, 85, 130)])
+    got = np.stack([out[y - 4 : y + 4, 124:132].reshape(-1, 3).mean(0) for y in (40, 85, 130)])
     assert np.abs(got - pinned).max() < 6, got.round()
 
 

@@ -1,6 +1,7 @@
 """Hostile input, systematically: generated malformed and extreme images and numbers go to
 every endpoint through gradio_client. Every answer is a result or one clear sentence (no
 path, no stack trace), and the server keeps serving."""
+
 import io
 import re
 import struct
@@ -38,7 +39,7 @@ def jpeg_huge_header():
     """A real JPEG whose SOF0 height/width are patched to 60000 x 60000."""
     data = bytearray(jpeg_bytes(photo(32, 32)))
     i = data.index(b"\xff\xc0")
-    data[i + 5:i + 9] = struct.pack(">HH", 60000, 60000)
+    data[i + 5 : i + 9] = struct.pack(">HH", 60000, 60000)
     return bytes(data)
 
 
@@ -46,11 +47,17 @@ def malformed_cases():
     rng = np.random.default_rng(0)
     good_png, good_jpg = png_bytes(photo()), jpeg_bytes(photo())
     cases = {
-        "png_bomb": bomb_png(), "png_bomb_wide": bomb_png(200_000, 300), "gif_bomb": gif_bomb(),
-        "jpeg_huge_header": jpeg_huge_header(), "empty": b"", "random_bytes": rng.bytes(5000),
-        "text": b"hello, this is not an image\n" * 100, "html": b"<html><script>alert(1)</script></html>",
+        "png_bomb": bomb_png(),
+        "png_bomb_wide": bomb_png(200_000, 300),
+        "gif_bomb": gif_bomb(),
+        "jpeg_huge_header": jpeg_huge_header(),
+        "empty": b"",
+        "random_bytes": rng.bytes(5000),
+        "text": b"hello, this is not an image\n" * 100,
+        "html": b"<html><script>alert(1)</script></html>",
         "svg": b'<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64"/></svg>',
-        "png_1x1": png_bytes(Image.new("RGB", (1, 1))), "png_15x400": png_bytes(Image.new("RGB", (15, 400))),
+        "png_1x1": png_bytes(Image.new("RGB", (1, 1))),
+        "png_15x400": png_bytes(Image.new("RGB", (15, 400))),
         "png_aspect_1000x20": png_bytes(Image.new("RGB", (1000, 20))),
         "png_bad_crc": good_png[:40] + b"\x00\x00" + good_png[42:],
     }
@@ -70,7 +77,7 @@ def odd_but_valid():
     out = {}
     out["rgba"] = png_bytes(base.convert("RGBA"))
     out["palette"] = png_bytes(base.convert("P"))
-    out["grey16"] = png_bytes(Image.fromarray((np.asarray(base.convert("L"), np.uint16) * 257)))
+    out["grey16"] = png_bytes(Image.fromarray(np.asarray(base.convert("L"), np.uint16) * 257))
     out["cmyk"] = jpeg_bytes(base.convert("CMYK"))
     buf = io.BytesIO()
     base.save(buf, format="GIF", save_all=True, append_images=[photo(80, 64, 1)])
@@ -123,16 +130,29 @@ def test_odd_but_valid_images_are_accepted(client, tmp_path):
     for name, data in odd_but_valid().items():
         path = tmp_path / f"{name}.img"
         path.write_bytes(data)
-        check_answer(client, (handle_file(str(path)), handle_file(str(path)), 1e4, 1e-2, 30, 5, 64),
-                     "/style_transfer", expect_ok=True)
+        check_answer(
+            client,
+            (handle_file(str(path)), handle_file(str(path)), 1e4, 1e-2, 30, 5, 64),
+            "/style_transfer",
+            expect_ok=True,
+        )
 
 
-@pytest.mark.parametrize("api_name,args", [
-    ("/generate_cars", (1e12, 1)), ("/generate_cars", (0, -3)), ("/generate_cars", ("abc", 1)),
-    ("/generate_cars", (0.5, 1)), ("/car_walk", (-1, 5)), ("/car_walk", (0, 1e9)),
-    ("/generate_class", ("two", -1, 1)), ("/generate_class", ("two", 0, 10_000)), ("/generate_class", ("", 0, 1)),
-    ("/generate_all_classes", (-7,)),
-])
+@pytest.mark.parametrize(
+    "api_name,args",
+    [
+        ("/generate_cars", (1e12, 1)),
+        ("/generate_cars", (0, -3)),
+        ("/generate_cars", ("abc", 1)),
+        ("/generate_cars", (0.5, 1)),
+        ("/car_walk", (-1, 5)),
+        ("/car_walk", (0, 1e9)),
+        ("/generate_class", ("two", -1, 1)),
+        ("/generate_class", ("two", 0, 10_000)),
+        ("/generate_class", ("", 0, 1)),
+        ("/generate_all_classes", (-7,)),
+    ],
+)
 def test_extreme_numbers(client, api_name, args):
     assert check_answer(client, args, api_name) != "ok"
 
@@ -143,6 +163,12 @@ def test_extreme_style_numbers(client, tmp_path):
     p = tmp_path / "p.png"
     photo().save(p)
     f = handle_file(str(p))
-    for bad in [(-1, 1e-2, 30, 5, 64), (1e4, 1e9, 30, 5, 64), (1e4, 1e-2, -30, 5, 64), (1e4, 1e-2, 30, 0, 64),
-                (1e4, 1e-2, 30, 5, 100_000), (0, 0, 30, 5, 64)]:
+    for bad in [
+        (-1, 1e-2, 30, 5, 64),
+        (1e4, 1e9, 30, 5, 64),
+        (1e4, 1e-2, -30, 5, 64),
+        (1e4, 1e-2, 30, 0, 64),
+        (1e4, 1e-2, 30, 5, 100_000),
+        (0, 0, 30, 5, 64),
+    ]:
         assert check_answer(client, (f, f, *bad), "/style_transfer") != "ok"

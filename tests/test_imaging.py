@@ -1,4 +1,5 @@
 """Sanitising of every hostile or unusual input kind (ganapp.imaging.load_image)."""
+
 from pathlib import Path
 
 import numpy as np
@@ -33,12 +34,19 @@ def test_bomb_is_refused_before_decoding(hostile_files):
     import subprocess
     import sys
 
-    code = ("import resource, sys; from ganapp.imaging import load_image, ImageError\n"
-            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-            "try:\n    load_image(sys.argv[1])\nexcept ImageError as e:\n    print('refused:', e)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)")
-    out = subprocess.run([sys.executable, "-c", code, str(hostile_files["bomb.png"])], capture_output=True,
-                         text=True, check=True, cwd=Path(__file__).resolve().parent.parent).stdout.splitlines()
+    code = (
+        "import resource, sys; from ganapp.imaging import load_image, ImageError\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    load_image(sys.argv[1])\nexcept ImageError as e:\n    print('refused:', e)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(hostile_files["bomb.png"])],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    ).stdout.splitlines()
     assert out[0].startswith("refused: ") and "megapixels" in out[0]
     assert int(out[-1]) < 50_000  # KiB: a decoded 900 MP image would take 2.7 GB
 

@@ -1,4 +1,5 @@
 """Architectures, the weights plumbing and the generator inference functions."""
+
 import json
 import os
 
@@ -16,10 +17,10 @@ def test_default_architectures_match_the_seed():
     g = builders("dcgan").build_generator(DCGANConfig())
     d = builders("dcgan").build_discriminator(DCGANConfig())
     assert g.output_shape == (None, 32, 32, 3) and d.output_shape == (None, 1)
-    convt = [l for l in g.layers if l.__class__.__name__ == "Conv2DTranspose"]
-    assert [l.filters for l in convt] == [128, 128, 128] and all(l.strides == (2, 2) for l in convt)
+    convt = [layer for layer in g.layers if layer.__class__.__name__ == "Conv2DTranspose"]
+    assert [layer.filters for layer in convt] == [128, 128, 128] and all(layer.strides == (2, 2) for layer in convt)
     assert g.layers[-1].activation.__name__ == "tanh"
-    convs = [l.filters for l in d.layers if l.__class__.__name__ == "Conv2D"]
+    convs = [layer.filters for layer in d.layers if layer.__class__.__name__ == "Conv2D"]
     assert convs == [64, 128, 128, 256]
 
 
@@ -99,13 +100,20 @@ def test_every_model_works_from_a_hub_stand_in(tmp_path, monkeypatch):
         if (SHIPPED / key / "generator.weights.h5").is_file():
             shutil.copytree(SHIPPED / key, hub / key, ignore=shutil.ignore_patterns("*.png", "examples"))
             monkeypatch.setenv(f"GANAPP_{key.upper()}_REPO", f"someone/ganapp-{key}@0123abc")
-    monkeypatch.setattr(huggingface_hub, "hf_hub_download",
-                        lambda repo_id, filename, revision=None, **kw: str(hub / repo_id.split("ganapp-")[1] / filename))
+    monkeypatch.setattr(
+        huggingface_hub,
+        "hf_hub_download",
+        lambda repo_id, filename, revision=None, **kw: str(hub / repo_id.split("ganapp-")[1] / filename),
+    )
     weights.clear_cache()
     img = np.asarray(photo(64, 48))
-    answers = {"cars": lambda: ganapp.generate_cars(1, 2), "cgan": lambda: ganapp.generate_class(ganapp.class_names()[1], 0, 2),
-               "vangogh": lambda: ganapp.van_gogh(img, 64), "pix2pix": lambda: ganapp.sketch_to_building(img),
-               "fast_style": lambda: ganapp.fast_style_transfer(img, img, 64)}
+    answers = {
+        "cars": lambda: ganapp.generate_cars(1, 2),
+        "cgan": lambda: ganapp.generate_class(ganapp.class_names()[1], 0, 2),
+        "vangogh": lambda: ganapp.van_gogh(img, 64),
+        "pix2pix": lambda: ganapp.sketch_to_building(img),
+        "fast_style": lambda: ganapp.fast_style_transfer(img, img, 64),
+    }
     for key in os.listdir(hub):
         assert answers[key]().size[0] > 16, key
     if (hub / "cgan").exists():
@@ -177,13 +185,20 @@ def test_car_walk_endpoints_match_the_seeds(tiny_weights):
     last = np.asarray(ganapp.generate_cars(9, 1))
     assert np.abs(walk[2:18, 2:18].astype(int) - first[2:18, 2:18]).max() <= 1
     x = 2 + 3 * 18
-    assert np.abs(walk[2:18, x:x + 16].astype(int) - last[2:18, 2:18]).max() <= 1
+    assert np.abs(walk[2:18, x : x + 16].astype(int) - last[2:18, 2:18]).max() <= 1
 
 
-@pytest.mark.parametrize("kwargs,match", [
-    (dict(seed=-1, count=1), "Seed"), (dict(seed=1.5, count=1), "Seed"), (dict(seed=0, count=0), "Count"),
-    (dict(seed=0, count=65), "Count"), (dict(seed=float("nan"), count=1), "Seed"), (dict(seed="x", count=1), "Seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs,match",
+    [
+        (dict(seed=-1, count=1), "Seed"),
+        (dict(seed=1.5, count=1), "Seed"),
+        (dict(seed=0, count=0), "Count"),
+        (dict(seed=0, count=65), "Count"),
+        (dict(seed=float("nan"), count=1), "Seed"),
+        (dict(seed="x", count=1), "Seed"),
+    ],
+)
 def test_out_of_range_numbers(tiny_weights, kwargs, match):
     with pytest.raises(ganapp.InputError, match=match):
         ganapp.generate_cars(**kwargs)
@@ -211,11 +226,14 @@ def test_hostile_config_is_refused_before_anything_is_built(tmp_path, monkeypatc
 
     monkeypatch.setattr(models, "builders", lambda family: pytest.fail("a network was built"))
     (tmp_path / "generator.weights.h5").write_bytes(b"")
-    for bad, field in (({"family": "cyclegan", "gen_filters": 10**6}, "gen_filters"),
-                       ({"family": "cyclegan", "res_blocks": "6"}, "res_blocks"),
-                       ({"family": "cgan", "class_names": ["x"] * 5000}, "class_names"),
-                       ({"family": "dcgan", "disc_filters": [64] * 100}, "disc_filters"),
-                       ({"family": "nope"}, "family"), ([1, 2], "object")):
+    for bad, field in (
+        ({"family": "cyclegan", "gen_filters": 10**6}, "gen_filters"),
+        ({"family": "cyclegan", "res_blocks": "6"}, "res_blocks"),
+        ({"family": "cgan", "class_names": ["x"] * 5000}, "class_names"),
+        ({"family": "dcgan", "disc_filters": [64] * 100}, "disc_filters"),
+        ({"family": "nope"}, "family"),
+        ([1, 2], "object"),
+    ):
         (tmp_path / "config.json").write_text(json.dumps(bad))
         with pytest.raises(ganapp.WeightsUnavailable, match=field):
             weights.build_from_dir(tmp_path)

@@ -1,6 +1,7 @@
 """A few pixels of each shipped model's output for a fixed seed or input, pinned: a silent
 change of weights, preprocessing, value range or grid layout fails here. Retraining a model
 means updating its numbers here in the same commit (the card's samples show what changed)."""
+
 import numpy as np
 import pytest
 from PIL import Image

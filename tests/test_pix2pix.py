@@ -1,4 +1,5 @@
 """pix2pix: the sketch function, pairing, the U-Net, a train step and the endpoints."""
+
 import json
 
 import numpy as np
@@ -41,8 +42,8 @@ def test_unet_shapes_and_skip_count(upsample):
     g = pix2pix.build_generator(dataclasses.replace(TINY, upsample=upsample))
     out = np.asarray(g(np.zeros((2, 32, 32, 3), np.float32), training=False))
     assert out.shape == (2, 32, 32, 3) and np.abs(out).max() <= 1
-    assert sum(l.__class__.__name__ == "Concatenate" for l in g.layers) == 4  # log2(32) - 1 skips
-    transposed = sum(l.__class__.__name__ == "Conv2DTranspose" for l in g.layers)
+    assert sum(layer.__class__.__name__ == "Concatenate" for layer in g.layers) == 4  # log2(32) - 1 skips
+    transposed = sum(layer.__class__.__name__ == "Conv2DTranspose" for layer in g.layers)
     assert transposed == (5 if upsample == "transpose" else 0)  # resize: nearest 2x + conv instead
     with pytest.raises(ValueError, match="upsample"):
         pix2pix.build_generator(dataclasses.replace(TINY, upsample="bicubic"))
@@ -107,8 +108,28 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     old_log = "step,epoch,time,g_adv,l1,d_loss\n1,0,0.1,1.0,0.5,0.7\n"  # written by an older trainer
     (run / "losses.csv").write_text(old_log)
     out = tmp_path / "export" / "pix2pix"
-    main(["--data", str(pairs), "--image-size", "32", "--gen-filters", "4", "--gen-max-filters", "8",
-          "--disc-filters", "4", "--jitter", "36", "--epochs", "2", "--log-every", "2", "--export", str(out)])
+    main(
+        [
+            "--data",
+            str(pairs),
+            "--image-size",
+            "32",
+            "--gen-filters",
+            "4",
+            "--gen-max-filters",
+            "8",
+            "--disc-filters",
+            "4",
+            "--jitter",
+            "36",
+            "--epochs",
+            "2",
+            "--log-every",
+            "2",
+            "--export",
+            str(out),
+        ]
+    )
     model, cfg = weights.build_from_dir(out)
     assert cfg == TINY and (out / "samples.png").exists()
     header, row = (run / "losses.csv").read_text().splitlines()[:2]
@@ -117,8 +138,16 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     assert -1 <= float(row.split(",")[5]) <= 1
     # val/ is scored after every epoch; the export is the epoch with the best validation SSIM
     val = [r.split(",") for r in (run / "val.csv").read_text().splitlines()]
-    assert val[0] == ["step", "epoch", "l1", "psnr_db", "ssim", "perceptual", "colourfulness_ratio",
-                      "edge_energy_ratio"] and [r[1] for r in val[1:]] == ["1", "2"]
+    assert val[0] == [
+        "step",
+        "epoch",
+        "l1",
+        "psnr_db",
+        "ssim",
+        "perceptual",
+        "colourfulness_ratio",
+        "edge_energy_ratio",
+    ] and [r[1] for r in val[1:]] == ["1", "2"]
     best = json.loads((run / "best.json").read_text())
     assert best["ssim"] == max(float(r[4]) for r in val[1:])
     assert json.loads((out / "training.json").read_text())["selected"]["epoch"] == best["epoch"]
@@ -137,7 +166,7 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     from train.evaluate import resized
 
     photos = resized(load_pairs(pairs / "test")[1], 32).reshape(2, -1, 3).astype(np.float64)
-    own_colour = np.mean(10 * np.log10(255.0 ** 2 / photos.var(1).mean(1)))  # a flat image of its mean colour
+    own_colour = np.mean(10 * np.log10(255.0**2 / photos.var(1).mean(1)))  # a flat image of its mean colour
     assert abs(summary["reference_own_mean_colour_psnr_db"] - own_colour) < 0.05
     sheet = Image.open(out / "comparison.png")  # 2 rows of sketch | previous | these | photo, 32 px + 4 px gaps
     assert metrics["sheet"]["columns"][1] == "previous weights" and sheet.size == (4 * 32 + 5 * 4, 2 * 32 + 3 * 4)
@@ -168,8 +197,9 @@ def test_late_perceptual_weight_replaces_the_weight_from_its_epoch(pairs):
 
     kernels = []  # one step at step 0 with: no perceptual loss; weight 10; 10 then 0 from epoch 0; ... from epoch 1
     for w, late, start in ((0.0, -1.0, 0), (10.0, -1.0, 0), (10.0, 0.0, 0), (10.0, 0.0, 1)):
-        cfg = Pix2PixTrainConfig(data=str(pairs), jitter=36, perceptual_weight=w, late_perceptual_weight=late,
-                                 late_from_epoch=start)
+        cfg = Pix2PixTrainConfig(
+            data=str(pairs), jitter=36, perceptual_weight=w, late_perceptual_weight=late, late_from_epoch=start
+        )
         task = Pix2PixTask(cfg, TINY)
         keras.utils.set_random_seed(0)
         task.build()
@@ -185,8 +215,15 @@ def test_sketch_to_building_keeps_proportions(tiny_weights):
     assert out.size == (32, 16)
 
 
-VGG = Pix2PixConfig(image_size=64, encoder="vgg16_hed", vgg_blocks=2, gen_max_filters=8,
-                    decoder_filters=(8, 8, 8, 8, 8, 4), disc_filters=4, upsample="resize")
+VGG = Pix2PixConfig(
+    image_size=64,
+    encoder="vgg16_hed",
+    vgg_blocks=2,
+    gen_max_filters=8,
+    decoder_filters=(8, 8, 8, 8, 8, 4),
+    disc_filters=4,
+    upsample="resize",
+)
 
 
 def test_vgg16_encoder_layout_matches_hed_weights():
@@ -197,19 +234,24 @@ def test_vgg16_encoder_layout_matches_hed_weights():
     g = pix2pix.build_generator(VGG)
     out = np.asarray(g(np.zeros((1, 64, 64, 3), np.float32), training=False))
     assert out.shape == (1, 64, 64, 3) and np.abs(out).max() <= 1
-    assert sum(l.__class__.__name__ == "Concatenate" for l in g.layers) == 6  # S/32 ... S
+    assert sum(layer.__class__.__name__ == "Concatenate" for layer in g.layers) == 6  # S/32 ... S
     hed = gatys._vgg_weights("vgg16-hed")  # every encoder layer takes HED's weights by name
     for name in pix2pix.vgg16_layer_names(range(1, 3)):
         assert [w.shape for w in g.get_layer(name).get_weights()] == [w.shape for w in hed[name]]
     assert g.get_layer("block2_conv2").output.shape[1:] == (32, 32, 128)
+
     def full_size_skip(model):
-        return [l for l in model.layers if l.__class__.__name__ == "Concatenate"][-1].input[1]
+        return [layer for layer in model.layers if layer.__class__.__name__ == "Concatenate"][-1].input[1]
 
     assert full_size_skip(g) is g.get_layer("block1_skip_norm").output
     g2 = pix2pix.build_generator(dataclasses.replace(VGG, sketch_skip=True))
     assert full_size_skip(g2) is g2.inputs[0]  # the sketch itself
-    for bad, match in ((dict(vgg_blocks=5), "vgg_blocks"), (dict(decoder_filters=(8, 8)), "decoder_filters"),
-                       (dict(image_size=32), ">= 64"), (dict(encoder="resnet"), "encoder")):
+    for bad, match in (
+        (dict(vgg_blocks=5), "vgg_blocks"),
+        (dict(decoder_filters=(8, 8)), "decoder_filters"),
+        (dict(image_size=32), ">= 64"),
+        (dict(encoder="resnet"), "encoder"),
+    ):
         with pytest.raises(ValueError, match=match):
             pix2pix.build_generator(dataclasses.replace(VGG, **bad))
 
@@ -224,11 +266,46 @@ def test_vgg16_encoder_starts_from_hed_then_frozen_and_finetuned_phases(pairs, t
     monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
     hed = gatys._vgg_weights("vgg16-hed")
     out = tmp_path / "export"
-    args = ["--data", str(pairs), "--image-size", "64", "--encoder", "vgg16_hed", "--vgg-blocks", "2",
-            "--gen-max-filters", "8", "--decoder-filters", "8", "8", "8", "8", "8", "4", "--disc-filters", "4",
-            "--upsample", "resize", "--jitter", "70", "--encoder-frozen-blocks", "1", "--finetune-from-epoch", "1",
-            "--perceptual-weight", "1", "--fm-weight", "1", "--hand-drawn", "0.5", "--zoom", "0.2",
-            "--select-by=-perceptual", "--export", str(out)]
+    args = [
+        "--data",
+        str(pairs),
+        "--image-size",
+        "64",
+        "--encoder",
+        "vgg16_hed",
+        "--vgg-blocks",
+        "2",
+        "--gen-max-filters",
+        "8",
+        "--decoder-filters",
+        "8",
+        "8",
+        "8",
+        "8",
+        "8",
+        "4",
+        "--disc-filters",
+        "4",
+        "--upsample",
+        "resize",
+        "--jitter",
+        "70",
+        "--encoder-frozen-blocks",
+        "1",
+        "--finetune-from-epoch",
+        "1",
+        "--perceptual-weight",
+        "1",
+        "--fm-weight",
+        "1",
+        "--hand-drawn",
+        "0.5",
+        "--zoom",
+        "0.2",
+        "--select-by=-perceptual",
+        "--export",
+        str(out),
+    ]
 
     def conv(name):
         return weights.build_from_dir(out)[0].get_layer(name).get_weights()[0]
@@ -273,7 +350,7 @@ def test_hand_drawn_sketch_is_a_sparser_wobblier_redraw():
     sk[20:22, 10:118] = 0  # a long roof line
     sk[60:100, 40:42] = 0  # a wall
     for x in range(10, 118, 12):  # clutter: short strokes
-        sk[110:113, x:x + 3] = 0
+        sk[110:113, x : x + 3] = 0
     same = hand_drawn(sk, np.random.default_rng(3))
     assert np.array_equal(same, hand_drawn(sk, np.random.default_rng(3)))  # the seed repeats a drawing
     assert np.array_equal(hand_drawn(sk, np.random.default_rng(3), 0.0), sk)

@@ -1,13 +1,14 @@
 """The README's scripting examples run as written against `python app.py` (only the host,
 and the two local image names, are swapped for the test's)."""
+
 import io
 import re
 import shutil
 from pathlib import Path
 
 import httpx
-from PIL import Image
 import pytest
+from PIL import Image
 
 from tests.conftest import shipped
 
@@ -32,7 +33,7 @@ def test_python_example(live_app, tmp_path, monkeypatch):
     shutil.copy(ROOT / "weights/style/presets/starry_night.jpg", tmp_path / "starry.jpg")
     monkeypatch.chdir(tmp_path)
     scope = {}
-    exec(code.replace("http://127.0.0.1:7860/", live_app), scope)  # noqa: S102 - our own README
+    exec(code.replace("http://127.0.0.1:7860/", live_app), scope)  # our own README
     for name in ("painted", "gogh", "sketch", "building", "cars", "walk", "shoes", "every"):
         assert Path(scope[name]).is_file(), name
 

@@ -1,4 +1,5 @@
 """Server memory modes: freed large buffers go back to the OS instead of staying in malloc."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROBE = r'''
+PROBE = r"""
 import sys
 import time
 import numpy as np
@@ -26,7 +27,7 @@ for _ in range(12):  # 96 MB of large buffers, each followed by a small one that
 big.clear()
 time.sleep(0.3)  # a few trims
 print(rss_mb() - before)
-'''
+"""
 
 
 def retained_mb(mode: str) -> float:

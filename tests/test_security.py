@@ -2,6 +2,7 @@
 loopback as ``python app.py`` serves it): reading server files through the queue and the
 deep-link cache, naming server paths instead of uploading, flooding the slow pool, and
 leaving work uncollected; plus the small defects found beside them."""
+
 import json
 import os
 import threading
@@ -20,12 +21,12 @@ FILEDATA = {"_type": "gradio.FileData"}
 
 @pytest.fixture
 def secret(tmp_path):
-    """A picture outside Gradio's cache with pixels no test input has, and a text file."""
-    rng = np.random.default_rng(1234)
+    """A picture and a text file outside Gradio's cache, with content new to this run."""
+    rng = np.random.default_rng()
     image = tmp_path / "secret.png"
     Image.fromarray(rng.integers(0, 255, (40, 56, 3), dtype=np.uint8)).save(image)
     text = tmp_path / "secret.txt"
-    text.write_text("HF_TOKEN=hf_not_for_you\n")
+    text.write_text(f"HF_TOKEN=hf_{rng.integers(2**62)}\n")
     return {"image": image, "text": text}
 
 
@@ -35,11 +36,14 @@ def fn_ids(server) -> dict[str, int]:
 
 def join_and_wait(server, fn_index, data, session, timeout=60) -> dict:
     """queue/join as the page does, then read the result stream to the end."""
-    r = httpx.post(server + "gradio_api/queue/join", json={"data": data, "fn_index": fn_index,
-                                                          "session_hash": session, "event_data": None})
+    r = httpx.post(
+        server + "gradio_api/queue/join",
+        json={"data": data, "fn_index": fn_index, "session_hash": session, "event_data": None},
+    )
     assert r.status_code == 200, r.text
-    with httpx.stream("GET", server + "gradio_api/queue/data", params={"session_hash": session},
-                      timeout=timeout) as stream:
+    with httpx.stream(
+        "GET", server + "gradio_api/queue/data", params={"session_hash": session}, timeout=timeout
+    ) as stream:
         for line in stream.iter_lines():
             if line.startswith("data:"):
                 message = json.loads(line[5:])
@@ -175,8 +179,10 @@ def test_a_flood_of_style_jobs_does_not_shut_out_other_users(server, client, slo
     good = {"path": upload(server, path), "meta": FILEDATA}
     codes, details = [], []
     for i in range(30):  # each from its own session, as a script can
-        r = httpx.post(server + "gradio_api/call/style_transfer",
-                       json={"data": [good, good, 1e4, 1e-2, 30, 5, 64, True], "session_hash": f"flood{i}"})
+        r = httpx.post(
+            server + "gradio_api/call/style_transfer",
+            json={"data": [good, good, 1e4, 1e-2, 30, 5, 64, True], "session_hash": f"flood{i}"},
+        )
         codes.append(r.status_code)
         details.append(r.json().get("detail", ""))
     assert codes.count(200) <= 5
@@ -207,9 +213,15 @@ def test_one_session_holds_one_waiting_style_job(server, slow_style, monkeypatch
     ids = fn_ids(server)
     codes = []
     for _ in range(4):
-        r = httpx.post(server + "gradio_api/queue/join", json={
-            "data": [good, good, 1e4, 1e-2, 30, 5, 64, True], "fn_index": ids["style_transfer"],
-            "session_hash": "one-tab", "event_data": None})
+        r = httpx.post(
+            server + "gradio_api/queue/join",
+            json={
+                "data": [good, good, 1e4, 1e-2, 30, 5, 64, True],
+                "fn_index": ids["style_transfer"],
+                "session_hash": "one-tab",
+                "event_data": None,
+            },
+        )
         codes.append((r.status_code, r.json().get("detail", "")))
     assert codes[0][0] == 200
     assert any(c == 503 and d.startswith("You already have a style request waiting") for c, d in codes[1:])
@@ -226,8 +238,9 @@ def test_warm_start_must_be_a_boolean(client, tmp_path):
     path = tmp_path / "p.png"
     photo(64, 48).save(path)
     with pytest.raises(AppError, match="true or false"):
-        client.predict(handle_file(str(path)), handle_file(str(path)), 1e4, 1e-2, 30, 5, 64, "no",
-                       api_name="/style_transfer")
+        client.predict(
+            handle_file(str(path)), handle_file(str(path)), 1e4, 1e-2, 30, 5, 64, "no", api_name="/style_transfer"
+        )
 
 
 def test_png_route_queries_get_sentences(server):

@@ -1,6 +1,7 @@
 """The Spaces deploy command against a recording stand-in for huggingface_hub.HfApi: exactly the
 files the app needs are uploaded (through upload_folder, which stores binaries as the Hub
 requires), the Space is a Gradio one, variables are pinned, and nothing else leaves the machine."""
+
 import socket
 import subprocess
 
@@ -26,7 +27,10 @@ def tracked(prefix=""):
 def test_deploy_uploads_exactly_the_app(no_network):
     api = RecordingHfApi()
     variables = space.space_variables(["GANAPP_VANGOGH_REPO=you/ganapp-vangogh@0123abc"])
-    assert space.deploy("you/ganapp", private=True, variables=variables, api=api) == "https://hub.example/you/ganapp/commit/1"
+    assert (
+        space.deploy("you/ganapp", private=True, variables=variables, api=api)
+        == "https://hub.example/you/ganapp/commit/1"
+    )
     (name, repo, kw), *rest = api.calls
     assert (name, repo) == ("create_repo", "you/ganapp")
     assert kw["repo_type"] == "space" and kw["space_sdk"] == "gradio" and kw["private"] is True
@@ -39,11 +43,16 @@ def test_deploy_uploads_exactly_the_app(no_network):
     assert {p for p in tracked("ganapp") if p.endswith(".py")} <= up  # the code
     assert tracked("weights") <= up  # the shipped weights, cards, examples and presets
     for p in up:
-        assert p in {"app.py", "requirements.txt", "README.md", "LICENSE", ".gitattributes"} \
-            or (p.startswith("ganapp/") and p.endswith(".py")) or p.startswith("weights/"), p
+        assert (
+            p in {"app.py", "requirements.txt", "README.md", "LICENSE", ".gitattributes"}
+            or (p.startswith("ganapp/") and p.endswith(".py"))
+            or p.startswith("weights/")
+        ), p
         assert "__pycache__" not in p and not p.endswith(".pyc"), p
-    assert not any(p.startswith(("tests/", "train/", "bench/", "data/", "runs/", ".venv/", "artifacts/", ".git/",
-                                 ".ci/")) for p in up)
+    assert not any(
+        p.startswith(("tests/", "train/", "bench/", "data/", "runs/", ".venv/", "artifacts/", ".git/", ".ci/"))
+        for p in up
+    )
 
 
 def test_front_matter_configures_a_gradio_space():
@@ -56,11 +65,14 @@ def test_front_matter_configures_a_gradio_space():
     assert "*.h5 filter=lfs" in (ROOT / ".gitattributes").read_text()
 
 
-@pytest.mark.parametrize("bad,match", [
-    ("GANAPP_VANGOGH_REPO=you/ganapp-vangogh", "owner/name@revision"),
-    ("GANAPP_VANGOGH_REPO=ganapp-vangogh@abc", "owner/name@revision"),
-    ("HF_TOKEN=secret", "only GANAPP_"),
-])
+@pytest.mark.parametrize(
+    "bad,match",
+    [
+        ("GANAPP_VANGOGH_REPO=you/ganapp-vangogh", "owner/name@revision"),
+        ("GANAPP_VANGOGH_REPO=ganapp-vangogh@abc", "owner/name@revision"),
+        ("HF_TOKEN=secret", "only GANAPP_"),
+    ],
+)
 def test_space_variables_are_checked(bad, match):
     with pytest.raises(SystemExit, match=match):
         space.space_variables([bad])

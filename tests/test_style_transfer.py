@@ -1,5 +1,6 @@
 """Style transfer: the optimiser moves style statistics toward the style image while
 keeping the content's layout; progress is streamed; fast mode runs a TF-Hub-style model."""
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -69,10 +70,16 @@ def test_coarse_to_fine_schedule():
     assert st.scales(100) == [100]
 
 
-@pytest.mark.parametrize("kw,match", [
-    (dict(steps=0), "Steps"), (dict(max_size=5000), "Output size"), (dict(style_weight=-1), "Style weight"),
-    (dict(content_weight=0, style_weight=0), "cannot both be zero"), (dict(tv_weight=float("inf")), "Total-variation"),
-])
+@pytest.mark.parametrize(
+    "kw,match",
+    [
+        (dict(steps=0), "Steps"),
+        (dict(max_size=5000), "Output size"),
+        (dict(style_weight=-1), "Style weight"),
+        (dict(content_weight=0, style_weight=0), "cannot both be zero"),
+        (dict(tv_weight=float("inf")), "Total-variation"),
+    ],
+)
 def test_bad_numbers_are_refused(kw, match):
     with pytest.raises(ganapp.InputError, match=match):
         next(ganapp.style_transfer(content_img(), stripes(), **kw))
@@ -128,8 +135,12 @@ def test_fast_mode_with_a_local_savedmodel(tmp_path, monkeypatch):
     import tensorflow as tf
 
     class Blend(tf.Module):
-        @tf.function(input_signature=[tf.TensorSpec([None, None, None, 3], tf.float32),
-                                      tf.TensorSpec([None, None, None, 3], tf.float32)])
+        @tf.function(
+            input_signature=[
+                tf.TensorSpec([None, None, None, 3], tf.float32),
+                tf.TensorSpec([None, None, None, 3], tf.float32),
+            ]
+        )
         def __call__(self, content_image, style_image):
             mean = tf.reduce_mean(style_image, axis=[1, 2], keepdims=True)
             return [0.5 * content_image + 0.5 * mean]

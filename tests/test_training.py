@@ -1,5 +1,6 @@
 """The training framework on tiny configs: dry run, a real step, export + model card,
 push to the Hub (recording stand-in), resume after kill -9, MirroredStrategy on 2 CPUs."""
+
 import json
 import os
 import signal
@@ -15,8 +16,26 @@ from PIL import Image
 from tests.conftest import RecordingHfApi
 
 ROOT = Path(__file__).resolve().parent.parent
-TINY_FLAGS = ["--image-size", "8", "--channels", "1", "--latent-dim", "8", "--gen-filters", "8", "4",
-              "--disc-filters", "4", "8", "--embed-dim", "4", "--batch-size", "8", "--log-every", "2"]
+TINY_FLAGS = [
+    "--image-size",
+    "8",
+    "--channels",
+    "1",
+    "--latent-dim",
+    "8",
+    "--gen-filters",
+    "8",
+    "4",
+    "--disc-filters",
+    "4",
+    "8",
+    "--embed-dim",
+    "4",
+    "--batch-size",
+    "8",
+    "--log-every",
+    "2",
+]
 
 
 @pytest.fixture
@@ -35,8 +54,15 @@ def class_folder(tmp_path):
 
 def run_cli(args, runs, **kw):
     env = {**os.environ, "GANAPP_RUNS_DIR": str(runs), "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "train.cgan", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "train.cgan", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kw,
+    )
 
 
 def test_help_lists_defaults_from_the_dataclass():
@@ -59,8 +85,13 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     assert cfg["model"]["class_names"] == ["bright", "dark", "mid"]  # labels from folder names
     assert (run / "samples" / "epoch_002.png").exists() and (run / "loss.png").exists()
     assert list((run / "tb").iterdir()) and (run / "checkpoints" / "checkpoint").exists()
-    assert sorted(p.name for p in out.iterdir()) == ["README.md", "config.json", "generator.weights.h5",
-                                                     "samples.png", "training.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "README.md",
+        "config.json",
+        "generator.weights.h5",
+        "samples.png",
+        "training.json",
+    ]
     from huggingface_hub import ModelCard
 
     card = ModelCard.load(out / "README.md")
@@ -93,8 +124,13 @@ def test_resume_after_kill_9(tmp_path, class_folder):
     runs = tmp_path / "runs"
     args = ["--data", str(class_folder), "--epochs", "400", "--checkpoint-every", "5", *TINY_FLAGS]
     env = {**os.environ, "GANAPP_RUNS_DIR": str(runs), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "train.cgan", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "train.cgan", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     ckpt_dir = runs / "cgan" / "default" / "checkpoints"
     deadline = time.time() + 240
     while time.time() < deadline and not list(ckpt_dir.glob("ckpt-1[05].index")):

@@ -1,4 +1,5 @@
 """CycleGAN: generator sizes, the van Gogh data layout and a real training step."""
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -51,9 +52,30 @@ def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
 
     monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
     out = tmp_path / "export" / "vangogh"
-    main(["--data", str(unpaired), "--image-size", "16", "--gen-filters", "4", "--res-blocks", "1",
-          "--disc-filters", "4", "--epochs", "2", "--steps-per-epoch", "3", "--pool-size", "4",
-          "--photo-side", "48", "--export", str(out)])
+    main(
+        [
+            "--data",
+            str(unpaired),
+            "--image-size",
+            "16",
+            "--gen-filters",
+            "4",
+            "--res-blocks",
+            "1",
+            "--disc-filters",
+            "4",
+            "--epochs",
+            "2",
+            "--steps-per-epoch",
+            "3",
+            "--pool-size",
+            "4",
+            "--photo-side",
+            "48",
+            "--export",
+            str(out),
+        ]
+    )
     rows = (tmp_path / "runs" / "vangogh" / "default" / "losses.csv").read_text().splitlines()
     assert rows[0].split(",")[3:] == ["g_adv", "cycle", "identity", "d_loss"]
     model, cfg = weights.build_from_dir(out)
@@ -61,8 +83,8 @@ def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
 
 
 def test_data_layout_is_checked(tmp_path):
-    from train.vangogh import VanGoghTask, VanGoghTrainConfig
     from ganapp.config import CycleGANConfig
+    from train.vangogh import VanGoghTask, VanGoghTrainConfig
 
     (tmp_path / "trainA").mkdir()
     (tmp_path / "trainB").mkdir()

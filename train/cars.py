@@ -4,6 +4,7 @@ Offline default: procedural car fronts (``python -m train.data prepare cars_synt
 For real cars, crop CompCars' surveillance images (sv_data) to the car and train with
 ``--data path/to/crops``; any folder of images works.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,9 +26,12 @@ class CarsTrainConfig(SmallGANTrainConfig):
 
 def main(argv=None):
     train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, argv, description=__doc__)
-    note = ("Synthetic car fronts rendered procedurally by train/carsynth.py (no real photos): a stand-in for "
-            "CompCars' surveillance subset, which is not available offline." if train_cfg.data == "cars_synth"
-            else f"dataset: {train_cfg.data}")
+    note = (
+        "Synthetic car fronts rendered procedurally by train/carsynth.py (no real photos): a stand-in for "
+        "CompCars' surveillance subset, which is not available offline."
+        if train_cfg.data == "cars_synth"
+        else f"dataset: {train_cfg.data}"
+    )
     fit(SmallGANTask("cars", train_cfg, model_cfg, dataset_note=note))
 
 

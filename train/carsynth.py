@@ -7,6 +7,7 @@ Rendered at 128 px and downsampled; ``render_car(seed)`` is deterministic per se
 No real car photos are reachable offline: this is a stand-in dataset, and the model card
 of anything trained on it says so.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,9 +16,19 @@ from PIL import Image, ImageDraw, ImageFilter
 S = 128  # render size
 
 PAINTS = [  # (rgb, weight): roughly the colour mix of traffic
-    ((235, 236, 238), 22), ((25, 26, 30), 18), ((165, 168, 172), 14), ((95, 98, 104), 10),
-    ((160, 20, 25), 8), ((25, 55, 130), 7), ((15, 30, 70), 5), ((200, 160, 30), 3),
-    ((30, 90, 50), 3), ((120, 80, 50), 3), ((210, 200, 170), 3), ((90, 20, 30), 2), ((240, 120, 20), 2),
+    ((235, 236, 238), 22),
+    ((25, 26, 30), 18),
+    ((165, 168, 172), 14),
+    ((95, 98, 104), 10),
+    ((160, 20, 25), 8),
+    ((25, 55, 130), 7),
+    ((15, 30, 70), 5),
+    ((200, 160, 30), 3),
+    ((30, 90, 50), 3),
+    ((120, 80, 50), 3),
+    ((210, 200, 170), 3),
+    ((90, 20, 30), 2),
+    ((240, 120, 20), 2),
 ]
 BODIES = {  # relative to body width: roof, windscreen, hood, fascia heights, roof width
     "sedan": (0.05, 0.20, 0.17, 0.27, 0.60),
@@ -65,8 +76,10 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     d = ImageDraw.Draw(bg)
     for _ in range(rng.integers(0, 3)):
         x = rng.integers(0, S)
-        d.polygon([(x - 3, S), (x + 3, S), (x + 1 + rng.integers(-10, 10), 0), (x - 1 + rng.integers(-10, 10), 0)],
-                  fill=(200, 200, 190) if rng.random() < 0.7 else (210, 180, 60))
+        d.polygon(
+            [(x - 3, S), (x + 3, S), (x + 1 + rng.integers(-10, 10), 0), (x - 1 + rng.integers(-10, 10), 0)],
+            fill=(200, 200, 190) if rng.random() < 0.7 else (210, 180, 60),
+        )
     if rng.random() < 0.5:
         d.rectangle([0, 0, S, rng.integers(4, 18)], fill=tuple(int(v) for v in rng.uniform(40, 160, 3)))
     img = np.asarray(bg, np.float32).copy()
@@ -90,20 +103,46 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     # wheels (the bottom of the tyres shows under the bumper corners)
     for sx in (-1, 1):
         wx = cx + sx * hw * 0.78
-        wm = _mask(lambda dd: dd.rounded_rectangle([wx - W * 0.09, y_bot - W * 0.10, wx + W * 0.09, y_bot + W * 0.03],
-                                                    radius=3, fill=255))
+        wm = _mask(
+            lambda dd: dd.rounded_rectangle(
+                [wx - W * 0.09, y_bot - W * 0.10, wx + W * 0.09, y_bot + W * 0.03], radius=3, fill=255
+            )
+        )
         img[wm] = (22, 22, 24)
 
     # body silhouette: roof -> windscreen pillars -> hood -> fascia
-    body = _mask(lambda dd: (
-        dd.polygon([(cx - rw, y_roof), (cx + rw, y_roof), (cx + ww, y_hood), (cx + hw, y_fas),
-                    (cx + hw, y_bot - 4), (cx - hw, y_bot - 4), (cx - hw, y_fas), (cx - ww, y_hood)], fill=255),
-        dd.rounded_rectangle([cx - hw, y_fas - 2, cx + hw, y_bot], radius=int(W * 0.06), fill=255)))
+    body = _mask(
+        lambda dd: (
+            dd.polygon(
+                [
+                    (cx - rw, y_roof),
+                    (cx + rw, y_roof),
+                    (cx + ww, y_hood),
+                    (cx + hw, y_fas),
+                    (cx + hw, y_bot - 4),
+                    (cx - hw, y_bot - 4),
+                    (cx - hw, y_fas),
+                    (cx - ww, y_hood),
+                ],
+                fill=255,
+            ),
+            dd.rounded_rectangle([cx - hw, y_fas - 2, cx + hw, y_bot], radius=int(W * 0.06), fill=255),
+        )
+    )
     img[body] = paint
     _shade(img, body, 1.18, 0.72, int(y_roof), int(y_bot))
     # hood highlight band
-    hl = _mask(lambda dd: dd.polygon([(cx - ww * 0.9, y_hood + 2), (cx + ww * 0.9, y_hood + 2),
-                                      (cx + hw * 0.8, y_hood + W * hood_h * 0.5), (cx - hw * 0.8, y_hood + W * hood_h * 0.5)], fill=255))
+    hl = _mask(
+        lambda dd: dd.polygon(
+            [
+                (cx - ww * 0.9, y_hood + 2),
+                (cx + ww * 0.9, y_hood + 2),
+                (cx + hw * 0.8, y_hood + W * hood_h * 0.5),
+                (cx - hw * 0.8, y_hood + W * hood_h * 0.5),
+            ],
+            fill=255,
+        )
+    )
     img[hl & body] = np.clip(img[hl & body] * 1.18 + 18, 0, 255)
     if body_name == "taxi":
         sign = _mask(lambda dd: dd.rectangle([cx - W * 0.08, y_roof - W * 0.04, cx + W * 0.08, y_roof + 2], fill=255))
@@ -111,8 +150,17 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
 
     # windscreen: sky reflection (light at top, darker cabin showing through below), with a glare streak
     inset = W * 0.025
-    ws = _mask(lambda dd: dd.polygon([(cx - rw + inset, y_ws), (cx + rw - inset, y_ws),
-                                      (cx + ww - inset, y_hood - 1), (cx - ww + inset, y_hood - 1)], fill=255))
+    ws = _mask(
+        lambda dd: dd.polygon(
+            [
+                (cx - rw + inset, y_ws),
+                (cx + rw - inset, y_ws),
+                (cx + ww - inset, y_hood - 1),
+                (cx - ww + inset, y_hood - 1),
+            ],
+            fill=255,
+        )
+    )
     sky = np.array(rng.choice([(180, 200, 225), (200, 205, 210), (150, 165, 185), (120, 130, 140)]), np.float32)
     cabin = np.array((35, 38, 45), np.float32)
     t = np.clip((np.arange(S) - y_ws) / max(1.0, y_hood - y_ws), 0, 1)[:, None, None]
@@ -121,17 +169,25 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     img = np.where(ws[..., None], np.broadcast_to(glass, img.shape), img)
     if rng.random() < 0.7:
         gx = cx + rng.uniform(-rw, rw)
-        streak = _mask(lambda dd: dd.polygon([(gx, y_ws), (gx + W * 0.08, y_ws), (gx - W * 0.05, y_hood), (gx - W * 0.13, y_hood)], fill=255))
+        streak = _mask(
+            lambda dd: dd.polygon(
+                [(gx, y_ws), (gx + W * 0.08, y_ws), (gx - W * 0.05, y_hood), (gx - W * 0.13, y_hood)], fill=255
+            )
+        )
         img[streak & ws] = np.clip(img[streak & ws] * 1.3 + 30, 0, 255)
     # mirrors
     for sx in (-1, 1):
         mx = cx + sx * (ww + W * 0.03)
-        mm = _mask(lambda dd: dd.ellipse([mx - W * 0.045, y_hood - W * 0.07, mx + W * 0.045, y_hood - W * 0.01], fill=255))
+        mm = _mask(
+            lambda dd: dd.ellipse([mx - W * 0.045, y_hood - W * 0.07, mx + W * 0.045, y_hood - W * 0.01], fill=255)
+        )
         img[mm] = paint * 0.8
 
     # headlamps
     lamp_style = rng.integers(0, 4)
-    lamp_col = np.array((255, 250, 235) if night else rng.choice([(225, 228, 232), (200, 205, 215), (240, 235, 220)]), np.float32)
+    lamp_col = np.array(
+        (255, 250, 235) if night else rng.choice([(225, 228, 232), (200, 205, 215), (240, 235, 220)]), np.float32
+    )
     lw, lh = W * rng.uniform(0.17, 0.25), W * rng.uniform(0.05, 0.09)
     ly = y_fas + W * rng.uniform(0.02, 0.06)
     for sx in (-1, 1):
@@ -139,15 +195,19 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
         x_in = x_out - sx * lw
         x0, x1 = min(x_in, x_out), max(x_in, x_out)
         if lamp_style == 0:
-            shape = lambda dd: dd.rounded_rectangle([x0, ly, x1, ly + lh], radius=3, fill=255)  # noqa: E731
+            shape = lambda dd: dd.rounded_rectangle([x0, ly, x1, ly + lh], radius=3, fill=255)  # noqa: E731 (one drawing call each)
         elif lamp_style == 1:
             shape = lambda dd: dd.ellipse([x0, ly - 1, x1, ly + lh + 1], fill=255)  # noqa: E731
         elif lamp_style == 2:  # swept slit, higher at the outside
-            shape = lambda dd: dd.polygon([(x_in, ly + lh * 0.4), (x_out, ly - lh * 0.2), (x_out, ly + lh * 0.7), (x_in, ly + lh)], fill=255)  # noqa: E731
+            shape = lambda dd: dd.polygon(  # noqa: E731
+                [(x_in, ly + lh * 0.4), (x_out, ly - lh * 0.2), (x_out, ly + lh * 0.7), (x_in, ly + lh)], fill=255
+            )
         else:  # twin round lamps
             r = lh * 0.65
-            shape = lambda dd: (dd.ellipse([x0, ly, x0 + 2 * r, ly + 2 * r], fill=255),  # noqa: E731
-                                dd.ellipse([x1 - 2 * r, ly, x1, ly + 2 * r], fill=255))
+            shape = lambda dd: (  # noqa: E731
+                dd.ellipse([x0, ly, x0 + 2 * r, ly + 2 * r], fill=255),
+                dd.ellipse([x1 - 2 * r, ly, x1, ly + 2 * r], fill=255),
+            )
         lm = _mask(shape)
         img[lm] = lamp_col * (1.0 if night else rng.uniform(0.8, 1.0))
         if night:
@@ -157,7 +217,9 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     # grille between the lamps, with bars or mesh, optional chrome surround and badge
     gw = W * rng.uniform(0.22, 0.42)
     gy0, gy1 = ly - W * 0.005, ly + lh + W * rng.uniform(0.02, 0.08)
-    gm = _mask(lambda dd: dd.rounded_rectangle([cx - gw / 2, gy0, cx + gw / 2, gy1], radius=int(rng.integers(1, 5)), fill=255))
+    gm = _mask(
+        lambda dd: dd.rounded_rectangle([cx - gw / 2, gy0, cx + gw / 2, gy1], radius=int(rng.integers(1, 5)), fill=255)
+    )
     img[gm] = rng.uniform(15, 40)
     grille = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
     gd = ImageDraw.Draw(grille)
@@ -175,7 +237,11 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
 
     # bumper: lower intake, fog lamps, number plate
     by = y_fas + W * fas_h * rng.uniform(0.55, 0.68)
-    im = _mask(lambda dd: dd.rounded_rectangle([cx - hw * 0.7, by + W * 0.05, cx + hw * 0.7, y_bot - W * 0.03], radius=3, fill=255))
+    im = _mask(
+        lambda dd: dd.rounded_rectangle(
+            [cx - hw * 0.7, by + W * 0.05, cx + hw * 0.7, y_bot - W * 0.03], radius=3, fill=255
+        )
+    )
     img[im] = img[im] * 0.35
     plate_col = rng.choice([(235, 235, 230), (30, 60, 160), (230, 200, 40)])
     pw, ph = W * 0.26, W * 0.075
@@ -195,8 +261,13 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     scale = rng.uniform(0.95, 1.08)
     c = S * scale
     off = (S - c) / 2
-    out = out.transform((S, S), Image.EXTENT, (off, off, off + c, off + c), Image.BILINEAR,
-                        fillcolor=tuple(int(v) for v in road * light))
+    out = out.transform(
+        (S, S),
+        Image.EXTENT,
+        (off, off, off + c, off + c),
+        Image.BILINEAR,
+        fillcolor=tuple(int(v) for v in road * light),
+    )
     out = out.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.0)))
     out = out.resize((size, size), Image.LANCZOS)
     arr = np.asarray(out, np.float32) + rng.normal(0, rng.uniform(1, 5), (size, size, 3))
@@ -205,8 +276,8 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
 
 def render_many(n: int, seed: int = 0, size: int = 32) -> np.ndarray:
     """uint8 (n, size, size, 3): images for seeds seed .. seed + n - 1."""
-    from concurrent.futures import ProcessPoolExecutor
     import os
+    from concurrent.futures import ProcessPoolExecutor
 
     seeds = range(seed, seed + n)
     if n < 256:

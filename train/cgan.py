@@ -4,6 +4,7 @@ Shipped weights: Fashion-MNIST, all 10 classes (``python -m train.data prepare f
 fills the Keras cache offline). The same trainer takes ``--data cifar10 --image-size 32
 --channels 3`` or a folder of class subfolders (``--data path/to/folder``).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,8 +24,11 @@ class CGANTrainConfig(SmallGANTrainConfig):
 
 def main(argv=None):
     train_cfg, model_cfg = parse_config(CGANTrainConfig, CGANConfig, argv, description=__doc__)
-    note = ("Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 28x28 greyscale training images in 10 classes, MIT licence."
-            if train_cfg.data == "fashion_mnist" else f"dataset: {train_cfg.data}")
+    note = (
+        "Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 28x28 greyscale training images in 10 classes, MIT licence."
+        if train_cfg.data == "fashion_mnist"
+        else f"dataset: {train_cfg.data}"
+    )
     fit(SmallGANTask("cgan", train_cfg, model_cfg, dataset_note=note))
 
 

@@ -5,6 +5,7 @@ A model's trainer (``train/<key>.py``) supplies a :class:`GANTask`; this module 
 Randomness is derived from ``(seed, step)`` with stateless ops, so a resumed run draws
 exactly the noise an uninterrupted run would have drawn.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import numpy as np  # noqa: E402
+import numpy as np  # noqa: E402 (after the TensorFlow log level is set)
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = Path(os.environ.get("GANAPP_RUNS_DIR", ROOT / "runs"))
@@ -46,8 +47,7 @@ class TrainConfig:
 
 def parse_config(cls, model_cls, argv=None, description: str = ""):
     """argparse CLI whose flags and defaults come from two dataclasses (training + model)."""
-    parser = argparse.ArgumentParser(description=description,
-                                     formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     seen = set()
     for group_name, dc in (("training", cls), ("model", model_cls)):
         group = parser.add_argument_group(group_name)
@@ -66,8 +66,11 @@ def parse_config(cls, model_cls, argv=None, description: str = ""):
                 group.add_argument(flag, type=type(default), default=default)
     ns = vars(parser.parse_args(argv))
     train_cfg = cls(**{f.name: ns[f.name] for f in dataclasses.fields(cls)})
-    model_kw = {f.name: (tuple(ns[f.name]) if isinstance(ns[f.name], list) else ns[f.name])
-                for f in dataclasses.fields(model_cls) if f.name in ns}
+    model_kw = {
+        f.name: (tuple(ns[f.name]) if isinstance(ns[f.name], list) else ns[f.name])
+        for f in dataclasses.fields(model_cls)
+        if f.name in ns
+    }
     return train_cfg, model_cls(**model_kw)
 
 
@@ -157,8 +160,16 @@ def ema_update(ema_model, model, step, decay: float) -> None:
             e.assign(v)
 
 
-def export_folder(task: GANTask, out: Path, generator, samples, note: str, images: int,
-                  credits: Path | None = None, selected: dict | None = None) -> None:
+def export_folder(
+    task: GANTask,
+    out: Path,
+    generator,
+    samples,
+    note: str,
+    images: int,
+    credits: Path | None = None,
+    selected: dict | None = None,
+) -> None:
     """Write what inference needs and nothing else: config.json, generator weights,
     samples.png, training.json (data note, options, the command, the epoch ``selected`` by
     validation if any), credits, model card."""
@@ -173,9 +184,14 @@ def export_folder(task: GANTask, out: Path, generator, samples, note: str, image
     samples.save(out / "samples.png")
     options = dataclasses.asdict(task.train_cfg)
     options.pop("push_to_hub", None)
-    info = {"data": task.train_cfg.data, "dataset_note": note, "train": options, "images": int(images),
-            "command": " ".join(["python -m", f"train.{task.key}", *sys.argv[1:]]),
-            "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU"}
+    info = {
+        "data": task.train_cfg.data,
+        "dataset_note": note,
+        "train": options,
+        "images": int(images),
+        "command": " ".join(["python -m", f"train.{task.key}", *sys.argv[1:]]),
+        "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU",
+    }
     if getattr(task, "steps_done", None) is not None:
         info["steps"] = int(task.steps_done)
     if selected:
@@ -265,8 +281,9 @@ def make_step_fn(task: GANTask, strategy, phase: str = ""):
 
         def replica_fn(b):
             ctx = tf.distribute.get_replica_context()
-            seed = tf.stack([tf.cast(task.train_cfg.seed, tf.int64),
-                             step * 16 + tf.cast(ctx.replica_id_in_sync_group, tf.int64)])
+            seed = tf.stack(
+                [tf.cast(task.train_cfg.seed, tf.int64), step * 16 + tf.cast(ctx.replica_id_in_sync_group, tf.int64)]
+            )
             return task.train_step(b, step, seed)
 
         losses = strategy.run(replica_fn, args=(batch,))
@@ -291,8 +308,12 @@ def fit(task: GANTask) -> Path:
     if not cfg.dry_run:
         run_dir.mkdir(parents=True, exist_ok=True)
         (run_dir / "samples").mkdir(exist_ok=True)
-    resolved = {"train": dataclasses.asdict(cfg), "model": config_to_dict(task.model_cfg),
-                "replicas": strategy.num_replicas_in_sync, "tensorflow": tf.__version__}
+    resolved = {
+        "train": dataclasses.asdict(cfg),
+        "model": config_to_dict(task.model_cfg),
+        "replicas": strategy.num_replicas_in_sync,
+        "tensorflow": tf.__version__,
+    }
     print(json.dumps(resolved, indent=2))
     if not cfg.dry_run:
         (run_dir / "config.json").write_text(json.dumps(resolved, indent=2) + "\n")
@@ -339,8 +360,15 @@ def fit(task: GANTask) -> Path:
         with open(csv_path, newline="") as f:
             csv_header = next(csv.reader(f), None)
     step = int(step_var.numpy())
-    bar = tqdm(total=total, initial=step, desc=f"train {task.key}", unit="step",
-               dynamic_ncols=True, mininterval=2.0, file=sys.stdout)
+    bar = tqdm(
+        total=total,
+        initial=step,
+        desc=f"train {task.key}",
+        unit="step",
+        dynamic_ncols=True,
+        mininterval=2.0,
+        file=sys.stdout,
+    )
     t0, acc, n_acc = time.time(), {}, 0
     try:
         while step < total:

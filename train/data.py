@@ -10,6 +10,7 @@ Small-image datasets (cars, cgan) live in memory as uint8 arrays:
   * a folder of images (unconditional), e.g. CompCars surveillance crops;
   * a folder of class subfolders (labels = sorted folder names).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,11 +27,25 @@ from train.common import ROOT
 DATA = ROOT / "data"
 IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff"}
 KERAS_DATASETS = Path.home() / ".keras" / "datasets"
-FASHION_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
+FASHION_FILES = [
+    "train-images-idx3-ubyte.gz",
+    "train-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz",
+    "t10k-labels-idx1-ubyte.gz",
+]
 CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
-FASHION_CLASSES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                   "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
+FASHION_CLASSES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
 
 
 def debian_package_files(package: str, cache: Path | None = None) -> Path:
@@ -66,7 +81,7 @@ def _read_idx(path: Path) -> np.ndarray:
     with gzip.open(path, "rb") as f:
         data = f.read()
     ndim = data[3]
-    shape = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 
@@ -74,7 +89,9 @@ def load_fashion_mnist(split: str = "train"):
     """Fashion-MNIST from the Keras cache layout. x uint8 (N, 28, 28, 1), y int64."""
     root = KERAS_DATASETS / "fashion-mnist"
     if not (root / FASHION_FILES[0]).exists():
-        raise FileNotFoundError("Fashion-MNIST is not in the Keras cache: run `python -m train.data prepare fashion_mnist`.")
+        raise FileNotFoundError(
+            "Fashion-MNIST is not in the Keras cache: run `python -m train.data prepare fashion_mnist`."
+        )
     pre = "train" if split == "train" else "t10k"
     x = _read_idx(root / f"{pre}-images-idx3-ubyte.gz")[..., None]
     y = _read_idx(root / f"{pre}-labels-idx1-ubyte.gz").astype(np.int64)
@@ -102,8 +119,11 @@ def load_folder(folder: Path, size: int, channels: int = 3):
     from ganapp.imaging import ImageError, load_image
 
     subdirs = sorted(p for p in folder.iterdir() if p.is_dir())
-    classes = tuple(p.name for p in subdirs) if subdirs and not any(
-        p.suffix.lower() in IMAGE_EXT for p in folder.iterdir()) else None
+    classes = (
+        tuple(p.name for p in subdirs)
+        if subdirs and not any(p.suffix.lower() in IMAGE_EXT for p in folder.iterdir())
+        else None
+    )
     files, labels = [], []
     for i, d in enumerate(subdirs if classes else [folder]):
         for f in list_images(d):
@@ -146,7 +166,9 @@ def load_arrays(name: str, size: int = 32, channels: int = 3, split: str = "trai
     if name == "cars_synth":
         path = DATA / f"cars_synth_{size}.npz"
         if not path.exists():
-            raise FileNotFoundError("Synthetic cars are not rendered yet: run `python -m train.data prepare cars_synth`.")
+            raise FileNotFoundError(
+                "Synthetic cars are not rendered yet: run `python -m train.data prepare cars_synth`."
+            )
         x = np.load(path)["x"]
         # the last 2000 renders are held out for evaluation
         return (x[:-2000] if split == "train" else x[-2000:]), None, None
@@ -178,22 +200,30 @@ def gcompris_paintings() -> list[dict]:
 
     files = read_rcc(debian_package_files("gcompris-qt-data") / GC_RCC / "paintings.rcc")
     out = []
-    boards = sorted((int(m.group(1)), k) for k in files
-                    if (m := re.search(r"board/board(\d+)_0\.qml$", k)))
+    boards = sorted((int(m.group(1)), k) for k in files if (m := re.search(r"board/board(\d+)_0\.qml$", k)))
     for n, key in boards:
         qml = files[key].decode("utf-8")
         width = int(re.search(r'"width"\s*:\s*"?(\d+)', qml).group(1))
         height = int(re.search(r'"height"\s*:\s*"?(\d+)', qml).group(1))
-        tiles = re.findall(r'"pixmapfile"\s*:\s*"(image/[^"]+\.webp)",\s*"x"\s*:\s*"([\d.]+)",\s*"y"\s*:\s*"([\d.]+)"', qml)
+        tiles = re.findall(
+            r'"pixmapfile"\s*:\s*"(image/[^"]+\.webp)",\s*"x"\s*:\s*"([\d.]+)",\s*"y"\s*:\s*"([\d.]+)"', qml
+        )
         canvas = Image.new("RGBA", (width, height), (0, 0, 0, 0))
         for name, x, y in tiles:
             tile = Image.open(io.BytesIO(files[GC_PAINTINGS + name]), formats=["WEBP"]).convert("RGBA")
-            canvas.alpha_composite(tile, (round(float(x) * width - tile.width / 2),
-                                          round(float(y) * height - tile.height / 2)))
+            canvas.alpha_composite(
+                tile, (round(float(x) * width - tile.width / 2), round(float(y) * height - tile.height / 2))
+            )
         title = re.search(r'qsTr\("([^"]*)"\)', qml).group(1)
         image = canvas.crop(canvas.getchannel("A").getbbox()).convert("RGB")
-        out.append({"board": n, "title": title, "image": image,
-                    "source": f"Debian gcompris-qt-data paintings.rcc: board {n} ({len(tiles)} tiles; WebMuseum)"})
+        out.append(
+            {
+                "board": n,
+                "title": title,
+                "image": image,
+                "source": f"Debian gcompris-qt-data paintings.rcc: board {n} ({len(tiles)} tiles; WebMuseum)",
+            }
+        )
     return out
 
 
@@ -213,8 +243,10 @@ GCOMPRIS_DEFAULT_LICENCE = "GPL-3+ (gcompris-qt-data's licence for files its cop
 
 def gcompris_copyright() -> dict[str, str]:
     """{file stem: licence} from gcompris-qt-data's Debian copyright file."""
-    return {Path(k).stem: v for k, v in
-            debian_copyright_licences(debian_package_files("gcompris-qt-data"), "gcompris-qt-data").items()}
+    return {
+        Path(k).stem: v
+        for k, v in debian_copyright_licences(debian_package_files("gcompris-qt-data"), "gcompris-qt-data").items()
+    }
 
 
 def rcc_readme(files: dict[str, bytes]) -> str:
@@ -242,7 +274,13 @@ STYLE_PRESETS = (  # (key, title, artist, year, where): the style tab's gallery,
     ("harvesters", "The Harvesters", "Pieter Bruegel the Elder", "1565", "paintings:17"),
     ("moulin_galette", "Bal du moulin de la Galette", "Pierre-Auguste Renoir", "1876", "paintings:1"),
     ("ejiri", "Ejiri in Suruga Province", "Katsushika Hokusai", "1830-1833", "paintings:6"),
-    ("langlois_bridge", "Langlois Bridge at Arles", "Vincent van Gogh", "1888", "details:VincentVanGoghBridge_background"),
+    (
+        "langlois_bridge",
+        "Langlois Bridge at Arles",
+        "Vincent van Gogh",
+        "1888",
+        "details:VincentVanGoghBridge_background",
+    ),
 )
 
 
@@ -264,13 +302,25 @@ def prepare_style_presets(out: Path = ROOT / "weights" / "style" / "presets", lo
         if kind == "paintings":
             img, source = boards[int(ref)]["image"], boards[int(ref)]["source"]
         elif kind == "details":
-            img, source = load_image(details[f"{GC_DETAILS}{ref}.webp"]), f"Debian gcompris-qt-data details.rcc: {ref}.webp"
+            img, source = (
+                load_image(details[f"{GC_DETAILS}{ref}.webp"]),
+                f"Debian gcompris-qt-data details.rcc: {ref}.webp",
+            )
         else:
             path = debian_package_files("opencv-doc") / CV_DATA / ref
             img, source = load_image(path.read_bytes()), f"Debian opencv-doc examples: {ref}"
         resize_max_side(img, long_side).save(out / f"{key}.jpg", quality=90)
-        entries.append({"key": key, "file": f"{key}.jpg", "title": title, "artist": artist, "year": year,
-                        "source": source, "licence": "public domain (the painting); reproduction via the Debian package named"})
+        entries.append(
+            {
+                "key": key,
+                "file": f"{key}.jpg",
+                "title": title,
+                "artist": artist,
+                "year": year,
+                "source": source,
+                "licence": "public domain (the painting); reproduction via the Debian package named",
+            }
+        )
     (out / "presets.json").write_text(json.dumps(entries, indent=1) + "\n")
     return out
 
@@ -290,10 +340,19 @@ VANGOGH_PAINTINGS = {  # gcompris 'details' backgrounds that are van Gogh painti
 VANGOGH_HELDOUT = ("The Starry Night (1889)", "The Church at Auvers (1890)")
 PHOTO_BUNDLES = ("erase", "explore_monuments", "explore_world_animals", "explore_farm_animals")
 LOMIRI = "lomiri-wallpapers-16.04"
-LOMIRI_PHOTOS = ("Bridge_by_Sander_Klootwijk", "Dragonfly_by_Bolly", "Picture_0B_by_freespace",
-                 "Picture_1A_by_freespace", "Wine_by_Jakkub_Mede", "aitzgorri_by_Aitzol_Berasategi",
-                 "friends_by_Aitzol_Berasategi", "life_by_Aitzol_Berasategi", "picosdeeuropa_by_Aitzol_Berasategi",
-                 "seeding_by_Clements_Engelhardt", "sunset_by_Aitzol_Berasategi")  # the photographs, not the abstracts
+LOMIRI_PHOTOS = (
+    "Bridge_by_Sander_Klootwijk",
+    "Dragonfly_by_Bolly",
+    "Picture_0B_by_freespace",
+    "Picture_1A_by_freespace",
+    "Wine_by_Jakkub_Mede",
+    "aitzgorri_by_Aitzol_Berasategi",
+    "friends_by_Aitzol_Berasategi",
+    "life_by_Aitzol_Berasategi",
+    "picosdeeuropa_by_Aitzol_Berasategi",
+    "seeding_by_Clements_Engelhardt",
+    "sunset_by_Aitzol_Berasategi",
+)  # the photographs, not the abstracts
 LOMIRI_TEST = ("Bridge_by_Sander_Klootwijk", "life_by_Aitzol_Berasategi")
 
 
@@ -315,12 +374,19 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
         (root / sub).mkdir(parents=True, exist_ok=True)
     sources = []
     details = read_rcc(gc / GC_RCC / "details.rcc")
-    paintings = [(load_image(details[f"{GC_DETAILS}{k}.webp"]), title, f"Debian gcompris-qt-data details.rcc: {k}.webp")
-                 for k, title in VANGOGH_PAINTINGS.items()]
+    paintings = [
+        (load_image(details[f"{GC_DETAILS}{k}.webp"]), title, f"Debian gcompris-qt-data details.rcc: {k}.webp")
+        for k, title in VANGOGH_PAINTINGS.items()
+    ]
     starry = cv / CV_DATA / "starry_night.jpg"
-    paintings.append((load_image(starry.read_bytes()), "The Starry Night (1889)", "Debian opencv-doc examples: starry_night.jpg"))
-    paintings += [(p["image"], "Village Street in Auvers (1890)", p["source"])
-                  for p in gcompris_paintings() if "Van Gogh" in p["title"]]
+    paintings.append(
+        (load_image(starry.read_bytes()), "The Starry Night (1889)", "Debian opencv-doc examples: starry_night.jpg")
+    )
+    paintings += [
+        (p["image"], "Village Street in Auvers (1890)", p["source"])
+        for p in gcompris_paintings()
+        if "Van Gogh" in p["title"]
+    ]
     for i, (img, title, source) in enumerate(paintings):
         out = f"{'testB' if title in VANGOGH_HELDOUT else 'trainB'}/painting_{i:02d}.png"
         img.save(root / out)
@@ -345,22 +411,31 @@ def prepare_vangogh(test_fraction: float = 0.12) -> Path:
         split = "testA" if rank < n_test else "trainA"
         out = f"{split}/photo_{kept:03d}.jpg"
         resize_max_side(img, 512).save(root / out, quality=92)
-        sources.append({"file": out, "source": f"Debian gcompris-qt-data {bundle}.rcc: {name}",
-                        "licence": gcompris_licence(name, readme, dep5)})
+        sources.append(
+            {
+                "file": out,
+                "source": f"Debian gcompris-qt-data {bundle}.rcc: {name}",
+                "licence": gcompris_licence(name, readme, dep5),
+            }
+        )
         kept += 1
     lomiri = debian_package_files(LOMIRI)
     licences = debian_copyright_licences(lomiri, LOMIRI)
     for name in LOMIRI_PHOTOS:  # landscapes and everyday scenes, 512 px like the rest
         out = f"{'testA' if name in LOMIRI_TEST else 'trainA'}/wallpaper_{name}.jpg"
         resize_max_side(load_image(lomiri / "usr/share/backgrounds" / f"{name}.jpg"), 512).save(root / out, quality=92)
-        sources.append({"file": out, "source": f"Debian {LOMIRI}: {name}.jpg", "licence": licences.get(f"{name}.jpg", "?")})
+        sources.append(
+            {"file": out, "source": f"Debian {LOMIRI}: {name}.jpg", "licence": licences.get(f"{name}.jpg", "?")}
+        )
     (root / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
     return root
 
 
 # --------------------------------------------------------------------- buildings (pix2pix)
 BUILDING_SOURCES = (  # (bundle, path filter) inside gcompris-qt-data
-    ("explore_monuments", ""), ("details", "_background"), ("categorization", "/monuments/"),
+    ("explore_monuments", ""),
+    ("details", "_background"),
+    ("categorization", "/monuments/"),
 )
 
 
@@ -370,20 +445,29 @@ def building_photos() -> list[tuple[str, bytes, str]]:
 
     gc = debian_package_files("gcompris-qt-data")
     cv = debian_package_files("opencv-doc") / CV_DATA
-    out = [(f"Debian opencv-doc: {n}", (cv / n).read_bytes(), "BSD (OpenCV sample data)") for n in ("building.jpg", "home.jpg")]
+    out = [
+        (f"Debian opencv-doc: {n}", (cv / n).read_bytes(), "BSD (OpenCV sample data)")
+        for n in ("building.jpg", "home.jpg")
+    ]
     dep5 = gcompris_copyright()
     for bundle, needle in BUILDING_SOURCES:
         files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
         readme = rcc_readme(files)
         for k, v in sorted(files.items()):
-            if k.endswith((".webp", ".jpg", ".png")) and needle in k and "Gogh" not in k and "Eglise" not in k \
-                    and "Portrait" not in k:
+            if (
+                k.endswith((".webp", ".jpg", ".png"))
+                and needle in k
+                and "Gogh" not in k
+                and "Eglise" not in k
+                and "Portrait" not in k
+            ):
                 out.append((f"Debian gcompris-qt-data {bundle}.rcc: {k}", v, gcompris_licence(k, readme, dep5)))
     return out
 
 
-def prepare_buildings(size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1,
-                      zoom_crops: int = 2) -> Path:
+def prepare_buildings(
+    size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1, zoom_crops: int = 2
+) -> Path:
     """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/, val/
     and test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch. val/
     chooses the epoch to export, test/ is only for the final evaluation. Each training photo
@@ -416,8 +500,10 @@ def prepare_buildings(size: int = 286, test_fraction: float = 0.1, val_fraction:
         split = "test" if rank < n_test else "val" if rank < n_test + n_val else "train"
         # square crops across the long side: a wide photo gives two or three training pairs
         n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
-        crops = [ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
-                 for frac in ([0.5] if n == 1 else [k / (n - 1) for k in range(n)])]
+        crops = [
+            ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
+            for frac in ([0.5] if n == 1 else [k / (n - 1) for k in range(n)])
+        ]
         rng = np.random.default_rng(rank)
         for _ in range(zoom_crops if split == "train" else 0):
             side = int(min(w, h) * rng.uniform(0.55, 0.75))
@@ -459,8 +545,12 @@ def hand_drawn(sketch: np.ndarray, rng: np.random.Generator, strength: float = 1
     field = [ndimage.zoom(rng.normal(0, 1, (h // 32 + 2, w // 32 + 2)), 32, order=3)[:h, :w] for _ in range(2)]
     amp = 3.0 * strength / max(1e-6, max(np.abs(f).max() for f in field))
     yy, xx = np.mgrid[:h, :w].astype(np.float32)
-    moved = ndimage.map_coordinates(lines.astype(np.float32), [yy + amp * field[0], xx + amp * field[1]],
-                                    order=1, mode="nearest") > 0.4
+    moved = (
+        ndimage.map_coordinates(
+            lines.astype(np.float32), [yy + amp * field[0], xx + amp * field[1]], order=1, mode="nearest"
+        )
+        > 0.4
+    )
     if rng.random() < 0.4 * strength:  # a broader pen
         moved = ndimage.binary_dilation(moved, structure=ndimage.generate_binary_structure(2, 1))
     return np.repeat(np.where(moved, 0, 255).astype(np.uint8)[..., None], 3, -1)
@@ -476,15 +566,20 @@ def load_pairs(folder: Path, direction: str = "AtoB") -> tuple[np.ndarray, np.nd
         arr = np.asarray(load_image(p))
         half = arr.shape[1] // 2
         a.append(arr[:, :half])
-        b.append(arr[:, half:2 * half])
+        b.append(arr[:, half : 2 * half])
     if not a:
         raise FileNotFoundError(f"No paired images in {folder}.")
     a, b = np.stack(a), np.stack(b)
     return (a, b) if direction == "AtoB" else (b, a)
 
 
-PREPARERS = {"fashion_mnist": prepare_fashion_mnist, "cars_synth": prepare_cars_synth, "vangogh": prepare_vangogh,
-             "buildings": prepare_buildings, "style_presets": prepare_style_presets}
+PREPARERS = {
+    "fashion_mnist": prepare_fashion_mnist,
+    "cars_synth": prepare_cars_synth,
+    "vangogh": prepare_vangogh,
+    "buildings": prepare_buildings,
+    "style_presets": prepare_style_presets,
+}
 
 
 def main(argv=None):

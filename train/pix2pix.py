@@ -36,6 +36,7 @@ average (grey stone, flat walls), so a last stage with less of it leaves the GAN
 matching losses room for colour and texture; the exported epoch is then chosen among that
 stage's epochs.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -126,7 +127,7 @@ class Pix2PixTask(GANTask):
             hed = gatys._vgg_weights("vgg16-hed")
             for name in vgg:
                 self.g.get_layer(name).set_weights(hed[name])
-        tuned = set(vgg[sum(n for _, n in pix2pix.VGG16_BLOCKS[:t.encoder_frozen_blocks]):])
+        tuned = set(vgg[sum(n for _, n in pix2pix.VGG16_BLOCKS[: t.encoder_frozen_blocks]) :])
         self.enc_vars = [v for n in vgg if n in tuned for v in self.g.get_layer(n).trainable_weights]
         self.dec_vars = [v for layer in self.g.layers if layer.name not in vgg for v in layer.trainable_weights]
         self.g_ema = pix2pix.build_generator(c) if t.ema_decay else self.g  # what samples and export use
@@ -145,8 +146,10 @@ class Pix2PixTask(GANTask):
             from ganapp.layers import VGGInput
 
             base = gatys.offline_vgg16()
-            feats = keras.Model(base.input, [base.get_layer(n).output for n in
-                                             ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3")])
+            feats = keras.Model(
+                base.input,
+                [base.get_layer(n).output for n in ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3")],
+            )
             inp = keras.Input((None, None, 3))
             self.vgg_loss_net = keras.Model(inp, feats(VGGInput()(inp)))
 
@@ -173,10 +176,9 @@ class Pix2PixTask(GANTask):
         perm = rng.permutation(len(self.a))
         a, b = [], []
         for i in perm:  # the same crop and flip for both sides of a pair
-            c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)),
-                                                         min(t.jitter, int(1.1 * full)) + 1))
+            c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)), min(t.jitter, int(1.1 * full)) + 1))
             y, x = rng.integers(0, t.jitter - c + 1, 2)
-            pa, pb = self.a[i, y:y + c, x:x + c], self.b[i, y:y + c, x:x + c]
+            pa, pb = self.a[i, y : y + c, x : x + c], self.b[i, y : y + c, x : x + c]
             if c != s:  # the sketch's lines are resized as grey and drawn again in black
                 pa = np.where(resized(pa[None], s)[0].mean(-1, keepdims=True) < 160, 0, 255).astype(np.uint8)
                 pa, pb = np.repeat(pa, 3, -1), resized(pb[None], s)[0]
@@ -196,8 +198,9 @@ class Pix2PixTask(GANTask):
         sketch, photo = batch
 
         def bce(logits, target):
-            per = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(tf.fill(tf.shape(logits), target), logits),
-                                 axis=[1, 2, 3])
+            per = tf.reduce_mean(
+                tf.nn.sigmoid_cross_entropy_with_logits(tf.fill(tf.shape(logits), target), logits), axis=[1, 2, 3]
+            )
             return tf.nn.compute_average_loss(per, global_batch_size=t.batch_size)
 
         def grey(v):  # [-1, 1] RGB -> [0, 1] grey
@@ -207,8 +210,13 @@ class Pix2PixTask(GANTask):
             size = [t.perceptual_size] * 2
             f = self.vgg_loss_net(tf.image.resize(tf.concat([fake, photo], 0), size, antialias=True), training=False)
             n = tf.shape(fake)[0]
-            per = tf.add_n([tf.reduce_mean(tf.abs(x[:n] - x[n:]), [1, 2, 3])
-                            / (tf.stop_gradient(tf.reduce_mean(tf.abs(x[n:]), [1, 2, 3])) + 1e-3) for x in f])
+            per = tf.add_n(
+                [
+                    tf.reduce_mean(tf.abs(x[:n] - x[n:]), [1, 2, 3])
+                    / (tf.stop_gradient(tf.reduce_mean(tf.abs(x[n:]), [1, 2, 3])) + 1e-3)
+                    for x in f
+                ]
+            )
             return tf.nn.compute_average_loss(per / len(f), global_batch_size=t.batch_size)
 
         finetune = self.current_phase == "finetune"
@@ -222,26 +230,30 @@ class Pix2PixTask(GANTask):
             if t.perceptual_weight:
                 extra["perceptual"] = perceptual(fake)
             if t.fm_weight:
-                fm = tf.add_n([tf.reduce_mean(tf.abs(f - tf.stop_gradient(r)), [1, 2, 3])
-                               for f, r in zip(fake_feats, real_feats)]) / len(real_feats)
+                fm = tf.add_n(
+                    [tf.reduce_mean(tf.abs(f - tf.stop_gradient(r)), [1, 2, 3]) for f, r in zip(fake_feats, real_feats)]
+                ) / len(real_feats)
                 extra["fm"] = tf.nn.compute_average_loss(fm, global_batch_size=t.batch_size)
-            l1 = tf.nn.compute_average_loss(tf.reduce_mean(tf.abs(photo - fake), axis=[1, 2, 3]),
-                                            global_batch_size=t.batch_size)
+            l1 = tf.nn.compute_average_loss(
+                tf.reduce_mean(tf.abs(photo - fake), axis=[1, 2, 3]), global_batch_size=t.batch_size
+            )
             # Wang et al.'s SSIM (11 x 11 Gaussian window, sigma 1.5) of the grey images, always logged
-            ssim = tf.nn.compute_average_loss(tf.image.ssim(grey(fake), grey(photo), max_val=1.0),
-                                              global_batch_size=t.batch_size)
+            ssim = tf.nn.compute_average_loss(
+                tf.image.ssim(grey(fake), grey(photo), max_val=1.0), global_batch_size=t.batch_size
+            )
             ssim_weight = tf.where(step >= t.ssim_from_epoch * self.steps_per_epoch(), t.ssim_weight, 0.0)
             g_loss = adv + t.l1_weight * l1 + ssim_weight * (1.0 - ssim)
             perceptual_weight = t.perceptual_weight
             if t.late_perceptual_weight >= 0:
-                perceptual_weight = tf.where(step >= t.late_from_epoch * self.steps_per_epoch(),
-                                             t.late_perceptual_weight, perceptual_weight)
+                perceptual_weight = tf.where(
+                    step >= t.late_from_epoch * self.steps_per_epoch(), t.late_perceptual_weight, perceptual_weight
+                )
             g_loss += perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
             d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
         grads = gt.gradient(g_loss, g_vars)
-        self.opt_g.apply_gradients(zip(grads[:len(self.dec_vars)], self.dec_vars))
+        self.opt_g.apply_gradients(zip(grads[: len(self.dec_vars)], self.dec_vars))
         if finetune:
-            self.opt_e.apply_gradients(zip(grads[len(self.dec_vars):], self.enc_vars))
+            self.opt_e.apply_gradients(zip(grads[len(self.dec_vars) :], self.enc_vars))
         self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d.trainable_variables), self.d.trainable_variables))
         return {"g_adv": adv, "l1": l1, "ssim": ssim, "d_loss": d_loss, **extra}
 
@@ -274,14 +286,28 @@ class Pix2PixTask(GANTask):
         selected = None
         if self.select_by and best.exists():
             self.g_ema.load_weights(self.run_dir / "best.weights.h5")
-            selected = {"by": self.select_by, **json.loads(best.read_text()), "val_pairs": len(self.val[0]),
-                        "val_note": "half of the val pairs are the other half's sketches redrawn by hand"}
+            selected = {
+                "by": self.select_by,
+                **json.loads(best.read_text()),
+                "val_pairs": len(self.val[0]),
+                "val_note": "half of the val pairs are the other half's sketches redrawn by hand",
+            }
 
-        note = (f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
-                "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
-                "(ganapp.sketch.photo_to_sketch); validation and test photos held out by source photo.")
-        export_folder(self, out, self.g_ema, make_grid(self.sample_images(), cols=3), note, len(self.a),
-                      credits=self.sources, selected=selected)
+        note = (
+            f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
+            "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
+            "(ganapp.sketch.photo_to_sketch); validation and test photos held out by source photo."
+        )
+        export_folder(
+            self,
+            out,
+            self.g_ema,
+            make_grid(self.sample_images(), cols=3),
+            note,
+            len(self.a),
+            credits=self.sources,
+            selected=selected,
+        )
         examples = out / "examples"  # held-out sketches for the tab (never trained on)
         examples.mkdir(exist_ok=True)
         for i, arr in enumerate(self.test_a[:3]):

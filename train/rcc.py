@@ -6,6 +6,7 @@ directory (flag 2) has uint32 child count + uint32 first child index, a file has
 country, uint16 language, uint32 data offset. Names: uint16 length, uint32 hash, UTF-16BE.
 File data: uint32 size then bytes; flag 1 = zlib with a 4-byte length prefix, 4 = zstd.
 """
+
 from __future__ import annotations
 
 import struct
@@ -22,24 +23,24 @@ def read_rcc(path: str | Path) -> dict[str, bytes]:
     node = 22 if version >= 2 else 14
 
     def name(off):
-        n = struct.unpack(">H", buf[names + off:names + off + 2])[0]
-        return buf[names + off + 6:names + off + 6 + 2 * n].decode("utf-16-be")
+        n = struct.unpack(">H", buf[names + off : names + off + 2])[0]
+        return buf[names + off + 6 : names + off + 6 + 2 * n].decode("utf-16-be")
 
     out: dict[str, bytes] = {}
 
     def walk(index, prefix):
         base = tree + index * node
-        name_off, flags = struct.unpack(">IH", buf[base:base + 6])
+        name_off, flags = struct.unpack(">IH", buf[base : base + 6])
         label = name(name_off) if index else ""
         full = f"{prefix}/{label}" if label else prefix
         if flags & 2:
-            count, first = struct.unpack(">II", buf[base + 6:base + 14])
+            count, first = struct.unpack(">II", buf[base + 6 : base + 14])
             for child in range(first, first + count):
                 walk(child, full)
             return
-        off = struct.unpack(">I", buf[base + 10:base + 14])[0]
-        size = struct.unpack(">I", buf[data + off:data + off + 4])[0]
-        blob = buf[data + off + 4:data + off + 4 + size]
+        off = struct.unpack(">I", buf[base + 10 : base + 14])[0]
+        size = struct.unpack(">I", buf[data + off : data + off + 4])[0]
+        blob = buf[data + off + 4 : data + off + 4 + size]
         if flags & 1:
             blob = zlib.decompress(blob[4:])
         elif flags & 4:

@@ -3,6 +3,7 @@ the conditional GAN. Non-saturating GAN loss (sigmoid cross-entropy on logits), 
 optional one-sided label smoothing, label noise, discriminator pre-training and an EMA
 of the generator's weights, which is what gets exported for inference.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -32,11 +33,15 @@ class SmallGANTask(GANTask):
         self.dataset_note = dataset_note
         x, y, classes = load_arrays(train_cfg.data, size=model_cfg.image_size, channels=model_cfg.channels)
         if x.shape[1:] != (model_cfg.image_size, model_cfg.image_size, model_cfg.channels):
-            raise ValueError(f"dataset images are {x.shape[1:]}, the model expects "
-                             f"{(model_cfg.image_size, model_cfg.image_size, model_cfg.channels)}")
+            raise ValueError(
+                f"dataset images are {x.shape[1:]}, the model expects "
+                f"{(model_cfg.image_size, model_cfg.image_size, model_cfg.channels)}"
+            )
         if self.conditional:
             if y is None:
-                raise ValueError("the conditional GAN needs labelled data (a folder of class folders, or a labelled dataset)")
+                raise ValueError(
+                    "the conditional GAN needs labelled data (a folder of class folders, or a labelled dataset)"
+                )
             if classes and tuple(classes) != tuple(model_cfg.class_names):
                 self.model_cfg = model_cfg = dataclasses.replace(model_cfg, class_names=tuple(classes))
         self.x, self.y = x, (y if y is not None else np.zeros(len(x), np.int64))
@@ -60,8 +65,11 @@ class SmallGANTask(GANTask):
         self.grid_cols = t.grid_rows if self.conditional else 8  # cGAN: one row per class
         n = t.grid_rows * (c.num_classes if self.conditional else 8)
         self.fixed_z = rng.standard_normal((n, c.latent_dim)).astype(np.float32)
-        self.fixed_labels = (np.repeat(np.arange(c.num_classes), t.grid_rows).astype(np.int32)
-                             if self.conditional else np.zeros(n, np.int32))
+        self.fixed_labels = (
+            np.repeat(np.arange(c.num_classes), t.grid_rows).astype(np.int32)
+            if self.conditional
+            else np.zeros(n, np.int32)
+        )
 
     def trackables(self):
         return {"g": self.g, "d": self.d, "g_ema": self.g_ema, "opt_g": self.opt_g, "opt_d": self.opt_d}

@@ -11,6 +11,7 @@ history. ``--var`` sets Space variables (only ``GANAPP_<KEY>_REPO``, pinned to a
 model is served from its Hub repo instead of the shipped weights. The token comes from
 ``HF_TOKEN`` or ``hf auth login``, through huggingface_hub; it is never printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,9 @@ def space_variables(pairs: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def deploy(space_id: str, *, private: bool = False, variables: list[dict[str, str]] | None = None,
-           api=None, root: Path = ROOT) -> str:
+def deploy(
+    space_id: str, *, private: bool = False, variables: list[dict[str, str]] | None = None, api=None, root: Path = ROOT
+) -> str:
     """Create or update the Space ``space_id`` from ``root``; returns the commit URL."""
     if "/" not in space_id:
         raise SystemExit(f"{space_id!r}: give the Space as owner/name.")
@@ -53,13 +55,26 @@ def deploy(space_id: str, *, private: bool = False, variables: list[dict[str, st
         from huggingface_hub import HfApi
 
         api = HfApi()
-    api.create_repo(space_id, repo_type="space", space_sdk="gradio", private=private, exist_ok=True,
-                    space_variables=variables or None)
+    api.create_repo(
+        space_id,
+        repo_type="space",
+        space_sdk="gradio",
+        private=private,
+        exist_ok=True,
+        space_variables=variables or None,
+    )
     for var in variables or []:  # create_repo sets them only for a new Space
         api.add_space_variable(space_id, var["key"], var["value"])
     # delete_patterns: files of an earlier deploy that this snapshot no longer has are removed
-    info = api.upload_folder(repo_id=space_id, repo_type="space", folder_path=str(root), allow_patterns=ALLOW,
-                             ignore_patterns=IGNORE, delete_patterns=["*"], commit_message="Deploy ganapp")
+    info = api.upload_folder(
+        repo_id=space_id,
+        repo_type="space",
+        folder_path=str(root),
+        allow_patterns=ALLOW,
+        ignore_patterns=IGNORE,
+        delete_patterns=["*"],
+        commit_message="Deploy ganapp",
+    )
     return str(getattr(info, "commit_url", info))
 
 
@@ -67,8 +82,13 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("space", help="owner/name of the Space")
     ap.add_argument("--private", action="store_true", help="create the Space private")
-    ap.add_argument("--var", action="append", default=[], metavar="GANAPP_<KEY>_REPO=owner/name@revision",
-                    help="a Space variable serving that model from its Hub repo (repeatable)")
+    ap.add_argument(
+        "--var",
+        action="append",
+        default=[],
+        metavar="GANAPP_<KEY>_REPO=owner/name@revision",
+        help="a Space variable serving that model from its Hub repo (repeatable)",
+    )
     args = ap.parse_args(argv)
     print(deploy(args.space, private=args.private, variables=space_variables(args.var)))
 

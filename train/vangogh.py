@@ -10,6 +10,7 @@ a pool of 50 generated images per discriminator, Adam 2e-4 / beta1 0.5, learning
 constant for the first half and linearly decayed to zero over the second. Batch 1 of
 random crops; the paintings are few, so each step takes a fresh crop at stroke scale.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -85,14 +86,23 @@ class VanGoghTask(GANTask):
         # XLA fuses the hundreds of small ops of a batch-1 step (1.6x here); the optimiser and the
         # image pools stay outside the compiled part
         jit = t.xla or None
-        self._grads = {"g": tf.function(self._generator_grads, jit_compile=jit),
-                       "d": tf.function(self._discriminator_grads, jit_compile=jit)}
+        self._grads = {
+            "g": tf.function(self._generator_grads, jit_compile=jit),
+            "d": tf.function(self._discriminator_grads, jit_compile=jit),
+        }
         self.grid_cols = 4
 
     def trackables(self):
-        return {"g_ab": self.g_ab, "g_ba": self.g_ba, "d_a": self.d_a, "d_b": self.d_b,
-                "opt_g": self.opts["g"], "opt_d": self.opts["d"],
-                **{f"pool_{k}": v for k, v in self.pools.items()}, **{f"pool_n_{k}": v for k, v in self.pool_n.items()}}
+        return {
+            "g_ab": self.g_ab,
+            "g_ba": self.g_ba,
+            "d_a": self.d_a,
+            "d_b": self.d_b,
+            "opt_g": self.opts["g"],
+            "opt_d": self.opts["d"],
+            **{f"pool_{k}": v for k, v in self.pools.items()},
+            **{f"pool_n_{k}": v for k, v in self.pool_n.items()},
+        }
 
     def steps_per_epoch(self):
         return self.train_cfg.steps_per_epoch
@@ -218,8 +228,13 @@ class VanGoghTask(GANTask):
     def _test_batch(self):
         from PIL import Image, ImageOps
 
-        return np.stack([np.asarray(ImageOps.fit(Image.fromarray(p), (160, 160), Image.LANCZOS))
-                         for p in self.test_photos]).astype(np.float32) / 127.5 - 1.0
+        return (
+            np.stack(
+                [np.asarray(ImageOps.fit(Image.fromarray(p), (160, 160), Image.LANCZOS)) for p in self.test_photos]
+            ).astype(np.float32)
+            / 127.5
+            - 1.0
+        )
 
     def sample_images(self):
         from ganapp.imaging import pm1_to_uint8
@@ -232,13 +247,22 @@ class VanGoghTask(GANTask):
         from ganapp.imaging import make_grid
         from train.common import export_folder
 
-        note = (f"Unpaired: {len(self.photos)} photos (gcompris-qt-data nature, animal and monument photos; "
-                "lomiri-wallpapers-16.04 landscapes; CC-BY-SA / CC-BY / CC0 / public domain, see credits.json) and "
-                f"{len(self.paintings)} van Gogh paintings (public domain: gcompris-qt-data, one reassembled from its "
-                "puzzle tiles); The Starry Night and The Church at Auvers are held out for the evaluation. Built by "
-                "`python -m train.data prepare vangogh`.")
-        export_folder(self, out, self.g_ab, make_grid(self.sample_images(), cols=4), note,
-                      len(self.photos) + len(self.paintings), credits=self.sources)
+        note = (
+            f"Unpaired: {len(self.photos)} photos (gcompris-qt-data nature, animal and monument photos; "
+            "lomiri-wallpapers-16.04 landscapes; CC-BY-SA / CC-BY / CC0 / public domain, see credits.json) and "
+            f"{len(self.paintings)} van Gogh paintings (public domain: gcompris-qt-data, one reassembled from its "
+            "puzzle tiles); The Starry Night and The Church at Auvers are held out for the evaluation. Built by "
+            "`python -m train.data prepare vangogh`."
+        )
+        export_folder(
+            self,
+            out,
+            self.g_ab,
+            make_grid(self.sample_images(), cols=4),
+            note,
+            len(self.photos) + len(self.paintings),
+            credits=self.sources,
+        )
         self._export_examples(out / "examples")
 
     def _export_examples(self, folder: Path, n: int = 3):

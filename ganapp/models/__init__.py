@@ -1,5 +1,6 @@
 """Architecture builders. Each family module exposes ``build_generator(cfg)`` (and the GANs
 ``build_discriminator(cfg)``) and reads nothing but its config argument."""
+
 from __future__ import annotations
 
 import importlib

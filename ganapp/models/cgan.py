@@ -4,6 +4,7 @@ The generator gets noise + a label embedding; the discriminator sees image + lab
 as an extra input plane and through a projection term on its features (Miyato & Koyama,
 "cGANs with Projection Discriminator", 2018), which sharpens class fidelity.
 """
+
 from __future__ import annotations
 
 import keras
@@ -50,8 +51,9 @@ class Projection(layers.Layer):
 
     def build(self, shapes):
         feat_shape, _ = shapes
-        self.embed = self.add_weight(shape=(self.num_classes, feat_shape[-1]),
-                                     initializer="glorot_uniform", name="embed")
+        self.embed = self.add_weight(
+            shape=(self.num_classes, feat_shape[-1]), initializer="glorot_uniform", name="embed"
+        )
 
     def call(self, inputs):
         feats, label = inputs

@@ -5,6 +5,7 @@ ResNet generator c7s1-k, d2k, d4k, R4k x n, u2k, uk, c7s1-3 with reflection padd
 instance normalisation (upsampling by resize-convolution); 70x70 PatchGAN discriminator with instance normalisation.
 Both are fully convolutional: the generator runs at any size divisible by 4.
 """
+
 from __future__ import annotations
 
 import keras
@@ -17,8 +18,14 @@ from ganapp.layers import ReflectionPad2D, Upsample2x, gan_init, instance_norm, 
 def _conv(x, filters, size, stride=1, pad_reflect=0):
     if pad_reflect:
         x = ReflectionPad2D(pad_reflect)(x)
-    return layers.Conv2D(filters, size, strides=stride, padding="valid" if pad_reflect else "same",
-                         use_bias=False, kernel_initializer=gan_init())(x)
+    return layers.Conv2D(
+        filters,
+        size,
+        strides=stride,
+        padding="valid" if pad_reflect else "same",
+        use_bias=False,
+        kernel_initializer=gan_init(),
+    )(x)
 
 
 def _res_block(x, filters):

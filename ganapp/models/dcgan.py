@@ -3,6 +3,7 @@ Convolutional Generative Adversarial Networks" (2015). The default widths are th
 seed project's: Dense 4x4x256 -> 3x [Conv2DTranspose(128, 4, s2) + BN + LeakyReLU(0.2)]
 -> Conv2D(3, 3, tanh); discriminator Conv 64/128/128/256 with BN, LeakyReLU, Dropout, sigmoid.
 """
+
 from __future__ import annotations
 
 import math

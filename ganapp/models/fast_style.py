@@ -8,6 +8,7 @@ TensorFlow's "same" in MobileNetV2), the same nearest-neighbour upsampling, and 
 instance normalisation whose scale and shift are 1x1 projections of the style vector.
 The transformer is fully convolutional: any size divisible by 4 runs.
 """
+
 from __future__ import annotations
 
 import keras
@@ -54,8 +55,7 @@ def build_style_predictor(cfg: FastStyleConfig) -> keras.Model:
             h = x
             if expansion != 1:
                 h = layers.ReLU(6.0)(layers.Conv2D(channels * expansion, 1, name=f"{name}_expand")(h))
-            h = layers.DepthwiseConv2D(3, strides=stride if r == 0 else 1, padding="same",
-                                       name=f"{name}_depthwise")(h)
+            h = layers.DepthwiseConv2D(3, strides=stride if r == 0 else 1, padding="same", name=f"{name}_depthwise")(h)
             h = layers.ReLU(6.0)(h)
             h = layers.Conv2D(out, 1, name=f"{name}_project")(h)
             x = layers.Add()([x, h]) if (r > 0 or stride == 1) and channels == out else h

@@ -9,6 +9,7 @@ the HED edge detector (Xie & Tu, 2015): a network that already reads lines, whic
 sketch is (pretrained features are how small paired datasets are won). Layer names match
 keras.applications.VGG16, so weights copy by name.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,8 +44,11 @@ def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
         x = layers.Concatenate()([x, skip])
         if vgg:  # mix the pretrained features in before they reach the next level or the pixels
             # (concatenated straight into the RGB layer, VGG's edge features came out as colour fringes)
-            x = layers.ReLU()(layers.BatchNormalization()(
-                layers.Conv2D(f, 3, padding="same", use_bias=False, kernel_initializer=gan_init())(x)))
+            x = layers.ReLU()(
+                layers.BatchNormalization()(
+                    layers.Conv2D(f, 3, padding="same", use_bias=False, kernel_initializer=gan_init())(x)
+                )
+            )
     if not vgg:
         x = upsample_conv(x, cfg.channels, resize)
     else:  # the last skip is already at full size
@@ -75,7 +79,7 @@ def _vgg16_encoder(inp, cfg: Pix2PixConfig, levels: int):
     if len(cfg.decoder_filters) != 6:
         raise ValueError("pix2pix with the vgg16_hed encoder needs 6 decoder_filters (S/32 ... S).")
     x, skips = VGGInput(name="vgg_input")(inp), []
-    for b, (width, convs) in enumerate(VGG16_BLOCKS[:cfg.vgg_blocks], 1):
+    for b, (width, convs) in enumerate(VGG16_BLOCKS[: cfg.vgg_blocks], 1):
         for m in range(1, convs + 1):
             x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"block{b}_conv{m}")(x)
         if b == 1 and cfg.sketch_skip:  # the full-size skip is the sketch's own lines
@@ -99,5 +103,4 @@ def build_discriminator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Mod
     """[sketch, photo] (N, S, S, C) each -> patch logits (N, S/8, S/8, 1)."""
     side = None if any_size else cfg.image_size
     shape = (side, side, cfg.channels)
-    return patch_discriminator([keras.Input(shape, name="sketch"), keras.Input(shape, name="photo")],
-                               cfg.disc_filters)
+    return patch_discriminator([keras.Input(shape, name="sketch"), keras.Input(shape, name="photo")], cfg.disc_filters)
