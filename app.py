@@ -21,7 +21,7 @@ from gradio import FileData, processing_utils, utils
 import ganapp
 from ganapp import server, style_presets, weights
 from ganapp.errors import GanappError
-from ganapp.inference import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
+from ganapp.stylise import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent

@@ -20,7 +20,7 @@ RECIPES = ("", "--gen-filters 64", "--disc-filters 32 64 64 128", "--gen-filters
 
 def seconds_per_step(flags: str, steps: int) -> float:
     from bench.cpu import seconds_per_train_step
-    from ganapp.config import DCGANConfig
+    from ganapp.models.cars.config import DCGANConfig
     from train.cars import CarsTrainConfig
     from train.common import parse_config
     from train.smallgan import SmallGANTask

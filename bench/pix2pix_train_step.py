@@ -22,7 +22,7 @@ RECIPES = (
 
 def seconds_per_step(flags: str, steps: int) -> float:
     from bench.cpu import image_pair, seconds_per_train_step
-    from ganapp.config import Pix2PixConfig
+    from ganapp.models.pix2pix.config import Pix2PixConfig
     from train.common import parse_config
     from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
 

@@ -61,7 +61,7 @@ def main():
 
     from ganapp import gatys
     from ganapp.imaging import load_image
-    from ganapp.inference import style_transfer
+    from ganapp.stylise import style_transfer
 
     content, style = load_image(args.content), load_image(args.style)
     net = gatys.feature_net("float32")
@@ -125,7 +125,7 @@ def ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, 
     import tensorflow as tf
 
     from ganapp import gatys
-    from ganapp.inference import fast_style_transfer
+    from ganapp.models.fast_style.inference import fast_style_transfer
 
     snapshots = []
     t0 = time.perf_counter()

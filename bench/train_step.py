@@ -20,7 +20,7 @@ def seed_loop(cfg, x, batch: int):
     import keras
     import numpy as np
 
-    from ganapp.models import dcgan
+    from ganapp.models.cars import network as dcgan
 
     g = dcgan.build_generator(cfg)
     d = keras.Sequential([dcgan.build_discriminator(cfg), keras.layers.Activation("sigmoid")])
@@ -46,7 +46,7 @@ def our_loop(batch: int):
     """Our fused step on the same architecture and batch. Returns a step()."""
     import tensorflow as tf
 
-    from ganapp.config import DCGANConfig
+    from ganapp.models.cars.config import DCGANConfig
     from train.cars import CarsTrainConfig
     from train.common import make_step_fn, make_strategy
     from train.smallgan import SmallGANTask
@@ -83,7 +83,7 @@ def main():
 
     import numpy as np
 
-    from ganapp.config import DCGANConfig
+    from ganapp.models.cars.config import DCGANConfig
     from train.data import load_arrays
 
     x, _, _ = load_arrays("cars_synth")

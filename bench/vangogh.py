@@ -22,8 +22,8 @@ def main():
 
     import ganapp
     from ganapp import weights
+    from ganapp.generation import image_fn
     from ganapp.imaging import load_image
-    from ganapp.inference import image_fn
 
     model, _ = weights.load_generator("vangogh")
     photo = load_image(ROOT / "weights" / "style" / "examples" / "astronaut.jpg")

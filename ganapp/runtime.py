@@ -71,3 +71,16 @@ def server_memory_mode(threshold: int = 256 * 1024) -> bool:
         return False
     m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's mallopt parameter numbers
     return bool(libc.mallopt(m_mmap_threshold, threshold) and libc.mallopt(m_trim_threshold, threshold))
+
+
+def cap_malloc_arenas(arenas: int = 2) -> bool:
+    """For servers with many worker threads: at most ``arenas`` glibc malloc arenas. glibc gives
+    threads that allocate at the same time arenas of their own (up to 8 per core), and a freed
+    tensor's pages stay in the arena of the thread that freed them, so resident memory kept
+    rising as requests met new threads (bench.load, 40 clients, 600 requests: +11 % from 20 to
+    600 responses, every sample higher; capped at 2: within +/-2 %, flat). Call it before
+    threads allocate (``MALLOC_ARENA_MAX`` in the environment does the same). False where the
+    C library is not glibc."""
+    libc = _glibc()
+    m_arena_max = -8  # glibc's mallopt parameter number
+    return libc is not None and bool(libc.mallopt(m_arena_max, arenas))

@@ -29,9 +29,9 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse, Response
 
 import ganapp
-from ganapp import registry, weights
+from ganapp import models, weights
 from ganapp.errors import GanappError, InputError
-from ganapp.runtime import server_memory_mode, trim_memory_periodically
+from ganapp.runtime import cap_malloc_arenas, server_memory_mode, trim_memory_periodically
 
 log = logging.getLogger("ganapp")
 
@@ -302,7 +302,7 @@ def warm_up() -> None:
         gatys.feature_net()
     except Exception:
         log.warning("could not preload the style-transfer network")
-    for key in registry.MODELS:
+    for key in models.specs():
         if weights.is_available(key):
             try:
                 weights.load_generator(key)
@@ -318,7 +318,8 @@ def serve(make_app: Callable[[], FastAPI]) -> None:
     """Run the server as ``python app.py`` does: memory mode before TensorFlow allocates anything
     (``GANAPP_SERVER_MEMORY_MODE``: unset or ``trim`` hands malloc's free pages back every 2 s,
     ``1`` the 256 kB mmap threshold, a number another threshold in bytes, ``0`` nothing; see the
-    README for what each costs), then the app from ``make_app()`` on
+    README for what each costs; except with ``0``, at most 2 malloc arenas, or
+    ``MALLOC_ARENA_MAX``), then the app from ``make_app()`` on
     ``GRADIO_SERVER_NAME``:``GRADIO_SERVER_PORT``, warmed in the background."""
     import uvicorn
 
@@ -328,6 +329,8 @@ def serve(make_app: Callable[[], FastAPI]) -> None:
         trim_memory_periodically()
     elif mode != "0":  # 0: more throughput, growing memory
         server_memory_mode(*([] if mode == "1" else [int(mode)]))
+    if mode != "0":
+        cap_malloc_arenas(int(os.environ.get("MALLOC_ARENA_MAX", "2")))
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     app = make_app()

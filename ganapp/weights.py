@@ -1,6 +1,6 @@
 """The one place where model weights are found and loaded.
 
-Lookup order for a model key (``ganapp.registry.MODELS``):
+Lookup order for a model key (a folder of ``ganapp/models/``):
   1. a Hugging Face Hub repo at a pinned revision, when the environment variable
      ``GANAPP_<KEY>_REPO=owner/name@revision`` names one (e.g. a Space variable): what is
      configured explicitly wins over what is shipped;
@@ -12,17 +12,16 @@ The architecture is always built in code from ``config.json``; only weights are 
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
-from ganapp import registry
+from ganapp import models
+from ganapp.cache import Cache
 from ganapp.errors import WeightsUnavailable
 
 WEIGHTS_DIR = Path(os.environ.get("GANAPP_WEIGHTS_DIR", Path(__file__).resolve().parent.parent / "weights"))
 FILES = ("config.json", "generator.weights.h5")
 
-_cache: dict = {}
-_lock = threading.Lock()
+_cache = Cache()
 
 
 def _repo_env(key: str) -> str:
@@ -57,10 +56,10 @@ def is_available(key: str) -> bool:
 
 
 def unavailable_message(key: str) -> str:
-    info = registry.get(key)
+    info = models.spec(key)
     return (
         f"The {info.title} has no trained weights in this installation. Make them with "
-        f"`{info.make}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
+        f"`{info.make_command}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
         "to download them from the Hugging Face Hub."
     )
 
@@ -80,11 +79,11 @@ def model_dir(key: str, files: tuple[str, ...] = FILES) -> Path:
 
         paths = [hf_hub_download(repo_id=repo, filename=f, revision=revision) for f in files]
     except Exception as e:  # offline, missing repo or file, auth: all mean the same to the user
-        info = registry.get(key)
+        info = models.spec(key)
         raise WeightsUnavailable(
             f"The {info.title} weights could not be downloaded from the Hub repo {repo} "
             f"(revision {revision}): {type(e).__name__}. Check the repo name and your connection, "
-            f"or make them locally with `{info.make}`."
+            f"or make them locally with `{info.make_command}`."
         ) from None
     return Path(paths[0]).parent
 
@@ -123,12 +122,8 @@ def build_from_dir(folder: Path):
 
 def load_generator(key: str):
     """Cached (generator, config) for a model key. Raises WeightsUnavailable with a sentence."""
-    with _lock:
-        if key not in _cache:
-            _cache[key] = build_from_dir(model_dir(key))
-        return _cache[key]
+    return _cache.get(key, lambda: build_from_dir(model_dir(key)))
 
 
 def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
+    _cache.clear()

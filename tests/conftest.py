@@ -19,12 +19,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# below: imported after the environment and sys.path are set up
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PIL import Image  # noqa: E402
+import numpy as np
+import pytest
+from PIL import Image
 
-from ganapp.config import CGANConfig, CycleGANConfig, DCGANConfig  # noqa: E402
+from ganapp.models.cars.config import DCGANConfig
+from ganapp.models.cgan.config import CGANConfig
+from ganapp.models.vangogh.config import CycleGANConfig
 
 
 class RecordingHfApi:

@@ -1,5 +1,5 @@
 """Every shipped model card loads back through huggingface_hub.ModelCard with the metadata its
-registry entry gives: licence, task, library, datasets, and eval results that name the
+model's spec gives: licence, task, library, datasets, and eval results that name the
 dataset and match metrics.json."""
 
 import json
@@ -7,19 +7,19 @@ import json
 import pytest
 from huggingface_hub import ModelCard
 
-from ganapp import registry
+from ganapp import models
 from tests.conftest import ROOT
 
-SHIPPED = [k for k in registry.MODELS if (ROOT / "weights" / k / "README.md").exists()]
+SHIPPED = [k for k in models.specs() if (ROOT / "weights" / k / "README.md").exists()]
 
 
 def test_every_model_ships_a_card():
-    assert set(SHIPPED) == set(registry.MODELS)
+    assert set(SHIPPED) == set(models.specs())
 
 
 @pytest.mark.parametrize("key", SHIPPED)
 def test_card_round_trips_with_correct_metadata(key):
-    info = registry.get(key)
+    info = models.spec(key)
     folder = ROOT / "weights" / key
     card = ModelCard.load(folder / "README.md", ignore_metadata_errors=False)
     data = card.data
@@ -37,10 +37,10 @@ def test_card_round_trips_with_correct_metadata(key):
 
 
 def test_tasks_and_licences_fit_the_models():
-    assert registry.get("cgan").pipeline_tag == "text-to-image"  # conditioned on a class name
-    assert {registry.get(k).pipeline_tag for k in ("pix2pix", "vangogh", "fast_style")} == {"image-to-image"}
-    assert registry.get("cars").pipeline_tag == "unconditional-image-generation"
+    assert models.spec("cgan").pipeline_tag == "text-to-image"  # conditioned on a class name
+    assert {models.spec(k).pipeline_tag for k in ("pix2pix", "vangogh", "fast_style")} == {"image-to-image"}
+    assert models.spec("cars").pipeline_tag == "unconditional-image-generation"
     for key in ("pix2pix", "vangogh"):  # trained on CC-BY-SA and GPL photos: share-alike
-        assert registry.get(key).license == "gpl-3.0"
+        assert models.spec(key).license == "gpl-3.0"
         licences = {c["licence"] for c in json.loads((ROOT / "weights" / key / "credits.json").read_text())}
         assert any("CC-BY-SA" in text for text in licences)

@@ -15,7 +15,7 @@ STARRY = ROOT / "weights" / "style" / "presets" / "starry_night.jpg"
 
 
 def test_conditional_instance_norm_is_instance_norm_with_given_scale_and_shift():
-    from ganapp.models.fast_style import ConditionalInstanceNorm
+    from ganapp.models.fast_style.network import ConditionalInstanceNorm
 
     rng = np.random.default_rng(0)
     x = rng.normal(3, 2, (2, 5, 7, 4)).astype("float32")
@@ -103,8 +103,8 @@ def test_port_matches_the_onnx_originals(graphs):
 
 def test_converter_names_every_layer(graphs):
     """Every ONNX convolution maps to one Keras layer and back (the converter refuses otherwise)."""
-    from ganapp.config import FastStyleConfig
-    from ganapp.models.fast_style import build_generator
+    from ganapp.models.fast_style.config import FastStyleConfig
+    from ganapp.models.fast_style.network import build_generator
     from train.fast_style import dequantized_convs, keras_layer_name, load_onnx_weights
 
     model = build_generator(FastStyleConfig())

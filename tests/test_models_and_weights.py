@@ -8,8 +8,9 @@ import pytest
 
 import ganapp
 from ganapp import weights
-from ganapp.config import DCGANConfig, config_from_dict, config_to_dict
+from ganapp.config import config_from_dict, config_to_dict
 from ganapp.models import builders
+from ganapp.models.cars.config import DCGANConfig
 from tests.conftest import SHIPPED, TINY_CGAN, TINY_DCGAN, photo, shipped, write_weights
 
 

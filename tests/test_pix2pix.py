@@ -7,8 +7,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 import ganapp
-from ganapp.config import Pix2PixConfig
-from ganapp.models import pix2pix
+from ganapp.models.pix2pix import network as pix2pix
+from ganapp.models.pix2pix.config import Pix2PixConfig
 from tests.conftest import write_weights
 
 TINY = Pix2PixConfig(image_size=32, gen_filters=4, gen_max_filters=8, disc_filters=4)
@@ -229,13 +229,13 @@ VGG = Pix2PixConfig(
 def test_vgg16_encoder_layout_matches_hed_weights():
     import dataclasses
 
-    from ganapp import gatys
+    from ganapp import vgg
 
     g = pix2pix.build_generator(VGG)
     out = np.asarray(g(np.zeros((1, 64, 64, 3), np.float32), training=False))
     assert out.shape == (1, 64, 64, 3) and np.abs(out).max() <= 1
     assert sum(layer.__class__.__name__ == "Concatenate" for layer in g.layers) == 6  # S/32 ... S
-    hed = gatys._vgg_weights("vgg16-hed")  # every encoder layer takes HED's weights by name
+    hed = vgg.layer_weights("vgg16-hed")  # every encoder layer takes HED's weights by name
     for name in pix2pix.vgg16_layer_names(range(1, 3)):
         assert [w.shape for w in g.get_layer(name).get_weights()] == [w.shape for w in hed[name]]
     assert g.get_layer("block2_conv2").output.shape[1:] == (32, 32, 128)
@@ -259,12 +259,12 @@ def test_vgg16_encoder_layout_matches_hed_weights():
 def test_vgg16_encoder_starts_from_hed_then_frozen_and_finetuned_phases(pairs, tmp_path, monkeypatch):
     """Blocks up to encoder_frozen_blocks never move; the others only from finetune_from_epoch
     on; the decoder always; a resumed run restores the trained encoder, not HED's."""
-    from ganapp import gatys, weights
+    from ganapp import vgg, weights
     from train import common
     from train.pix2pix import main
 
     monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
-    hed = gatys._vgg_weights("vgg16-hed")
+    hed = vgg.layer_weights("vgg16-hed")
     out = tmp_path / "export"
     args = [
         "--data",

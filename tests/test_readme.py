@@ -51,10 +51,10 @@ def test_curl_examples(live_app):
     assert sizes[1] == (4 * sizes[0][0], 4 * sizes[0][1])  # the scale=4 example
 
 
-def test_training_commands_match_the_registry():
+def test_training_commands_match_the_specs():
     """The README's training block and each model's "make it" command (missing-weights messages, cards) agree."""
-    from ganapp.registry import MODELS
+    from ganapp.models import specs
 
     text = re.sub(r" *\\\n *", " ", (ROOT / "README.md").read_text())
-    for info in MODELS.values():
-        assert info.make in text, info.key
+    for info in specs().values():
+        assert info.make_command in text, info.key

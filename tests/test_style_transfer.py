@@ -7,6 +7,7 @@ from PIL import Image
 
 import ganapp
 from ganapp import gatys as st
+from ganapp import vgg
 from ganapp.imaging import to_float01
 
 SIZE = 64
@@ -88,7 +89,7 @@ def test_bad_numbers_are_refused(kw, match):
 def test_work_per_request_is_capped_before_anything_runs():
     """1024 px x 300 steps would hold the style slot for an hour: refused with the step count
     that fits, before the images are even read (a missing image is not what it complains about)."""
-    from ganapp.inference import check_style_work
+    from ganapp.stylise import check_style_work
 
     with pytest.raises(ganapp.InputError, match=r"at 1024 px, use at most \d+ steps"):
         next(ganapp.style_transfer(None, None, steps=300, max_size=1024))
@@ -100,7 +101,7 @@ def test_work_per_request_is_capped_before_anything_runs():
 
 
 def test_offline_vgg16_weights_are_the_hed_file(net):
-    assert net.name == "vgg16-hed" and st.hed_weights_path() is not None
+    assert net.name == "vgg16-hed" and vgg.hed_weights_path() is not None
     w = net.model.get_layer("block1_conv1").get_weights()[0]
     assert w.shape == (3, 3, 3, 64) and np.abs(w).sum() > 1  # copied, not initialised-and-forgotten
 

@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 import ganapp
-from ganapp.models import cyclegan
+from ganapp.models.vangogh import network as cyclegan
 from tests.conftest import TINY_CYCLEGAN, photo
 
 
@@ -83,7 +83,7 @@ def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
 
 
 def test_data_layout_is_checked(tmp_path):
-    from ganapp.config import CycleGANConfig
+    from ganapp.models.vangogh.config import CycleGANConfig
     from train.vangogh import VanGoghTask, VanGoghTrainConfig
 
     (tmp_path / "trainA").mkdir()
@@ -109,7 +109,7 @@ def test_same_shaped_layers_start_from_different_kernels():
 
 
 def test_painting_crops_are_turned_without_empty_corners():
-    from ganapp.config import CycleGANConfig
+    from ganapp.models.vangogh.config import CycleGANConfig
     from train.vangogh import VanGoghTask, VanGoghTrainConfig
 
     task = VanGoghTask.__new__(VanGoghTask)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ganapp.config import DCGANConfig
+from ganapp.models.cars.config import DCGANConfig
 from train.common import fit, parse_config
 from train.smallgan import SmallGANTask, SmallGANTrainConfig
 

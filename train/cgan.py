@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ganapp.config import CGANConfig
+from ganapp.models.cgan.config import CGANConfig
 from train.common import fit, parse_config
 from train.smallgan import SmallGANTask, SmallGANTrainConfig
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import numpy as np  # noqa: E402 (after the TensorFlow log level is set)
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = Path(os.environ.get("GANAPP_RUNS_DIR", ROOT / "runs"))

@@ -469,7 +469,7 @@ def prepare_buildings(
     size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1, zoom_crops: int = 2
 ) -> Path:
     """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/, val/
-    and test/, split by source photo; sketches come from ganapp.sketch.photo_to_sketch. val/
+    and test/, split by source photo; sketches come from ganapp.models.pix2pix.sketch.photo_to_sketch. val/
     chooses the epoch to export, test/ is only for the final evaluation. Each training photo
     also gives ``zoom_crops`` closer views (a random square of 55-75 % of its short side);
     val and test photos give only their full-height crops."""
@@ -478,7 +478,7 @@ def prepare_buildings(
     from PIL import Image, ImageOps
 
     from ganapp.imaging import load_image
-    from ganapp.sketch import photo_to_sketch
+    from ganapp.models.pix2pix.sketch import photo_to_sketch
 
     root = DATA / "buildings"
     if (root / "sources.json").exists():

@@ -12,12 +12,12 @@ memorisation check. vangogh: see :func:`evaluate_vangogh`. Results go to ``<weig
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 from pathlib import Path
 
 import numpy as np
 
+from ganapp import vgg
 from train.common import ROOT, RUNS
 
 
@@ -135,27 +135,15 @@ def evaluate_cgan(folder: Path) -> dict:
     }
 
 
-@functools.cache
-def _metric_net():
-    """The offline VGG16 up to block3_conv3, built once per process."""
-    import keras
-
-    from ganapp import gatys
-
-    base = gatys.offline_vgg16()
-    return keras.Model(base.input, base.get_layer("block3_conv3").output)
-
-
 def vgg_features(images: np.ndarray, size: int = 64) -> np.ndarray:
     """Mean-pooled block3_conv3 features of the offline VGG16 (uint8 images resized to ``size``)."""
     import tensorflow as tf
 
-    net = _metric_net()
+    net = vgg.offline_features(("block3_conv3",))
     out = []
     for i in range(0, len(images), 250):
         x = tf.image.resize(tf.cast(images[i : i + 250], tf.float32), (size, size))
-        x = x[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
-        out.append(tf.reduce_mean(net(x, training=False), axis=[1, 2]).numpy())
+        out.append(tf.reduce_mean(net(vgg.caffe(x), training=False), axis=[1, 2]).numpy())
     return np.concatenate(out)
 
 
@@ -233,16 +221,6 @@ def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:
 PERCEPTUAL_LAYERS = ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3", "block5_conv2")
 
 
-@functools.cache
-def _perceptual_net():
-    import keras
-
-    from ganapp import gatys
-
-    base = gatys.offline_vgg16()
-    return keras.Model(base.input, [base.get_layer(n).output for n in PERCEPTUAL_LAYERS])
-
-
 def perceptual_distance(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Per image pair, an LPIPS-like distance (Zhang et al., 2018, with uniform layer weights in
     place of LPIPS' learned ones, on the offline VGG16): at each of five layers the channel vectors
@@ -250,10 +228,10 @@ def perceptual_distance(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
     over positions; the mean over layers. 0 = same features; unrelated photos score about 0.5-0.8."""
     import tensorflow as tf
 
-    net, out = _perceptual_net(), []
+    net, out = vgg.offline_features(PERCEPTUAL_LAYERS), []
     for i in range(0, len(pred), 8):
-        x = tf.cast(np.concatenate([pred[i : i + 8], target[i : i + 8]]), tf.float32)[..., ::-1]
-        feats = net(x - tf.constant([103.939, 116.779, 123.68]), training=False)
+        x = tf.cast(np.concatenate([pred[i : i + 8], target[i : i + 8]]), tf.float32)
+        feats = net(vgg.caffe(x), training=False)
         k, per = len(pred[i : i + 8]), []
         for f in feats:
             f = f / (tf.norm(f, axis=-1, keepdims=True) + 1e-10)
@@ -288,28 +266,14 @@ def photo_scores(pred: np.ndarray, target: np.ndarray) -> dict:
     }
 
 
-@functools.cache
-def _gram_net():
-    """The offline VGG16's Gatys style layers (block1..4_conv1), built once per process."""
-    import keras
-
-    from ganapp import gatys
-
-    base = gatys.offline_vgg16()
-    return keras.Model(base.input, [base.get_layer(f"block{i}_conv1").output for i in range(1, 5)])
-
-
 def mean_grams(images: np.ndarray) -> list[np.ndarray]:
     """Per style layer, the Gram matrix (C x C, features / H*W) averaged over uint8 ``images``."""
     import tensorflow as tf
 
-    net, sums = _gram_net(), None
+    net, sums = vgg.offline_features(tuple(f"block{i}_conv1" for i in range(1, 5))), None
     for i in range(0, len(images), 32):
-        x = tf.cast(images[i : i + 32], tf.float32)[..., ::-1] - tf.constant([103.939, 116.779, 123.68])
-        grams = [
-            tf.reduce_sum(tf.einsum("bijc,bijd->bcd", f, f) / float(f.shape[1] * f.shape[2]), 0).numpy()
-            for f in net(x, training=False)
-        ]
+        x = vgg.caffe(tf.cast(images[i : i + 32], tf.float32))
+        grams = [tf.reduce_sum(vgg.gram(f), 0).numpy() for f in net(x, training=False)]
         sums = grams if sums is None else [a + b for a, b in zip(sums, grams)]
     return [g / len(images) for g in sums]
 
@@ -332,7 +296,7 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
     import ganapp
     from ganapp import weights
     from ganapp.imaging import load_image, make_grid, pad_to_multiple, pm1_to_uint8, resize_max_side, to_pm1
-    from ganapp.models import cyclegan
+    from ganapp.models.vangogh import network as cyclegan
     from ganapp.weights import build_from_dir
     from train.data import list_images
 

@@ -217,8 +217,9 @@ def convert(out: Path) -> Path:
     from PIL import Image, ImageOps
 
     from ganapp import imaging
-    from ganapp.config import FastStyleConfig, save_config
-    from ganapp.models.fast_style import build_generator
+    from ganapp.config import save_config
+    from ganapp.models.fast_style.config import FastStyleConfig
+    from ganapp.models.fast_style.network import build_generator
     from ganapp.style_presets import preset_path, presets
 
     graphs = fetch_graphs()

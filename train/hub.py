@@ -16,14 +16,14 @@ def _load(path: Path) -> dict:
 
 
 def card_data(key: str, metrics: dict | None = None):
-    """The card's metadata (huggingface_hub.ModelCardData) from the registry entry of ``key``:
+    """The card's metadata (huggingface_hub.ModelCardData) from the spec of model ``key``:
     licence, task, tags, datasets, and the model's own numbers of metrics.json's ``summary`` as
     eval results (the references beside them, e.g. the untranslated photos, stay in the text)."""
     from huggingface_hub import EvalResult, ModelCardData
 
-    from ganapp import registry
+    from ganapp import models
 
-    info = registry.get(key)
+    info = models.spec(key)
     dataset_id, dataset_name = info.eval_dataset
     summary = (metrics or {}).get("summary", {})
     results = [
@@ -58,17 +58,17 @@ def save_card(folder: Path, data, body: str) -> Path:
 
 
 def licence_section(key: str) -> list[str]:
-    from ganapp import registry
+    from ganapp import models
 
-    info = registry.get(key)
+    info = models.spec(key)
     return ["## Licence", "", f"`{info.license}`. {info.license_note}".rstrip(), ""]
 
 
 def write_model_card(folder: Path, key: str) -> Path:
-    """Write ``folder/README.md`` from the JSON files in ``folder`` and the registry entry of ``key``."""
-    from ganapp import registry
+    """Write ``folder/README.md`` from the JSON files in ``folder`` and the spec of model ``key``."""
+    from ganapp import models
 
-    info = registry.get(key)
+    info = models.spec(key)
     train, metrics = _load(folder / "training.json"), _load(folder / "metrics.json")
     lines = [
         "",

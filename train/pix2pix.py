@@ -1,7 +1,7 @@
 """Train sketch -> building pix2pix: ``python -m train.pix2pix --help``.
 
 Offline data: ``python -m train.data prepare buildings`` (building photos from Debian
-packages, sketches by ganapp.sketch.photo_to_sketch, split by source photo). ``--data``
+packages, sketches by ganapp.models.pix2pix.sketch.photo_to_sketch, split by source photo). ``--data``
 takes any folder with train/ (and val/, test/) of side-by-side A|B pairs, e.g. CMP facades with
 ``--direction BtoA`` (its A side is the photo).
 
@@ -44,7 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganapp.config import Pix2PixConfig
+from ganapp.models.pix2pix.config import Pix2PixConfig
 from train.common import GANTask, TrainConfig, ema_update, fit, parse_config
 from train.data import hand_drawn
 from train.evaluate import photo_scores, resized, translate
@@ -116,15 +116,15 @@ class Pix2PixTask(GANTask):
     def build(self):
         import keras
 
-        from ganapp import gatys
-        from ganapp.models import pix2pix
+        from ganapp import vgg as vgg_weights
+        from ganapp.models.pix2pix import network as pix2pix
 
         c, t = self.model_cfg, self.train_cfg
         any_size = bool(t.low_res_epochs)  # trains at two sizes
         self.g, self.d = pix2pix.build_generator(c, any_size), pix2pix.build_discriminator(c, any_size)
         vgg = pix2pix.vgg16_layer_names(range(1, c.vgg_blocks + 1)) if c.encoder == "vgg16_hed" else []
         if vgg:  # the encoder starts as HED's VGG16 (a resumed run then restores its own weights)
-            hed = gatys._vgg_weights("vgg16-hed")
+            hed = vgg_weights.layer_weights("vgg16-hed")
             for name in vgg:
                 self.g.get_layer(name).set_weights(hed[name])
         tuned = set(vgg[sum(n for _, n in pix2pix.VGG16_BLOCKS[: t.encoder_frozen_blocks]) :])
@@ -145,11 +145,7 @@ class Pix2PixTask(GANTask):
         if t.perceptual_weight:
             from ganapp.layers import VGGInput
 
-            base = gatys.offline_vgg16()
-            feats = keras.Model(
-                base.input,
-                [base.get_layer(n).output for n in ("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3")],
-            )
+            feats = vgg_weights.offline_features(("block1_conv2", "block2_conv2", "block3_conv3", "block4_conv3"))
             inp = keras.Input((None, None, 3))
             self.vgg_loss_net = keras.Model(inp, feats(VGGInput()(inp)))
 
@@ -296,7 +292,7 @@ class Pix2PixTask(GANTask):
         note = (
             f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
             "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
-            "(ganapp.sketch.photo_to_sketch); validation and test photos held out by source photo."
+            "(ganapp.models.pix2pix.sketch.photo_to_sketch); validation and test photos held out by source photo."
         )
         export_folder(
             self,

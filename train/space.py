@@ -26,10 +26,10 @@ IGNORE = ["**/__pycache__/**", "**.pyc", "**.part", "**.tmp", "**/.DS_Store"]
 def space_variables(pairs: list[str]) -> list[dict[str, str]]:
     """``["GANAPP_CARS_REPO=owner/name@rev", ...]`` -> Space variables, each checked: a known
     model key and a pinned revision (the app refuses a bare repo id)."""
-    from ganapp import registry, weights
+    from ganapp import models, weights
     from ganapp.errors import WeightsUnavailable
 
-    known = {f"GANAPP_{key.upper()}_REPO" for key in registry.MODELS}
+    known = {f"GANAPP_{key.upper()}_REPO" for key in models.specs()}
     out = []
     for pair in pairs:
         name, _, value = pair.partition("=")

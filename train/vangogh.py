@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganapp.config import CycleGANConfig
+from ganapp.models.vangogh.config import CycleGANConfig
 from train.common import GANTask, TrainConfig, fit, parse_config
 
 
@@ -68,7 +68,7 @@ class VanGoghTask(GANTask):
         import keras
         import tensorflow as tf
 
-        from ganapp.models import cyclegan
+        from ganapp.models.vangogh import network as cyclegan
 
         c, t = self.model_cfg, self.train_cfg
         self.g_ab, self.g_ba = cyclegan.build_generator(c), cyclegan.build_generator(c)  # photo->painting, back

@@ -11,7 +11,7 @@ import math
 import keras
 from keras import layers
 
-from ganapp.config import DCGANConfig
+from ganapp.models.cars.config import DCGANConfig
 
 
 def build_generator(cfg: DCGANConfig) -> keras.Model:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import keras
 from keras import layers, ops
 
-from ganapp.config import CGANConfig
+from ganapp.models.cgan.config import CGANConfig
 
 
 def _start_size(cfg: CGANConfig) -> int:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import keras
 from keras import layers, ops
 
-from ganapp.config import FastStyleConfig
 from ganapp.layers import ReflectionPad2D, Upsample2x
+from ganapp.models.fast_style.config import FastStyleConfig
 
 
 @keras.saving.register_keras_serializable(package="ganapp")

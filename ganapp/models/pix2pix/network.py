@@ -17,8 +17,8 @@ import math
 import keras
 from keras import layers
 
-from ganapp.config import Pix2PixConfig
 from ganapp.layers import VGGInput, down, gan_init, patch_discriminator, up, upsample_conv
+from ganapp.models.pix2pix.config import Pix2PixConfig
 
 VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
 

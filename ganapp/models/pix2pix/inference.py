@@ -1,0 +1,32 @@
+"""The sketch -> building model's public functions (and photo -> sketch, the look it learned from)."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from ganapp import generation, imaging, weights
+from ganapp.checks import check_int
+
+
+def sketch_to_building(sketch) -> Image.Image:
+    """Line sketch (dark strokes on white) -> building photo with the pix2pix generator.
+
+    The sketch is letterboxed onto a white square of the model's size (256 px), so its
+    proportions are kept; the output is the building at that scale, 256 px on its long side."""
+    img = imaging.load_image(sketch, what="sketch")
+    _, cfg = weights.load_generator("pix2pix")
+    s = cfg.image_size
+    small = imaging.resize_max_side(img, s)
+    square = Image.new("RGB", (s, s), "white")
+    off = ((s - small.width) // 2, (s - small.height) // 2)
+    square.paste(small, off)
+    out = generation.run_fully_conv("pix2pix", square, multiple=s)
+    return out.crop((off[0], off[1], off[0] + small.width, off[1] + small.height))
+
+
+def photo_to_sketch(photo, max_size: int = 512) -> Image.Image:
+    """Photo -> line sketch (dark strokes on white, the pix2pix training look) via HED."""
+    from ganapp.models.pix2pix import sketch
+
+    max_size = check_int(max_size, "Output size", 64, 1024)
+    return sketch.photo_to_sketch(imaging.load_image(photo, max_side=max_size, what="photo"))
