@@ -21,9 +21,9 @@ RECIPES = ("", "--gen-filters 64", "--disc-filters 32 64 64 128", "--gen-filters
 def seconds_per_step(flags: str, steps: int) -> float:
     from bench.cpu import seconds_per_train_step
     from ganapp.models.cars.config import DCGANConfig
-    from train.cars import CarsTrainConfig
-    from train.common import parse_config
+    from train.cars.task import CarsTrainConfig
     from train.smallgan import SmallGANTask
+    from train.task import parse_config
 
     train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, shlex.split(flags))
     task = SmallGANTask.__new__(SmallGANTask)  # no data folder needed

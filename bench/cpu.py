@@ -22,7 +22,7 @@ def seconds_per_train_step(task, batch, steps: int, warmup: int) -> float:
 
     import tensorflow as tf
 
-    from train.common import make_step_fn, make_strategy
+    from train.task import make_step_fn, make_strategy
 
     task.strategy = make_strategy("default")
     task.build()

@@ -23,8 +23,8 @@ RECIPES = (
 def seconds_per_step(flags: str, steps: int) -> float:
     from bench.cpu import image_pair, seconds_per_train_step
     from ganapp.models.pix2pix.config import Pix2PixConfig
-    from train.common import parse_config
-    from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
+    from train.pix2pix.task import Pix2PixTask, Pix2PixTrainConfig
+    from train.task import parse_config
 
     train_cfg, model_cfg = parse_config(Pix2PixTrainConfig, Pix2PixConfig, shlex.split(flags))
     task = Pix2PixTask.__new__(Pix2PixTask)  # no data folder needed

@@ -47,9 +47,9 @@ def our_loop(batch: int):
     import tensorflow as tf
 
     from ganapp.models.cars.config import DCGANConfig
-    from train.cars import CarsTrainConfig
-    from train.common import make_step_fn, make_strategy
+    from train.cars.task import CarsTrainConfig
     from train.smallgan import SmallGANTask
+    from train.task import make_step_fn, make_strategy
 
     task = SmallGANTask("cars", CarsTrainConfig(batch_size=batch), DCGANConfig())
     strategy = make_strategy("default")

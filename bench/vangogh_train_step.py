@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def steps_per_second(gen_filters: int, res_blocks: int, disc_filters: int, steps: int, size: int, xla: bool) -> float:
     from bench.cpu import image_pair, seconds_per_train_step
     from ganapp.models.vangogh.config import CycleGANConfig
-    from train.vangogh import VanGoghTask, VanGoghTrainConfig
+    from train.vangogh.task import VanGoghTask, VanGoghTrainConfig
 
     cfg = CycleGANConfig(image_size=size, gen_filters=gen_filters, res_blocks=res_blocks, disc_filters=disc_filters)
     task = VanGoghTask.__new__(VanGoghTask)  # no data folder needed: random crops

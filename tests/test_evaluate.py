@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from train.evaluate import frechet, memorisation, ssim_grey
+from train.metrics import frechet, memorisation, ssim_grey
 
 
 def test_frechet_distance():

@@ -79,7 +79,7 @@ def test_presets_are_shipped_with_credits():
 
 @pytest.fixture(scope="module")
 def graphs(tmp_path_factory):
-    from train.fast_style import fetch_graphs
+    from train.fast_style.convert import fetch_graphs
 
     try:
         return fetch_graphs(tmp_path_factory.mktemp("onnx"))
@@ -92,7 +92,7 @@ def test_port_matches_the_onnx_originals(graphs):
     at their 384 px: equal to the graphs with float activations; the int8 graphs differ from
     ours exactly as much as from their own float twin (8-bit activation rounding, nothing else)."""
     from ganapp import weights
-    from train.fast_style import compare
+    from train.fast_style.convert import compare
 
     model, _ = weights.load_generator("fast_style")
     cat = Image.open(ROOT / "weights" / "style" / "examples" / "chelsea.jpg")
@@ -105,7 +105,7 @@ def test_converter_names_every_layer(graphs):
     """Every ONNX convolution maps to one Keras layer and back (the converter refuses otherwise)."""
     from ganapp.models.fast_style.config import FastStyleConfig
     from ganapp.models.fast_style.network import build_generator
-    from train.fast_style import dequantized_convs, keras_layer_name, load_onnx_weights
+    from train.fast_style.convert import dequantized_convs, keras_layer_name, load_onnx_weights
 
     model = build_generator(FastStyleConfig())
     load_onnx_weights(model, graphs)

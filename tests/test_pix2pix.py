@@ -64,7 +64,7 @@ def pairs(tmp_path):
 
 
 def test_pairs_split_and_direction(pairs):
-    from train.data import load_pairs
+    from train.pix2pix.data import load_pairs
 
     a, b = load_pairs(pairs / "train")
     assert a.shape == b.shape == (4, 40, 40, 3) and np.array_equal(b, 255 - a)
@@ -75,7 +75,7 @@ def test_pairs_split_and_direction(pairs):
 def test_buildings_split_by_source_photo(tmp_path, monkeypatch):
     import io
 
-    from train import data
+    from train.pix2pix import data
 
     photos = []
     for i in range(20):  # wide photos give several crops: none may cross splits
@@ -99,10 +99,9 @@ def test_buildings_split_by_source_photo(tmp_path, monkeypatch):
 
 def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     from ganapp import weights
-    from train import common
-    from train.pix2pix import main
+    from train.pix2pix.task import main
 
-    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    monkeypatch.setenv("GANAPP_RUNS_DIR", str(tmp_path / "runs"))
     run = tmp_path / "runs/pix2pix/default"
     run.mkdir(parents=True)
     old_log = "step,epoch,time,g_adv,l1,d_loss\n1,0,0.1,1.0,0.5,0.7\n"  # written by an older trainer
@@ -155,15 +154,15 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     kept.load_weights(run / "best.weights.h5")
     assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), kept.get_weights()))
     assert f"Exported: the generator of epoch {best['epoch']} of 2" in (out / "README.md").read_text()
-    from train.evaluate import evaluate_pix2pix
+    from train.pix2pix.evaluate import evaluate_pix2pix
 
     metrics = evaluate_pix2pix(out, previous=out)  # on the test/ split the weights never saw
     summary = metrics["summary"]
     assert metrics["notes"].startswith("2 held-out") and summary["perceptual"] == summary["previous_perceptual"]
     assert {"hand_drawn_perceptual", "baseline_frechet_distance", "edge_energy_ratio"} <= set(summary)
     assert metrics["goals"]["perceptual_below_previous"] is False  # the same weights are not better than themselves
-    from train.data import load_pairs
-    from train.evaluate import resized
+    from train.metrics import resized
+    from train.pix2pix.data import load_pairs
 
     photos = resized(load_pairs(pairs / "test")[1], 32).reshape(2, -1, 3).astype(np.float64)
     own_colour = np.mean(10 * np.log10(255.0**2 / photos.var(1).mean(1)))  # a flat image of its mean colour
@@ -175,7 +174,7 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
 def test_ssim_weight_reaches_the_generator_update(pairs):
     import keras
 
-    from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
+    from train.pix2pix.task import Pix2PixTask, Pix2PixTrainConfig
 
     kernels = []  # the first two runs show a step is repeatable; the last starts the term at epoch 1
     for w, start in ((0.0, 0), (0.0, 0), (100.0, 0), (100.0, 1)):
@@ -193,7 +192,7 @@ def test_ssim_weight_reaches_the_generator_update(pairs):
 def test_late_perceptual_weight_replaces_the_weight_from_its_epoch(pairs):
     import keras
 
-    from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
+    from train.pix2pix.task import Pix2PixTask, Pix2PixTrainConfig
 
     kernels = []  # one step at step 0 with: no perceptual loss; weight 10; 10 then 0 from epoch 0; ... from epoch 1
     for w, late, start in ((0.0, -1.0, 0), (10.0, -1.0, 0), (10.0, 0.0, 0), (10.0, 0.0, 1)):
@@ -260,10 +259,9 @@ def test_vgg16_encoder_starts_from_hed_then_frozen_and_finetuned_phases(pairs, t
     """Blocks up to encoder_frozen_blocks never move; the others only from finetune_from_epoch
     on; the decoder always; a resumed run restores the trained encoder, not HED's."""
     from ganapp import vgg, weights
-    from train import common
-    from train.pix2pix import main
+    from train.pix2pix.task import main
 
-    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    monkeypatch.setenv("GANAPP_RUNS_DIR", str(tmp_path / "runs"))
     hed = vgg.layer_weights("vgg16-hed")
     out = tmp_path / "export"
     args = [
@@ -327,7 +325,7 @@ def test_vgg16_encoder_starts_from_hed_then_frozen_and_finetuned_phases(pairs, t
 def test_low_res_epochs_train_the_same_weights_at_half_size(pairs):
     import dataclasses
 
-    from train.pix2pix import Pix2PixTask, Pix2PixTrainConfig
+    from train.pix2pix.task import Pix2PixTask, Pix2PixTrainConfig
 
     cfg = dataclasses.replace(VGG, image_size=128)
     task = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=140, low_res_epochs=1, zoom=0.1), cfg)
@@ -344,7 +342,7 @@ def test_low_res_epochs_train_the_same_weights_at_half_size(pairs):
 
 
 def test_hand_drawn_sketch_is_a_sparser_wobblier_redraw():
-    from train.data import hand_drawn
+    from train.pix2pix.data import hand_drawn
 
     sk = np.full((128, 128, 3), 255, np.uint8)
     sk[20:22, 10:118] = 0  # a long roof line
@@ -365,7 +363,7 @@ def test_hand_drawn_sketch_is_a_sparser_wobblier_redraw():
 def test_photo_scores_see_grey_blur_and_identity():
     from scipy import ndimage
 
-    from train.evaluate import photo_scores
+    from train.metrics import photo_scores
 
     rng = np.random.default_rng(0)
     photos = np.stack([np.asarray(house(64).rotate(10 * i)) for i in range(3)])

@@ -73,11 +73,10 @@ def test_help_lists_defaults_from_the_dataclass():
 
 
 def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
-    from train import common
-    from train.cgan import main
+    from train.cgan.task import main
     from train.hub import push_folder
 
-    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    monkeypatch.setenv("GANAPP_RUNS_DIR", str(tmp_path / "runs"))
     out = tmp_path / "export" / "cgan"
     main(["--data", str(class_folder), "--epochs", "2", *TINY_FLAGS, "--export", str(out)])
     run = tmp_path / "runs" / "cgan" / "default"
@@ -158,7 +157,7 @@ def test_mirrored_strategy_on_two_logical_cpus(tmp_path, class_folder):
         "import tensorflow as tf\n"
         "cpu = tf.config.list_physical_devices('CPU')[0]\n"
         "tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n"
-        "from train.cgan import main\n"
+        "from train.cgan.task import main\n"
         f"main(['--data', {str(class_folder)!r}, '--epochs', '1', '--strategy', 'mirrored', *{TINY_FLAGS!r}])\n"
     )
     env = {**os.environ, "GANAPP_RUNS_DIR": str(tmp_path / "runs"), "PYTHONPATH": str(ROOT)}
@@ -174,7 +173,8 @@ def test_selection_keeps_the_best_epoch_of_the_last_stage(tmp_path):
     """With select_after = 2, epoch 3 is kept although epochs 1 and 2 scored better."""
     import tensorflow as tf
 
-    from train.common import GANTask, validate_epoch
+    from train.loop import validate_epoch
+    from train.task import GANTask
 
     class Task(GANTask):
         select_by, select_after, score = "-perceptual", 2, 0.0

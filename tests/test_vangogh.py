@@ -47,10 +47,9 @@ def unpaired(tmp_path):
 
 def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
     from ganapp import weights
-    from train import common
-    from train.vangogh import main
+    from train.vangogh.task import main
 
-    monkeypatch.setattr(common, "RUNS", tmp_path / "runs")
+    monkeypatch.setenv("GANAPP_RUNS_DIR", str(tmp_path / "runs"))
     out = tmp_path / "export" / "vangogh"
     main(
         [
@@ -84,7 +83,7 @@ def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
 
 def test_data_layout_is_checked(tmp_path):
     from ganapp.models.vangogh.config import CycleGANConfig
-    from train.vangogh import VanGoghTask, VanGoghTrainConfig
+    from train.vangogh.task import VanGoghTask, VanGoghTrainConfig
 
     (tmp_path / "trainA").mkdir()
     (tmp_path / "trainB").mkdir()
@@ -110,7 +109,7 @@ def test_same_shaped_layers_start_from_different_kernels():
 
 def test_painting_crops_are_turned_without_empty_corners():
     from ganapp.models.vangogh.config import CycleGANConfig
-    from train.vangogh import VanGoghTask, VanGoghTrainConfig
+    from train.vangogh.task import VanGoghTask, VanGoghTrainConfig
 
     task = VanGoghTask.__new__(VanGoghTask)
     task.train_cfg, task.model_cfg = VanGoghTrainConfig(), CycleGANConfig(image_size=64)

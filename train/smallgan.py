@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from train.common import GANTask, TrainConfig, ema_update
+from train.task import GANTask, TrainConfig, ema_update
 
 
 @dataclasses.dataclass
@@ -143,7 +143,7 @@ class SmallGANTask(GANTask):
 
     def export(self, out: Path):
         from ganapp.imaging import make_grid
-        from train.common import export_folder
+        from train.export import export_folder
 
         grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
         export_folder(self, out, self.g_ema, grid, self.dataset_note, len(self.x))

@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from ganapp.models.vangogh.config import CycleGANConfig
-from train.common import GANTask, TrainConfig, fit, parse_config
+from train.loop import fit
+from train.task import GANTask, TrainConfig, parse_config
 
 
 @dataclasses.dataclass
@@ -245,7 +246,7 @@ class VanGoghTask(GANTask):
 
     def export(self, out: Path):
         from ganapp.imaging import make_grid
-        from train.common import export_folder
+        from train.export import export_folder
 
         note = (
             f"Unpaired: {len(self.photos)} photos (gcompris-qt-data nature, animal and monument photos; "

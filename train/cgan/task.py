@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 
 from ganapp.models.cgan.config import CGANConfig
-from train.common import fit, parse_config
+from train.loop import fit
 from train.smallgan import SmallGANTask, SmallGANTrainConfig
+from train.task import parse_config
 
 
 @dataclasses.dataclass

@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 
 from ganapp.models.cars.config import DCGANConfig
-from train.common import fit, parse_config
+from train.loop import fit
 from train.smallgan import SmallGANTask, SmallGANTrainConfig
+from train.task import parse_config
 
 
 @dataclasses.dataclass
@@ -27,7 +28,7 @@ class CarsTrainConfig(SmallGANTrainConfig):
 def main(argv=None):
     train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, argv, description=__doc__)
     note = (
-        "Synthetic car fronts rendered procedurally by train/carsynth.py (no real photos): a stand-in for "
+        "Synthetic car fronts rendered procedurally by train/cars/carsynth.py (no real photos): a stand-in for "
         "CompCars' surveillance subset, which is not available offline."
         if train_cfg.data == "cars_synth"
         else f"dataset: {train_cfg.data}"

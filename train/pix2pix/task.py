@@ -14,8 +14,8 @@ place of transposed convolutions (no checkerboard grid). ``--ssim-weight 120
 from epoch 45 on: structure where the sketch says there is some, instead of invented
 texture where it does not. With a val/ split (buildings, CMP facades) every epoch is
 scored on it and the export is the epoch of the best ``--select-by`` score (a
-``train.evaluate.photo_scores`` name; a leading "-" means lower is better). The validation
-set also holds each val sketch redrawn by ``train.data.hand_drawn``, the look of the canvas.
+``train.metrics.photo_scores`` name; a leading "-" means lower is better). The validation
+set also holds each val sketch redrawn by ``train.pix2pix.data.hand_drawn``, the look of the canvas.
 
 Small data (a few hundred pairs) is won with pretrained features: ``--encoder vgg16_hed``
 starts the encoder from the HED edge detector's VGG16 (blocks up to ``--encoder-frozen-blocks``
@@ -45,9 +45,10 @@ from pathlib import Path
 import numpy as np
 
 from ganapp.models.pix2pix.config import Pix2PixConfig
-from train.common import GANTask, TrainConfig, ema_update, fit, parse_config
-from train.data import hand_drawn
-from train.evaluate import photo_scores, resized, translate
+from train.loop import fit
+from train.metrics import photo_scores, resized, translate
+from train.pix2pix.data import hand_drawn
+from train.task import GANTask, TrainConfig, ema_update, parse_config
 
 
 @dataclasses.dataclass
@@ -69,7 +70,7 @@ class Pix2PixTrainConfig(TrainConfig):
     late_from_epoch: int = 0  # ... (a last stage; the exported epoch is chosen among its epochs)
     perceptual_size: int = 128  # px at which the perceptual loss compares (the images are resized)
     fm_weight: float = 0.0
-    hand_drawn: float = 0.0  # probability of redrawing a training sketch with train.data.hand_drawn
+    hand_drawn: float = 0.0  # probability of redrawing a training sketch with train.pix2pix.data.hand_drawn
     zoom: float = 0.0  # > 0: random crops of (1 - zoom) .. 1.1 x image_size, resized to image_size
     low_res_epochs: int = 0  # vgg16_hed: the first epochs train at half the image size
     encoder_frozen_blocks: int = 2  # vgg16_hed: VGG blocks 1..N never train
@@ -83,7 +84,7 @@ class Pix2PixTask(GANTask):
     def __init__(self, train_cfg: Pix2PixTrainConfig, model_cfg: Pix2PixConfig):
         from PIL import Image
 
-        from train.data import load_pairs
+        from train.pix2pix.data import load_pairs
 
         self.train_cfg, self.model_cfg = train_cfg, model_cfg
         root = Path(train_cfg.data)
@@ -276,7 +277,7 @@ class Pix2PixTask(GANTask):
         from PIL import Image
 
         from ganapp.imaging import make_grid
-        from train.common import export_folder
+        from train.export import export_folder
 
         best = self.run_dir / "best.json"
         selected = None

@@ -1,0 +1,163 @@
+"""The sketch -> building pairs (``python -m train.data prepare buildings``): building and
+monument photos from Debian packages with their HED sketches, split by source photo; the
+hand-drawn redrawing of a sketch; and any folder of side-by-side A|B pairs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from train import DATA
+from train.data import list_images
+from train.debian import (
+    CV_DATA,
+    GC_RCC,
+    debian_package_files,
+    gcompris_copyright,
+    gcompris_licence,
+    rcc_readme,
+)
+
+BUILDING_SOURCES = (  # (bundle, path filter) inside gcompris-qt-data
+    ("explore_monuments", ""),
+    ("details", "_background"),
+    ("categorization", "/monuments/"),
+)
+
+
+def building_photos() -> list[tuple[str, bytes, str]]:
+    """(source, bytes, licence) of every building photo found in the Debian packages."""
+    from train.debian import read_rcc
+
+    gc = debian_package_files("gcompris-qt-data")
+    cv = debian_package_files("opencv-doc") / CV_DATA
+    out = [
+        (f"Debian opencv-doc: {n}", (cv / n).read_bytes(), "BSD (OpenCV sample data)")
+        for n in ("building.jpg", "home.jpg")
+    ]
+    dep5 = gcompris_copyright()
+    for bundle, needle in BUILDING_SOURCES:
+        files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
+        readme = rcc_readme(files)
+        for k, v in sorted(files.items()):
+            if (
+                k.endswith((".webp", ".jpg", ".png"))
+                and needle in k
+                and "Gogh" not in k
+                and "Eglise" not in k
+                and "Portrait" not in k
+            ):
+                out.append((f"Debian gcompris-qt-data {bundle}.rcc: {k}", v, gcompris_licence(k, readme, dep5)))
+    return out
+
+
+def prepare_buildings(
+    size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1, zoom_crops: int = 2
+) -> Path:
+    """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/, val/
+    and test/, split by source photo; sketches come from ganapp.models.pix2pix.sketch.photo_to_sketch. val/
+    chooses the epoch to export, test/ is only for the final evaluation. Each training photo
+    also gives ``zoom_crops`` closer views (a random square of 55-75 % of its short side);
+    val and test photos give only their full-height crops."""
+
+    from PIL import Image, ImageOps
+
+    from ganapp.imaging import load_image
+    from ganapp.models.pix2pix.sketch import photo_to_sketch
+
+    root = DATA / "buildings"
+    if (root / "sources.json").exists():
+        return root
+    for sub in ("train", "val", "test"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    photos = building_photos()
+    order = np.random.default_rng(0).permutation(len(photos))
+    n_test = max(2, int(len(photos) * test_fraction))
+    n_val = max(2, int(len(photos) * val_fraction)) if val_fraction else 0
+    sources = []
+    for rank, idx in enumerate(order):
+        name, data, licence = photos[idx]
+        try:
+            img = load_image(data, min_side=200)
+        except Exception:
+            continue
+        w, h = img.size
+        split = "test" if rank < n_test else "val" if rank < n_test + n_val else "train"
+        # square crops across the long side: a wide photo gives two or three training pairs
+        n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
+        crops = [
+            ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
+            for frac in ([0.5] if n == 1 else [k / (n - 1) for k in range(n)])
+        ]
+        rng = np.random.default_rng(rank)
+        for _ in range(zoom_crops if split == "train" else 0):
+            side = int(min(w, h) * rng.uniform(0.55, 0.75))
+            x, y = rng.integers(0, w - side + 1), rng.integers(0, h - side + 1)
+            crops.append(img.crop((x, y, x + side, y + side)).resize((size, size), Image.LANCZOS))
+        for crop in crops:
+            pair = Image.new("RGB", (2 * size, size))
+            pair.paste(photo_to_sketch(crop), (0, 0))
+            pair.paste(crop, (size, 0))
+            out = f"{split}/{len(sources):04d}.jpg"
+            pair.save(root / out, quality=95)
+            sources.append({"file": out, "source": name, "licence": licence})
+    (root / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
+    return root
+
+
+def hand_drawn(sketch: np.ndarray, rng: np.random.Generator, strength: float = 1.0) -> np.ndarray:
+    """A HED sketch (uint8 (H, W, 3), dark lines on white) redrawn the way a person draws on the
+    app's canvas: short clutter strokes left out, gaps where the pen lifted, lines that wobble by
+    up to three pixels, a pen that is sometimes thicker. ``strength`` in [0, 1] scales all of it
+    (0 returns the sketch unchanged); ``rng`` decides everything, so a seed repeats a drawing."""
+    from scipy import ndimage
+
+    if strength <= 0:
+        return sketch
+    h, w = sketch.shape[:2]
+    lines = sketch.mean(-1) < 128
+    labels, n = ndimage.label(lines, structure=np.ones((3, 3)))
+    if n:  # clutter: short strokes (texture, foliage) are mostly not drawn by hand
+        sizes = np.bincount(labels.ravel(), minlength=n + 1)
+        keep = (sizes >= 60) | (rng.random(n + 1) > 0.7 * strength)
+        keep[0] = False
+        lines = keep[labels]
+    for _ in range(int(rng.integers(0, 1 + round(8 * strength)))):  # the pen lifts
+        cy, cx, r = rng.integers(0, h), rng.integers(0, w), rng.uniform(3, 12)
+        yy, xx = np.ogrid[:h, :w]
+        lines &= (yy - cy) ** 2 + (xx - cx) ** 2 > r * r
+    # the hand wobbles: a smooth displacement field of up to 3 px
+    field = [ndimage.zoom(rng.normal(0, 1, (h // 32 + 2, w // 32 + 2)), 32, order=3)[:h, :w] for _ in range(2)]
+    amp = 3.0 * strength / max(1e-6, max(np.abs(f).max() for f in field))
+    yy, xx = np.mgrid[:h, :w].astype(np.float32)
+    moved = (
+        ndimage.map_coordinates(
+            lines.astype(np.float32), [yy + amp * field[0], xx + amp * field[1]], order=1, mode="nearest"
+        )
+        > 0.4
+    )
+    if rng.random() < 0.4 * strength:  # a broader pen
+        moved = ndimage.binary_dilation(moved, structure=ndimage.generate_binary_structure(2, 1))
+    return np.repeat(np.where(moved, 0, 255).astype(np.uint8)[..., None], 3, -1)
+
+
+def load_pairs(folder: Path, direction: str = "AtoB") -> tuple[np.ndarray, np.ndarray]:
+    """Side-by-side A|B images (the pix2pix authors' layout, e.g. CMP facades' train/) ->
+    (inputs, targets) uint8 (N, H, W, 3). ``direction='BtoA'`` swaps them."""
+    from ganapp.imaging import load_image
+
+    a, b = [], []
+    for p in list_images(folder):
+        arr = np.asarray(load_image(p))
+        half = arr.shape[1] // 2
+        a.append(arr[:, :half])
+        b.append(arr[:, half : 2 * half])
+    if not a:
+        raise FileNotFoundError(f"No paired images in {folder}.")
+    a, b = np.stack(a), np.stack(b)
+    return (a, b) if direction == "AtoB" else (b, a)
+
+
+PREPARE = {"buildings": prepare_buildings}
