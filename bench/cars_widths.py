@@ -21,13 +21,11 @@ RECIPES = ("", "--gen-filters 64", "--disc-filters 32 64 64 128", "--gen-filters
 def seconds_per_step(flags: str, steps: int) -> float:
     from bench.cpu import seconds_per_train_step
     from ganapp.models.cars.config import DCGANConfig
-    from train.cars.task import CarsTrainConfig
-    from train.smallgan import SmallGANTask
+    from train.cars.task import CarsTask, CarsTrainConfig
     from train.task import parse_config
 
     train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, shlex.split(flags))
-    task = SmallGANTask.__new__(SmallGANTask)  # no data folder needed
-    task.key, task.train_cfg, task.model_cfg, task.conditional = "cars", train_cfg, model_cfg, False
+    task = CarsTask(train_cfg, model_cfg)  # no data loaded: random images
     s, n = model_cfg.image_size, train_cfg.batch_size
     images = np.random.default_rng(0).uniform(-1, 1, (n, s, s, model_cfg.channels)).astype("float32")
     return seconds_per_train_step(task, (images, np.zeros(n, np.int32)), steps, warmup=2)

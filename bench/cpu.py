@@ -15,7 +15,7 @@ def cpu_flags() -> str:
 
 
 def seconds_per_train_step(task, batch, steps: int, warmup: int) -> float:
-    """Seconds per step of ``task``'s real training step (train/common.make_step_fn, in the phase
+    """Seconds per step of ``task``'s real training step (train.task.make_step_fn, in the phase
     of epoch 0) on ``batch`` (a tuple of arrays, e.g. random images), after ``warmup`` steps
     (trace + warm up). ``task.train_cfg`` and ``task.model_cfg`` must be set; no data folder is read."""
     import time
@@ -24,9 +24,9 @@ def seconds_per_train_step(task, batch, steps: int, warmup: int) -> float:
 
     from train.task import make_step_fn, make_strategy
 
-    task.strategy = make_strategy("default")
+    strategy = make_strategy("default")
     task.build()
-    step_fn = make_step_fn(task, task.strategy, task.phase(0))
+    step_fn = make_step_fn(task, strategy, task.phase(0))
     batch = tuple(tf.constant(b) for b in batch)
     for i in range(warmup):
         step_fn(batch, tf.constant(i, tf.int64))

@@ -47,13 +47,12 @@ def our_loop(batch: int):
     import tensorflow as tf
 
     from ganapp.models.cars.config import DCGANConfig
-    from train.cars.task import CarsTrainConfig
-    from train.smallgan import SmallGANTask
+    from train.cars.task import CarsTask, CarsTrainConfig
     from train.task import make_step_fn, make_strategy
 
-    task = SmallGANTask("cars", CarsTrainConfig(batch_size=batch), DCGANConfig())
+    task = CarsTask(CarsTrainConfig(batch_size=batch), DCGANConfig())
+    task.load_data()
     strategy = make_strategy("default")
-    task.strategy = strategy
     with strategy.scope():
         task.build()
     step_fn = make_step_fn(task, strategy)

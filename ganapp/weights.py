@@ -59,7 +59,7 @@ def unavailable_message(key: str) -> str:
     info = models.spec(key)
     return (
         f"The {info.title} has no trained weights in this installation. Make them with "
-        f"`{info.make_command}`, or set GANAPP_{key.upper()}_REPO=owner/name@revision "
+        f"`{info.make_command}` (recipe {info.recipe}), or set GANAPP_{key.upper()}_REPO=owner/name@revision "
         "to download them from the Hugging Face Hub."
     )
 

@@ -188,7 +188,7 @@ def test_selection_keeps_the_best_epoch_of_the_last_stage(tmp_path):
         def save_weights(self, path):  # the "weights" are the epoch's score
             Path(path).write_text(str(self.score))
 
-    task, writer = Task(), tf.summary.create_file_writer(str(tmp_path / "tb"))
+    task, writer = Task(None, None), tf.summary.create_file_writer(str(tmp_path / "tb"))
     for epoch, score in ((1, 0.5), (2, 0.4), (3, 0.7), (4, 0.8)):
         task.score = score
         validate_epoch(task, tmp_path, epoch, epoch * 10, writer)

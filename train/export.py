@@ -9,11 +9,12 @@ import json
 import sys
 from pathlib import Path
 
-from train.task import GANTask
+from train.task import GANTask, Run
 
 
 def export_folder(
     task: GANTask,
+    run: Run,
     out: Path,
     generator,
     samples,
@@ -44,8 +45,7 @@ def export_folder(
         "command": " ".join(["python -m", f"train.{task.key}", *sys.argv[1:]]),
         "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU",
     }
-    if getattr(task, "steps_done", None) is not None:
-        info["steps"] = int(task.steps_done)
+    info["steps"] = int(run.steps)
     if selected:
         info["selected"] = selected
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")

@@ -108,7 +108,12 @@ def write_model_card(folder: Path, key: str) -> Path:
             json.dumps(t, indent=2),
             "```",
             "",
-            f"Reproduce: `{train.get('command', info.make)}`.",
+            f"Recipe: `{info.recipe}`; reproduce with `{info.make_command}`"
+            + (
+                f" (these weights: `{train['command']}`)."
+                if train.get("command", info.make_command) != info.make_command
+                else "."
+            ),
             "",
         ]
         if sel := train.get("selected"):

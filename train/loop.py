@@ -15,7 +15,7 @@ import numpy as np
 
 from train import runs_dir
 from train.export import save_loss_plot
-from train.task import GANTask, make_step_fn, make_strategy, rng_states
+from train.task import GANTask, Run, make_step_fn, make_strategy, rng_states
 
 
 def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) -> None:
@@ -47,20 +47,15 @@ def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) 
         best_json.write_text(json.dumps({"epoch": epoch, "step": step, **metrics}, indent=2) + "\n")
 
 
-def fit(task: GANTask) -> Path:
-    """Train ``task`` to ``epochs`` (or ``max_steps``), resuming its run folder. Returns it."""
+def start_run(task: GANTask, strategy) -> Run:
+    """The run folder (``runs/<key>/<run>/``, with samples/) and its resolved config.json, written
+    before the first step (printed, and not written, on a dry run)."""
     import tensorflow as tf
-    from tqdm import tqdm
 
     from ganapp.config import config_to_dict
-    from ganapp.imaging import make_grid
 
     cfg = task.train_cfg
-    run_dir = runs_dir() / task.key / cfg.run
-    strategy = make_strategy(cfg.strategy)
-    if not cfg.dry_run:
-        run_dir.mkdir(parents=True, exist_ok=True)
-        (run_dir / "samples").mkdir(exist_ok=True)
+    run = Run(runs_dir() / task.key / cfg.run)
     resolved = {
         "train": dataclasses.asdict(cfg),
         "model": config_to_dict(task.model_cfg),
@@ -69,120 +64,154 @@ def fit(task: GANTask) -> Path:
     }
     print(json.dumps(resolved, indent=2))
     if not cfg.dry_run:
-        (run_dir / "config.json").write_text(json.dumps(resolved, indent=2) + "\n")
+        (run.folder / "samples").mkdir(parents=True, exist_ok=True)
+        (run.folder / "config.json").write_text(json.dumps(resolved, indent=2) + "\n")
+    return run
 
-    task.run_dir = run_dir
-    import keras
 
-    keras.utils.set_random_seed(cfg.seed)  # the initial weights, too, follow from the seed
-    with strategy.scope():
-        task.strategy = strategy
-        task.build()
-        step_var = tf.Variable(0, dtype=tf.int64, trainable=False, name="step")
+def checkpoints(task: GANTask, run: Run, step_var):
+    """The run's checkpoint manager (None on a dry run), restored from its latest checkpoint: the
+    networks, optimisers, step counter and the layers' random-generator states."""
+    import tensorflow as tf
+
     trackables = task.trackables()
     ckpt = tf.train.Checkpoint(step=step_var, **trackables, **rng_states(trackables))
-    manager = None
-    if not cfg.dry_run:
-        manager = tf.train.CheckpointManager(ckpt, run_dir / "checkpoints", max_to_keep=2)
-        if manager.latest_checkpoint:
-            ckpt.restore(manager.latest_checkpoint).assert_existing_objects_matched()
-            print(f"resumed from step {int(step_var.numpy())} ({manager.latest_checkpoint})", flush=True)
+    if task.train_cfg.dry_run:
+        return None
+    manager = tf.train.CheckpointManager(ckpt, run.folder / "checkpoints", max_to_keep=2)
+    if manager.latest_checkpoint:
+        ckpt.restore(manager.latest_checkpoint).assert_existing_objects_matched()
+        print(f"resumed from step {int(step_var.numpy())} ({manager.latest_checkpoint})", flush=True)
+    return manager
 
-    step_fns = {}  # phase -> its traced step
 
-    def step_fn(epoch):
-        phase = task.phase(epoch)
-        if phase not in step_fns:
-            step_fns[phase] = make_step_fn(task, strategy, phase)
-        return step_fns[phase]
+class LossLog:
+    """Mean losses over each ``log_every`` steps, to losses.csv (appended to on resume; a resumed
+    run that logs other losses moves the old rows to losses_until_step_N.csv) and TensorBoard."""
 
-    spe = task.steps_per_epoch()
-    total = cfg.epochs * spe
-    if cfg.max_steps:
-        total = min(total, cfg.max_steps)
-    if cfg.dry_run:
-        batch = next(iter(strategy.experimental_distribute_dataset(task.dataset(0))))
-        losses = step_fn(0)(batch, tf.constant(0, tf.int64))
-        print("dry run ok:", {k: round(float(v), 4) for k, v in losses.items()})
-        return run_dir
+    def __init__(self, folder: Path, writer):
+        self.path, self.writer, self.sums, self.n, self.t0 = folder / "losses.csv", writer, {}, 0, time.time()
+        self.header = None
+        if self.path.exists():
+            with open(self.path, newline="") as f:
+                self.header = next(csv.reader(f), None)
 
-    writer = tf.summary.create_file_writer(str(run_dir / "tb"))
-    csv_path = run_dir / "losses.csv"
-    csv_header = None  # the columns of losses.csv, read once: a resumed run appends to it
-    if csv_path.exists():
-        with open(csv_path, newline="") as f:
-            csv_header = next(csv.reader(f), None)
+    def add(self, losses: dict) -> dict:
+        for k, v in losses.items():
+            self.sums[k] = self.sums.get(k, 0.0) + float(v)
+        self.n += 1
+        return {k: v / self.n for k, v in self.sums.items()}
+
+    def write(self, step: int, epoch: int) -> None:
+        import tensorflow as tf
+
+        means = {k: v / self.n for k, v in self.sums.items()}
+        header = ["step", "epoch", "time", *means]
+        if header != self.header:
+            if self.header is not None:
+                self.path.rename(self.path.with_name(f"losses_until_step_{step}.csv"))
+            with open(self.path, "w", newline="") as f:
+                csv.writer(f).writerow(header)
+            self.header = header
+        with open(self.path, "a", newline="") as f:
+            row = [step, epoch, round(time.time() - self.t0, 1), *[f"{v:.5f}" for v in means.values()]]
+            csv.writer(f).writerow(row)
+        with self.writer.as_default(step=step):
+            for k, v in means.items():
+                tf.summary.scalar(f"loss/{k}", v)
+        self.sums, self.n = {}, 0
+
+
+def end_of_epoch(task: GANTask, run: Run, epoch: int, step: int, writer) -> None:
+    """The epoch's sample grid (samples/epoch_NNN.png, latest.png, TensorBoard), the loss plot
+    and the validation of :func:`validate_epoch`."""
+    import tensorflow as tf
+
+    from ganapp.imaging import make_grid
+
+    grid = make_grid(task.sample_images(), cols=task.grid_cols, scale=2)
+    grid.save(run.folder / "samples" / f"epoch_{epoch:03d}.png")
+    grid.save(run.folder / "samples" / "latest.png")
+    with writer.as_default(step=step):
+        tf.summary.image("samples", np.asarray(grid)[None], max_outputs=1)
+    if (run.folder / "losses.csv").exists():
+        save_loss_plot(run.folder / "losses.csv", run.folder / "loss.png")
+    validate_epoch(task, run.folder, epoch, step, writer)
+
+
+def train_steps(task: GANTask, run: Run, strategy, manager, step_var, total: int) -> None:
+    """Steps from ``step_var`` to ``total``: checkpoints every ``checkpoint_every`` steps and at the
+    end (also on Ctrl-C; a kill -9 resumes from the last periodic one), logs, epoch ends."""
+    import tensorflow as tf
+    from tqdm import tqdm
+
+    cfg, spe = task.train_cfg, task.steps_per_epoch()
+    step_fns: dict = {}  # phase -> its traced step
+    writer = tf.summary.create_file_writer(str(run.folder / "tb"))
+    log = LossLog(run.folder, writer)
     step = int(step_var.numpy())
-    bar = tqdm(
-        total=total,
-        initial=step,
-        desc=f"train {task.key}",
-        unit="step",
-        dynamic_ncols=True,
-        mininterval=2.0,
-        file=sys.stdout,
-    )
-    t0, acc, n_acc = time.time(), {}, 0
+    bar = tqdm(total=total, initial=step, desc=f"train {task.key}", unit="step", dynamic_ncols=True,
+               mininterval=2.0, file=sys.stdout)  # fmt: skip
     try:
         while step < total:
             epoch, offset = divmod(step, spe)
-            ds = task.dataset(epoch).skip(offset)
-            distributed_step = step_fn(epoch)
-            for batch in strategy.experimental_distribute_dataset(ds):
-                losses = distributed_step(batch, tf.constant(step, tf.int64))
+            phase = task.phase(epoch)
+            step_fn = step_fns.get(phase) or step_fns.setdefault(phase, make_step_fn(task, strategy, phase))
+            for batch in strategy.experimental_distribute_dataset(task.dataset(epoch).skip(offset)):
+                means = log.add(step_fn(batch, tf.constant(step, tf.int64)))
                 step += 1
                 step_var.assign(step)
                 bar.update(1)
-                for k, v in losses.items():
-                    acc[k] = acc.get(k, 0.0) + float(v)
-                n_acc += 1
                 if step % cfg.log_every == 0 or step == total:
-                    means = {k: v / n_acc for k, v in acc.items()}
                     bar.set_postfix({k: f"{v:.3f}" for k, v in means.items()})
-                    header = ["step", "epoch", "time", *means]
-                    if header != csv_header:
-                        if csv_header is not None:  # resumed by a trainer that logs other losses:
-                            # keep the old rows apart instead of mixing columns
-                            csv_path.rename(csv_path.with_name(f"losses_until_step_{step}.csv"))
-                        with open(csv_path, "w", newline="") as f:
-                            csv.writer(f).writerow(header)
-                        csv_header = header
-                    with open(csv_path, "a", newline="") as f:
-                        w = csv.writer(f)
-                        w.writerow([step, epoch, round(time.time() - t0, 1), *[f"{v:.5f}" for v in means.values()]])
-                    with writer.as_default(step=step):
-                        for k, v in means.items():
-                            tf.summary.scalar(f"loss/{k}", v)
-                    acc, n_acc = {}, 0
+                    log.write(step, epoch)
                 if step % cfg.checkpoint_every == 0:
                     manager.save(checkpoint_number=step)
                 if step % spe == 0 or step == total:
-                    grid = make_grid(task.sample_images(), cols=task.grid_cols, scale=2)
-                    grid.save(run_dir / "samples" / f"epoch_{(step - 1) // spe + 1:03d}.png")
-                    grid.save(run_dir / "samples" / "latest.png")
-                    with writer.as_default(step=step):
-                        tf.summary.image("samples", np.asarray(grid)[None], max_outputs=1)
-                    if csv_path.exists():
-                        save_loss_plot(csv_path, run_dir / "loss.png")
-                    validate_epoch(task, run_dir, (step - 1) // spe + 1, step, writer)
+                    end_of_epoch(task, run, (step - 1) // spe + 1, step, writer)
                 if step >= total:
                     break
     except KeyboardInterrupt:
         print("\ninterrupted; run the same command to resume", flush=True)
         raise
-    finally:  # on success or Ctrl-C (a kill -9 resumes from the last periodic checkpoint)
+    finally:
         bar.close()
         manager.save(checkpoint_number=step)
         writer.flush()
         print(f"checkpoint saved at step {step}", flush=True)
+    run.steps = step
+
+
+def fit(task: GANTask) -> Path:
+    """Train ``task`` to ``epochs`` (or ``max_steps``), resuming its run folder; export with
+    ``--export`` (and push with ``--push-to-hub``). Returns the run folder."""
+    import keras
+    import tensorflow as tf
+
+    cfg = task.train_cfg
+    task.load_data()
+    strategy = make_strategy(cfg.strategy)
+    run = start_run(task, strategy)
+    keras.utils.set_random_seed(cfg.seed)  # the initial weights, too, follow from the seed
+    with strategy.scope():
+        task.build()
+        step_var = tf.Variable(0, dtype=tf.int64, trainable=False, name="step")
+    manager = checkpoints(task, run, step_var)
+    total = cfg.epochs * task.steps_per_epoch()
+    if cfg.max_steps:
+        total = min(total, cfg.max_steps)
+    if cfg.dry_run:
+        batch = next(iter(strategy.experimental_distribute_dataset(task.dataset(0))))
+        losses = make_step_fn(task, strategy, task.phase(0))(batch, tf.constant(0, tf.int64))
+        print("dry run ok:", {k: round(float(v), 4) for k, v in losses.items()})
+        return run.folder
+    train_steps(task, run, strategy, manager, step_var, total)
     if cfg.export:
         out = Path(cfg.export)
-        task.steps_done = step
-        task.export(out)
+        task.export(out, run)
         print(f"exported to {out}")
         if cfg.push_to_hub:
             from train.hub import push_folder
 
-            url = push_folder(out, cfg.push_to_hub)
-            print(f"pushed to {url}")
-    return run_dir
+            print(f"pushed to {push_folder(out, cfg.push_to_hub)}")
+    return run.folder

@@ -25,12 +25,19 @@ class SmallGANTrainConfig(TrainConfig):
 
 
 class SmallGANTask(GANTask):
-    def __init__(self, key: str, train_cfg: SmallGANTrainConfig, model_cfg, dataset_note: str = ""):
+    """The cars' and the cGAN's task; a subclass names its ``key`` and its :meth:`dataset_note`."""
+
+    def dataset_note(self) -> str:
+        return f"dataset: {self.train_cfg.data}"
+
+    @property
+    def conditional(self) -> bool:
+        return self.model_cfg.family == "cgan"
+
+    def load_data(self):
         from train.data import load_arrays
 
-        self.key, self.train_cfg, self.model_cfg = key, train_cfg, model_cfg
-        self.conditional = model_cfg.family == "cgan"
-        self.dataset_note = dataset_note
+        train_cfg, model_cfg = self.train_cfg, self.model_cfg
         x, y, classes = load_arrays(train_cfg.data, size=model_cfg.image_size, channels=model_cfg.channels)
         if x.shape[1:] != (model_cfg.image_size, model_cfg.image_size, model_cfg.channels):
             raise ValueError(
@@ -141,9 +148,9 @@ class SmallGANTask(GANTask):
         out = self.g_ema(self._g_in(self.fixed_z, self.fixed_labels), training=False)
         return pm1_to_uint8(out)
 
-    def export(self, out: Path):
+    def export(self, out: Path, run):
         from ganapp.imaging import make_grid
         from train.export import export_folder
 
         grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
-        export_folder(self, out, self.g_ema, grid, self.dataset_note, len(self.x))
+        export_folder(self, run, out, self.g_ema, grid, self.dataset_note(), len(self.x))

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import tomllib
 from pathlib import Path
 
 import numpy as np
+
+from train import ROOT
 
 
 @dataclasses.dataclass
 class TrainConfig:
     """Options every trainer shares. Model trainers subclass this with their own defaults."""
 
+    recipe: str = ""  # a recipe of train/<key>/recipes/ (e.g. default) or a .toml file: its options
     run: str = "default"  # runs/<key>/<run>/; an existing run is resumed
     data: str = ""  # dataset name or folder (see train/data.py)
     epochs: int = 10
@@ -35,9 +39,37 @@ class TrainConfig:
     dry_run: bool = False  # build everything, run one step, write nothing but the run's config
 
 
-def parse_config(cls, model_cls, argv=None, description: str = ""):
-    """argparse CLI whose flags and defaults come from two dataclasses (training + model)."""
-    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+def recipe_path(key: str, name: str) -> Path:
+    """A recipe: ``name`` as a file of ``train/<key>/recipes/`` (``default`` -> default.toml), or a
+    path to a .toml file."""
+    path = Path(name)
+    if path.suffix != ".toml":
+        path = ROOT / "train" / key / "recipes" / f"{name}.toml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (ROOT / "train" / key / "recipes").glob("*.toml"))
+        raise SystemExit(f"No recipe {name!r} for {key}: choose one of {', '.join(known) or 'none'}, or a .toml file.")
+    return path
+
+
+def read_recipe(path: Path, options: set[str]) -> dict:
+    """The option values of a recipe file: a flat TOML table of option names (as in ``--help``,
+    with underscores) and values. A name that is no option is an error."""
+    values = tomllib.loads(path.read_text())
+    unknown = sorted(set(values) - options)
+    if unknown:
+        raise SystemExit(f"{path.name}: unknown options {', '.join(unknown)} (see --help).")
+    return values
+
+
+def parse_config(cls, model_cls, argv=None, description: str = "", key: str = ""):
+    """(training config, model config) from the command line: every field of the two dataclasses
+    is a flag with the field's default; ``--recipe NAME`` (``train/<key>/recipes/NAME.toml``, or a
+    .toml path) replaces those defaults with the recipe's values, and flags given beside it win."""
+    parser = argparse.ArgumentParser(
+        prog=f"python -m train.{key}" if key else None,
+        description=description,
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
     seen = set()
     for group_name, dc in (("training", cls), ("model", model_cls)):
         group = parser.add_argument_group(group_name)
@@ -54,7 +86,13 @@ def parse_config(cls, model_cls, argv=None, description: str = ""):
                 group.add_argument(flag, type=kind, nargs="+", default=list(default))
             else:
                 group.add_argument(flag, type=type(default), default=default)
+    recipe = parser.parse_known_args(argv)[0].recipe
+    if recipe:
+        path = recipe_path(key, recipe)
+        parser.set_defaults(**read_recipe(path, seen - {"recipe"}))
     ns = vars(parser.parse_args(argv))
+    if recipe:  # recorded as the file, which training.json and the card name
+        ns["recipe"] = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
     train_cfg = cls(**{f.name: ns[f.name] for f in dataclasses.fields(cls)})
     model_kw = {
         f.name: (tuple(ns[f.name]) if isinstance(ns[f.name], list) else ns[f.name])
@@ -76,13 +114,38 @@ def make_strategy(name: str):
     raise ValueError(f"Unknown strategy {name!r}: use 'default' or 'mirrored'.")
 
 
+@dataclasses.dataclass
+class Run:
+    """What the loop tells a task about its run: the run folder and the steps done so far."""
+
+    folder: Path
+    steps: int = 0
+
+
 class GANTask:
-    """What a model trainer provides. Attributes set in :meth:`build` are checkpointed
-    through :meth:`trackables`."""
+    """What a model's trainer defines (``train/<key>/task.py``) and the loop (:func:`train.loop.fit`)
+    calls, in this order:
+
+    1. ``Task(train_cfg, model_cfg)`` stores the two configs and reads nothing;
+    2. :meth:`load_data` reads the datasets (it may refine ``model_cfg``, e.g. a folder's class names);
+    3. :meth:`build`, inside the strategy's scope: networks, optimisers, EMA copies;
+       :meth:`trackables` names what the checkpoint holds;
+    4. each step: :meth:`dataset` gives the epoch's batches, :meth:`train_step` runs on each replica
+       (traced once per :meth:`phase`), then :meth:`after_step`;
+    5. each epoch: :meth:`sample_images` for the sample grid, :meth:`validate` for val.csv and, when
+       ``select_by`` improves, :meth:`best_model`'s weights are kept;
+    6. with ``--export``: :meth:`export` with the :class:`Run`.
+
+    Class attributes: ``key`` (the model folder), ``grid_cols``, ``select_by``, ``select_after``.
+    """
 
     key: str = ""
-    train_cfg: TrainConfig
-    model_cfg: object
+
+    def __init__(self, train_cfg: TrainConfig, model_cfg):
+        self.train_cfg, self.model_cfg = train_cfg, model_cfg
+
+    def load_data(self) -> None:
+        raise NotImplementedError
 
     def build(self) -> None:  # called inside strategy.scope()
         raise NotImplementedError
@@ -130,7 +193,8 @@ class GANTask:
         """The model whose weights fit keeps in ``<run>/best.weights.h5`` for the best ``select_by`` epoch."""
         raise NotImplementedError
 
-    def export(self, out: Path) -> None:
+    def export(self, out: Path, run: Run) -> None:
+        """Write the inference weights and their record to ``out`` (see train.export.export_folder)."""
         raise NotImplementedError
 
 

@@ -32,12 +32,17 @@ class ModelSpec:
     datasets: tuple[str, ...] = ()  # Hub dataset ids of the training data, where it is on the Hub
     eval_dataset: tuple[str, str] = ("", "")  # (id, name) of what metrics.json was measured on
     eval_metrics: tuple[str, ...] = ()  # the model's own numbers in metrics.json's summary (not references)
-    make: str = ""  # the command that writes weights/<key>/ (default: its trainer's default recipe)
 
     @property
     def family(self) -> str:
         return self.config.family
 
     @property
+    def recipe(self) -> str:
+        """The recipe file of the shipped weights (train/<key>/recipes/default.toml)."""
+        return f"train/{self.key}/recipes/default.toml"
+
+    @property
     def make_command(self) -> str:
-        return self.make or f"python -m train.{self.key} --recipe default --export weights/{self.key}"
+        """The command that writes weights/<key>/ from its recipe."""
+        return f"python -m train.{self.key} --recipe default --export weights/{self.key}"

@@ -25,15 +25,25 @@ class CarsTrainConfig(SmallGANTrainConfig):
     checkpoint_every: int = 400
 
 
+def options(argv=None):
+    """(training config, model config) from the command line (or a recipe: ``--recipe default``)."""
+    return parse_config(CarsTrainConfig, DCGANConfig, argv, description=__doc__, key="cars")
+
+
+class CarsTask(SmallGANTask):
+    key = "cars"
+
+    def dataset_note(self) -> str:
+        if self.train_cfg.data != "cars_synth":
+            return super().dataset_note()
+        return (
+            "Synthetic car fronts rendered procedurally by train/cars/carsynth.py (no real photos): a stand-in for "
+            "CompCars' surveillance subset, which is not available offline."
+        )
+
+
 def main(argv=None):
-    train_cfg, model_cfg = parse_config(CarsTrainConfig, DCGANConfig, argv, description=__doc__)
-    note = (
-        "Synthetic car fronts rendered procedurally by train/cars/carsynth.py (no real photos): a stand-in for "
-        "CompCars' surveillance subset, which is not available offline."
-        if train_cfg.data == "cars_synth"
-        else f"dataset: {train_cfg.data}"
-    )
-    fit(SmallGANTask("cars", train_cfg, model_cfg, dataset_note=note))
+    fit(CarsTask(*options(argv)))
 
 
 if __name__ == "__main__":

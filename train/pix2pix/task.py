@@ -1,40 +1,25 @@
-"""Train sketch -> building pix2pix: ``python -m train.pix2pix --help``.
+"""Train sketch -> building pix2pix: ``python -m train.pix2pix --recipe default`` (the shipped
+weights' recipe, ``train/pix2pix/recipes/default.toml``), ``--help`` for every option.
 
-Offline data: ``python -m train.data prepare buildings`` (building photos from Debian
-packages, sketches by ganapp.models.pix2pix.sketch.photo_to_sketch, split by source photo). ``--data``
-takes any folder with train/ (and val/, test/) of side-by-side A|B pairs, e.g. CMP facades with
-``--direction BtoA`` (its A side is the photo).
+Data: ``python -m train.data prepare buildings`` (see train/pix2pix/data.py), or any folder with
+train/ (and val/, test/) of side-by-side A|B pairs, e.g. CMP facades with ``--direction BtoA``.
 
-As in the paper: conditional GAN loss + 100 x L1, Adam 2e-4 / beta1 0.5, discriminator
-loss halved, batch 1, jitter = resize to 286 then random 256 crop, random mirroring.
-``--ema-decay 0.999`` exports a moving average of the generator instead, and
-``--upsample resize`` gives the decoder nearest-neighbour upsampling + 3x3 convolutions in
-place of transposed convolutions (no checkerboard grid). ``--ssim-weight 120
---ssim-from-epoch 45`` adds 120 x (1 - SSIM) of the grey images to the generator loss
-from epoch 45 on: structure where the sketch says there is some, instead of invented
-texture where it does not. With a val/ split (buildings, CMP facades) every epoch is
-scored on it and the export is the epoch of the best ``--select-by`` score (a
-``train.metrics.photo_scores`` name; a leading "-" means lower is better). The validation
-set also holds each val sketch redrawn by ``train.pix2pix.data.hand_drawn``, the look of the canvas.
+Generator loss: conditional GAN loss + ``l1_weight`` x L1, plus optionally ``perceptual_weight`` x
+a VGG16 feature L1 (each layer's difference relative to the photo's feature size, layers up to
+block4, compared at ``perceptual_size`` px) and ``fm_weight`` x discriminator feature matching
+(Wang et al., 2018); from ``late_from_epoch`` on the perceptual weight is
+``late_perceptual_weight``. Discriminator loss halved; Adam ``lr`` / ``beta1``; batch 1.
 
-Small data (a few hundred pairs) is won with pretrained features: ``--encoder vgg16_hed``
-starts the encoder from the HED edge detector's VGG16 (blocks up to ``--encoder-frozen-blocks``
-stay frozen; the rest train from ``--finetune-from-epoch`` at ``--encoder-lr-scale`` x lr),
-``--perceptual-weight`` adds an L1 loss between VGG16 features of output and photo (each
-layer's difference relative to the photo's feature size, pix2pixHD's layers up to block4)
-at ``--perceptual-size`` px, ``--fm-weight`` a feature-matching loss on the discriminator's
-layers (Wang et al., 2018), ``--hand-drawn p`` redraws a training sketch by hand with
-probability p and ``--zoom z`` crops 1 - z .. 1.1 of the image before resizing (scale jitter).
-``--low-res-epochs n`` (vgg16_hed; progressive resizing) trains the first n epochs on the same
-crops at half the size, a quarter of the cost per step: the networks are fully convolutional,
-so the cheap epochs learn the layout and colours of whole buildings (on random crops of the
-full size instead, a 128 px window cannot tell sky from wall and painted walls blue) and the
-full-size epochs the detail. Samples, validation and export always run at ``--image-size``.
-``--late-perceptual-weight w --late-from-epoch n`` lowers the perceptual weight to w from epoch
-n on: the perceptual loss pulls every colour and texture the sketch leaves open towards the
-average (grey stone, flat walls), so a last stage with less of it leaves the GAN and feature-
-matching losses room for colour and texture; the exported epoch is then chosen among that
-stage's epochs.
+Augmentation: resize to ``jitter`` then a random crop, mirroring, with probability ``hand_drawn``
+the sketch redrawn by hand (train.pix2pix.data.hand_drawn), ``zoom`` crops of 1 - zoom .. 1.1.
+
+Encoder ``vgg16_hed`` (the model config): starts from the HED edge detector's VGG16; blocks up to
+``encoder_frozen_blocks`` never train, the rest from ``finetune_from_epoch`` at
+``encoder_lr_scale`` x lr; ``low_res_epochs`` first epochs train at half the size. Samples,
+validation and export run at the model's ``image_size``; ``ema_decay`` > 0 exports a moving
+average of the generator. With a val/ split every epoch is scored (train.metrics.photo_scores)
+and the export is the epoch of the best ``select_by`` score ("-name": lower is better), among
+the last stage's epochs when there is one.
 """
 
 from __future__ import annotations
@@ -61,13 +46,11 @@ class Pix2PixTrainConfig(TrainConfig):
     jitter: int = 286  # resize to this before the random crop
     checkpoint_every: int = 300
     ema_decay: float = 0.0  # > 0: samples and export use an EMA of the generator (e.g. 0.999)
-    ssim_weight: float = 0.0  # > 0: adds ssim_weight x (1 - SSIM of the grey images) to the generator loss
-    ssim_from_epoch: int = 0  # ... from this epoch on (fine-tuning a run trained without it)
     export_best: bool = True  # with a val/ split: export the epoch of the best select_by score, not the last
     select_by: str = "ssim"  # a photo_scores name; "-perceptual" = lowest perceptual distance
     perceptual_weight: float = 0.0
-    late_perceptual_weight: float = -1.0  # >= 0: the perceptual weight from late_from_epoch on ...
-    late_from_epoch: int = 0  # ... (a last stage; the exported epoch is chosen among its epochs)
+    late_from_epoch: int = 0  # > 0: a last stage from this epoch on, at late_perceptual_weight ...
+    late_perceptual_weight: float = 0.0  # ... (the exported epoch is chosen among that stage's epochs)
     perceptual_size: int = 128  # px at which the perceptual loss compares (the images are resized)
     fm_weight: float = 0.0
     hand_drawn: float = 0.0  # probability of redrawing a training sketch with train.pix2pix.data.hand_drawn
@@ -81,12 +64,12 @@ class Pix2PixTrainConfig(TrainConfig):
 class Pix2PixTask(GANTask):
     key = "pix2pix"
 
-    def __init__(self, train_cfg: Pix2PixTrainConfig, model_cfg: Pix2PixConfig):
+    def load_data(self):
         from PIL import Image
 
         from train.pix2pix.data import load_pairs
 
-        self.train_cfg, self.model_cfg = train_cfg, model_cfg
+        train_cfg, model_cfg = self.train_cfg, self.model_cfg
         root = Path(train_cfg.data)
         a, b = load_pairs(root / "train", train_cfg.direction)
         size = train_cfg.jitter
@@ -108,7 +91,7 @@ class Pix2PixTask(GANTask):
             drawn = np.stack([hand_drawn(x, np.random.default_rng(i)) for i, x in enumerate(va)])
             self.val = (np.concatenate([va, drawn]), np.concatenate([vb, vb]))
         self.select_by = train_cfg.select_by if self.val is not None and train_cfg.export_best else ""
-        self.select_after = train_cfg.late_from_epoch if train_cfg.late_perceptual_weight >= 0 else 0
+        self.select_after = train_cfg.late_from_epoch
         self.sources = root / "sources.json"
         self.grid_cols = 3
         if train_cfg.low_res_epochs and model_cfg.encoder == "unet":
@@ -200,9 +183,6 @@ class Pix2PixTask(GANTask):
             )
             return tf.nn.compute_average_loss(per, global_batch_size=t.batch_size)
 
-        def grey(v):  # [-1, 1] RGB -> [0, 1] grey
-            return tf.reduce_mean(v, -1, keepdims=True) * 0.5 + 0.5
-
         def perceptual(fake):  # mean over layers of |VGG(fake) - VGG(photo)| / mean |VGG(photo)|
             size = [t.perceptual_size] * 2
             f = self.vgg_loss_net(tf.image.resize(tf.concat([fake, photo], 0), size, antialias=True), training=False)
@@ -234,14 +214,9 @@ class Pix2PixTask(GANTask):
             l1 = tf.nn.compute_average_loss(
                 tf.reduce_mean(tf.abs(photo - fake), axis=[1, 2, 3]), global_batch_size=t.batch_size
             )
-            # Wang et al.'s SSIM (11 x 11 Gaussian window, sigma 1.5) of the grey images, always logged
-            ssim = tf.nn.compute_average_loss(
-                tf.image.ssim(grey(fake), grey(photo), max_val=1.0), global_batch_size=t.batch_size
-            )
-            ssim_weight = tf.where(step >= t.ssim_from_epoch * self.steps_per_epoch(), t.ssim_weight, 0.0)
-            g_loss = adv + t.l1_weight * l1 + ssim_weight * (1.0 - ssim)
+            g_loss = adv + t.l1_weight * l1
             perceptual_weight = t.perceptual_weight
-            if t.late_perceptual_weight >= 0:
+            if t.late_from_epoch:
                 perceptual_weight = tf.where(
                     step >= t.late_from_epoch * self.steps_per_epoch(), t.late_perceptual_weight, perceptual_weight
                 )
@@ -252,7 +227,7 @@ class Pix2PixTask(GANTask):
         if finetune:
             self.opt_e.apply_gradients(zip(grads[len(self.dec_vars) :], self.enc_vars))
         self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d.trainable_variables), self.d.trainable_variables))
-        return {"g_adv": adv, "l1": l1, "ssim": ssim, "d_loss": d_loss, **extra}
+        return {"g_adv": adv, "l1": l1, "d_loss": d_loss, **extra}
 
     def after_step(self, step):
         if self.g_ema is not self.g:
@@ -271,7 +246,7 @@ class Pix2PixTask(GANTask):
     def best_model(self):
         return self.g_ema
 
-    def export(self, out: Path):
+    def export(self, out: Path, run):
         import json
 
         from PIL import Image
@@ -279,10 +254,10 @@ class Pix2PixTask(GANTask):
         from ganapp.imaging import make_grid
         from train.export import export_folder
 
-        best = self.run_dir / "best.json"
+        best = run.folder / "best.json"
         selected = None
         if self.select_by and best.exists():
-            self.g_ema.load_weights(self.run_dir / "best.weights.h5")
+            self.g_ema.load_weights(run.folder / "best.weights.h5")
             selected = {
                 "by": self.select_by,
                 **json.loads(best.read_text()),
@@ -297,6 +272,7 @@ class Pix2PixTask(GANTask):
         )
         export_folder(
             self,
+            run,
             out,
             self.g_ema,
             make_grid(self.sample_images(), cols=3),
@@ -311,8 +287,13 @@ class Pix2PixTask(GANTask):
             Image.fromarray(arr).save(examples / f"heldout_{i}.png")
 
 
+def options(argv=None):
+    """(training config, model config) from the command line (or a recipe: ``--recipe default``)."""
+    return parse_config(Pix2PixTrainConfig, Pix2PixConfig, argv, description=__doc__, key="pix2pix")
+
+
 def main(argv=None):
-    train_cfg, model_cfg = parse_config(Pix2PixTrainConfig, Pix2PixConfig, argv, description=__doc__)
+    train_cfg, model_cfg = options(argv)
     fit(Pix2PixTask(train_cfg, model_cfg))
 
 

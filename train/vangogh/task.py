@@ -53,8 +53,8 @@ def _load_dir(folder: Path, long_side: int) -> list[np.ndarray]:
 class VanGoghTask(GANTask):
     key = "vangogh"
 
-    def __init__(self, train_cfg: VanGoghTrainConfig, model_cfg: CycleGANConfig):
-        self.train_cfg, self.model_cfg = train_cfg, model_cfg
+    def load_data(self):
+        train_cfg = self.train_cfg
         root = Path(train_cfg.data)
         a, b = ("trainB", "trainA") if train_cfg.swap else ("trainA", "trainB")
         self.photos = _load_dir(root / a, train_cfg.photo_side)
@@ -244,7 +244,7 @@ class VanGoghTask(GANTask):
         y = np.asarray(self.g_ab(x, training=False))
         return np.concatenate([pm1_to_uint8(x), pm1_to_uint8(y)])
 
-    def export(self, out: Path):
+    def export(self, out: Path, run):
         from ganapp.imaging import make_grid
         from train.export import export_folder
 
@@ -257,6 +257,7 @@ class VanGoghTask(GANTask):
         )
         export_folder(
             self,
+            run,
             out,
             self.g_ab,
             make_grid(self.sample_images(), cols=4),
@@ -275,8 +276,13 @@ class VanGoghTask(GANTask):
             Image.fromarray(arr).save(folder / f"heldout_{i}.jpg", quality=90)
 
 
+def options(argv=None):
+    """(training config, model config) from the command line (or a recipe: ``--recipe default``)."""
+    return parse_config(VanGoghTrainConfig, CycleGANConfig, argv, description=__doc__, key="vangogh")
+
+
 def main(argv=None):
-    train_cfg, model_cfg = parse_config(VanGoghTrainConfig, CycleGANConfig, argv, description=__doc__)
+    train_cfg, model_cfg = options(argv)
     fit(VanGoghTask(train_cfg, model_cfg))
 
 

@@ -21,5 +21,4 @@ SPEC = ModelSpec(
     tags=("gan", "dcgan"),
     eval_dataset=("ganapp/cars-synth", "procedural car fronts, held-out renders"),
     eval_metrics=("frechet_distance_generated_vs_heldout",),
-    make="python -m train.cars --gen-filters 64 --disc-filters 32 64 64 128 --export weights/cars",
 )

@@ -22,5 +22,4 @@ SPEC = ModelSpec(
     datasets=("zalando-datasets/fashion_mnist",),
     eval_dataset=("zalando-datasets/fashion_mnist", "Fashion-MNIST (test split)"),
     eval_metrics=("class_fidelity", "frechet_distance_generated_vs_test"),
-    make="python -m train.cgan --export weights/cgan",
 )

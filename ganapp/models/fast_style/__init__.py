@@ -15,5 +15,4 @@ SPEC = ModelSpec(
     license_note="Magenta's trained networks are Apache-2.0, (c) Google / the Magenta "
     "authors; ganapp converted their weights and trained nothing.",
     tags=("style-transfer", "magenta"),
-    make="python -m train.fast_style convert",
 )

@@ -29,8 +29,4 @@ SPEC = ModelSpec(
     tags=("gan", "pix2pix"),
     eval_dataset=("ganapp/buildings", "building photos and their HED sketches, test split"),
     eval_metrics=("l1", "psnr_db", "ssim", "perceptual", "frechet_distance"),
-    make="python -m train.pix2pix --encoder vgg16_hed --sketch-skip --epochs 20 --low-res-epochs 8 "
-    "--finetune-from-epoch 4 --upsample resize --ema-decay 0.999 --l1-weight 1 --perceptual-weight 10 "
-    "--late-perceptual-weight 2 --late-from-epoch 14 --fm-weight 10 --hand-drawn 0.3 --zoom 0.15 "
-    "--select-by=-perceptual --export weights/pix2pix",
 )

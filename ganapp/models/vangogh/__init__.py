@@ -32,5 +32,4 @@ SPEC = ModelSpec(
         "edge_correlation_ours",
         "ssim_ours",
     ),
-    make="python -m train.vangogh --export weights/vangogh",
 )
