@@ -6,8 +6,6 @@ UI and API, plain PNG routes serve ``/cars.png`` and ``/cgan.png`` (ganapp.serve
 
 from __future__ import annotations
 
-import functools
-import inspect
 import logging
 import os
 import random
@@ -21,6 +19,7 @@ from gradio import FileData, processing_utils, utils
 import ganapp
 from ganapp import server, style_presets, weights
 from ganapp.errors import GanappError
+from ganapp.server import user_errors
 from ganapp.stylise import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
 
 log = logging.getLogger("ganapp")
@@ -42,45 +41,6 @@ CSS = """
 /* a small result (a 256 px stylisation, a 256 px building) fills its box like a large one */
 .fill img {width: 100%; height: 100%; object-fit: contain}
 """
-
-
-CRASH = "Something went wrong while processing this request; please try again with other settings."
-
-
-def _friendly(e: Exception) -> gr.Error:
-    if isinstance(e, GanappError):
-        return gr.Error(str(e))
-    log.exception("unexpected error")
-    return gr.Error(CRASH)  # a bug: tests treat this sentence as a failure
-
-
-def user_errors(fn):
-    """Library errors become gr.Error with their sentence; anything else a generic sentence
-    (no stack trace or path ever reaches the browser). Works for generators too. The
-    signature is kept, so API parameter names stay the function's."""
-    if inspect.isgeneratorfunction(fn):
-
-        @functools.wraps(fn)
-        def streaming(*args, **kwargs):
-            try:
-                yield from fn(*args, **kwargs)
-            except gr.Error:
-                raise
-            except Exception as e:
-                raise _friendly(e) from None
-
-        return streaming
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except gr.Error:
-            raise
-        except Exception as e:
-            raise _friendly(e) from None
-
-    return wrapper
 
 
 def ImageInput(**kwargs) -> gr.Image:  # named like the component class it returns

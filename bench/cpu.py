@@ -35,29 +35,3 @@ def seconds_per_train_step(task, batch, steps: int, warmup: int) -> float:
         losses = step_fn(batch, tf.constant(i + warmup, tf.int64))
     float(next(iter(losses.values())))  # wait for the last step
     return (time.perf_counter() - t0) / steps
-
-
-def image_pair(size: int):
-    """Two random (1, size, size, 3) images in [-1, 1]: a batch for the image-to-image trainers."""
-    import numpy as np
-
-    return tuple(np.random.default_rng(0).uniform(-1, 1, (2, 1, size, size, 3)).astype("float32"))
-
-
-def compare_recipes(
-    doc: str, recipes, seconds_per_step, default_steps: int, argv=None, header: str = "", default_label: str = ""
-) -> None:
-    """The recipe benches' command line: ``--steps`` and ``--recipes`` (trainer flags), then one line per
-    recipe with its seconds per step (``seconds_per_step(flags, steps)``) and its ratio to the first."""
-    import argparse
-
-    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--steps", type=int, default=default_steps)
-    ap.add_argument("--recipes", nargs="+", default=list(recipes))
-    args = ap.parse_args(argv)
-    print(f"CPU flags: {cpu_flags()}{header}")
-    ref = None
-    for flags in args.recipes:
-        t = seconds_per_step(flags, args.steps)
-        ref = ref or t
-        print(f"{t:6.3f} s/step  x{t / ref:4.2f}  {flags or default_label}", flush=True)

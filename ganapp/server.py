@@ -7,6 +7,8 @@ Security rules, enforced here once (see SECURITY.md):
 
 - :func:`client_file`: a file argument is opened only when it resolves inside Gradio's upload
   cache (or a shipped examples folder the UI offers); anything else gets one sentence.
+- :func:`user_errors`: a client sees the library's sentence or a generic one, never a stack
+  trace, a path or an object's repr.
 - :func:`harden`: Gradio's own path checks on, each queue pool its own bound, work nobody
   collects cancelled, security headers on every answer.
 
@@ -17,6 +19,8 @@ return the grid as a PNG at its native pixel size (``scale`` 1-8 enlarges it, ne
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
 import io
 import logging
 import os
@@ -119,6 +123,50 @@ def client_file(value) -> str | None:
     except (OSError, RuntimeError, ValueError):
         pass
     raise InputError(NOT_UPLOADED)
+
+
+# ---------------------------------------------------------------- errors a client sees
+CRASH = "Something went wrong while processing this request; please try again with other settings."
+
+
+def _friendly(e: Exception):
+    import gradio as gr
+
+    if isinstance(e, GanappError):
+        return gr.Error(str(e))
+    log.exception("unexpected error")
+    return gr.Error(CRASH)  # a bug: tests treat this sentence as a failure
+
+
+def user_errors(fn):
+    """Library errors become gr.Error with their sentence; anything else a generic sentence
+    (no stack trace or path ever reaches the browser). Works for generators too. The
+    signature is kept, so API parameter names stay the function's."""
+    import gradio as gr
+
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def streaming(*args, **kwargs):
+            try:
+                yield from fn(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as e:
+                raise _friendly(e) from None
+
+        return streaming
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as e:
+            raise _friendly(e) from None
+
+    return wrapper
 
 
 # ---------------------------------------------------------------- the public server

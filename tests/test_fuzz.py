@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app import CRASH
+from ganapp.server import CRASH
 from tests.conftest import bomb_png, photo, png_bytes
 
 IMAGE_ENDPOINTS = {  # endpoint -> extra args after the image(s)

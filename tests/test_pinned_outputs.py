@@ -44,3 +44,13 @@ def test_vangogh_heldout_photo():
     got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
     expected = [[219, 179, 61], [222, 188, 56], [216, 168, 39], [205, 147, 42]]
     assert np.abs(got.astype(int) - expected).max() <= TOL, got
+
+
+@pytest.mark.skipif(not shipped("fast_style"), reason="no shipped fast-style weights")
+def test_fast_style_chelsea_starry_night():
+    photo = Image.open(ROOT / "weights/style/examples/chelsea.jpg")
+    a = np.asarray(ganapp.fast_style_transfer(photo, Image.open(ROOT / "weights/style/presets/starry_night.jpg"), 128))
+    assert a.shape == (85, 128, 3)
+    got = a[16:128:32, 16:128:32].reshape(-1, 3)[:4]
+    expected = [[61, 92, 91], [54, 64, 102], [32, 76, 100], [38, 70, 126]]
+    assert np.abs(got.astype(int) - expected).max() <= TOL, got

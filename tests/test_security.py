@@ -140,7 +140,7 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
 
 
 def test_a_non_string_file_argument_gets_a_sentence(server):
-    from app import CRASH
+    from ganapp.server import CRASH
 
     event, data = call(server, "van_gogh", [{"path": 5, "meta": FILEDATA}, 128])
     assert event == "error" and CRASH not in json.dumps(data)

@@ -195,3 +195,46 @@ def test_selection_keeps_the_best_epoch_of_the_last_stage(tmp_path):
     assert json.loads((tmp_path / "best.json").read_text())["epoch"] == 3
     assert (tmp_path / "best.weights.h5").read_text() == "0.7"
     assert len((tmp_path / "val.csv").read_text().splitlines()) == 5  # every epoch is still logged
+
+
+def test_multi_worker_matches_one_process_with_as_many_replicas(tmp_path, class_folder):
+    """Two workers on the loopback (MultiWorkerMirroredStrategy over TF_CONFIG, one CPU replica each)
+    train what one process with two replicas (MirroredStrategy on two logical CPUs) trains, with the
+    same global batch: the replicas see the same halves of each batch and draw the same noise."""
+    import socket
+
+    from ganapp.weights import build_from_dir
+
+    ports = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+    args = ["--data", str(class_folder), "--epochs", "1", "--max-steps", "4", *TINY_FLAGS]
+    workers = []
+    for i in range(2):
+        tf_config = {"cluster": {"worker": [f"127.0.0.1:{p}" for p in ports]}, "task": {"type": "worker", "index": i}}
+        env = {**os.environ, "GANAPP_RUNS_DIR": str(tmp_path / "runs"), "PYTHONPATH": str(ROOT),
+               "TF_CONFIG": json.dumps(tf_config)}  # fmt: skip
+        cmd = [sys.executable, "-m", "train.cgan", *args, "--strategy", "multi_worker",
+               "--export", str(tmp_path / f"worker{i}")]  # fmt: skip
+        workers.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True))  # fmt: skip
+    outputs = [w.communicate(timeout=300)[0] for w in workers]
+    assert all(w.returncode == 0 for w in workers), outputs[0][-2000:] + outputs[1][-2000:]
+    assert not (tmp_path / "worker1").exists()  # only the chief exports
+    code = (
+        "import tensorflow as tf\n"
+        "cpu = tf.config.list_physical_devices('CPU')[0]\n"
+        "tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n"
+        "from train.cgan.task import main\n"
+        f"main([*{args!r}, '--strategy', 'mirrored', '--export', {str(tmp_path / 'one')!r}])\n"
+    )
+    env = {**os.environ, "GANAPP_RUNS_DIR": str(tmp_path / "runs_one"), "PYTHONPATH": str(ROOT)}
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-3000:]
+    two, _ = build_from_dir(tmp_path / "worker0")
+    one, _ = build_from_dir(tmp_path / "one")
+    for a, b in zip(two.weights, one.weights):
+        assert np.allclose(np.asarray(a), np.asarray(b), atol=1e-4), a.path
+    assert json.loads((tmp_path / "worker0" / "training.json").read_text())["steps"] == 4

@@ -8,6 +8,7 @@ import csv
 import dataclasses
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from train import runs_dir
 from train.export import save_loss_plot
-from train.task import GANTask, Run, make_step_fn, make_strategy, rng_states
+from train.task import GANTask, Run, make_step_fn, make_strategy, rng_states, worker_index
 
 
 def validate_epoch(task: GANTask, run_dir: Path, epoch: int, step: int, writer) -> None:
@@ -56,6 +57,8 @@ def start_run(task: GANTask, strategy) -> Run:
 
     cfg = task.train_cfg
     run = Run(runs_dir() / task.key / cfg.run)
+    if worker_index(strategy) > 0:  # the chief writes the run; other workers write a scratch copy
+        run = Run(Path(tempfile.mkdtemp(prefix=f"ganapp-worker{worker_index(strategy)}-")), resume_from=run.folder)
     resolved = {
         "train": dataclasses.asdict(cfg),
         "model": config_to_dict(task.model_cfg),
@@ -79,9 +82,10 @@ def checkpoints(task: GANTask, run: Run, step_var):
     if task.train_cfg.dry_run:
         return None
     manager = tf.train.CheckpointManager(ckpt, run.folder / "checkpoints", max_to_keep=2)
-    if manager.latest_checkpoint:
-        ckpt.restore(manager.latest_checkpoint).assert_existing_objects_matched()
-        print(f"resumed from step {int(step_var.numpy())} ({manager.latest_checkpoint})", flush=True)
+    latest = tf.train.latest_checkpoint(str((run.resume_from or run.folder) / "checkpoints"))
+    if latest:
+        ckpt.restore(latest).assert_existing_objects_matched()
+        print(f"resumed from step {int(step_var.numpy())} ({latest})", flush=True)
     return manager
 
 
@@ -206,7 +210,7 @@ def fit(task: GANTask) -> Path:
         print("dry run ok:", {k: round(float(v), 4) for k, v in losses.items()})
         return run.folder
     train_steps(task, run, strategy, manager, step_var, total)
-    if cfg.export:
+    if cfg.export and worker_index(strategy) == 0:
         out = Path(cfg.export)
         task.export(out, run)
         print(f"exported to {out}")

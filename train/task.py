@@ -33,7 +33,7 @@ class TrainConfig:
     checkpoint_every: int = 500  # steps
     log_every: int = 20  # steps
     max_steps: int = 0  # stop after this many steps in total (0 = no limit)
-    strategy: str = "default"  # default | mirrored
+    strategy: str = "default"  # default | mirrored | multi_worker (TF_CONFIG)
     export: str = ""  # folder to export the inference model to at the end (e.g. weights/<key>)
     push_to_hub: str = ""  # Hub repo id to upload the export folder to
     dry_run: bool = False  # build everything, run one step, write nothing but the run's config
@@ -103,15 +103,27 @@ def parse_config(cls, model_cls, argv=None, description: str = "", key: str = ""
 
 
 def make_strategy(name: str):
+    """``default`` (one device), ``mirrored`` (every GPU of this machine; on a CPU-only one every
+    logical CPU device, tests configure two) or ``multi_worker`` (every worker the ``TF_CONFIG``
+    environment variable lists, each with its devices; see the README)."""
     import tensorflow as tf
 
     if name == "mirrored":
-        # every GPU; on a CPU-only machine every logical CPU device (tests configure two)
         devices = tf.config.list_logical_devices("GPU") or tf.config.list_logical_devices("CPU")
         return tf.distribute.MirroredStrategy([d.name for d in devices])
+    if name == "multi_worker":
+        return tf.distribute.MultiWorkerMirroredStrategy()
     if name == "default":
         return tf.distribute.get_strategy()
-    raise ValueError(f"Unknown strategy {name!r}: use 'default' or 'mirrored'.")
+    raise ValueError(f"Unknown strategy {name!r}: use 'default', 'mirrored' or 'multi_worker'.")
+
+
+def worker_index(strategy) -> int:
+    """This process's place among the workers of a multi-worker strategy (0, the chief, elsewhere)."""
+    resolver = getattr(strategy, "cluster_resolver", None)
+    if resolver is None or resolver.task_type in (None, "chief"):
+        return 0
+    return int(resolver.task_id) + (1 if "chief" in resolver.cluster_spec().as_dict() else 0)
 
 
 @dataclasses.dataclass
@@ -120,6 +132,7 @@ class Run:
 
     folder: Path
     steps: int = 0
+    resume_from: Path | None = None  # where its checkpoints are read from, if not the folder itself
 
 
 class GANTask:

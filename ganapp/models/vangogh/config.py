@@ -13,6 +13,7 @@ class CycleGANConfig:
     family: str = "cyclegan"
     image_size: int = 128  # training crop; the generator is fully convolutional
     channels: int = 3
-    gen_filters: int = 16  # 16 trains at 1.8 steps/s on 2 CPU cores (bench/vangogh_train_step.py); the paper: 64
+    # 16 trains at 1.8 steps/s on 2 CPU cores (python -m bench.train_step_cost vangogh); the paper: 64
+    gen_filters: int = 16
     res_blocks: int = 6
     disc_filters: int = 32
