@@ -81,6 +81,41 @@ def weights_note(key: str) -> None:
 
 
 # ------------------------------------------------------------------------- tabs
+def style_gallery(style: gr.Image) -> None:
+    """The public-domain paintings (weights/style/presets); a click makes one the style image."""
+    choices = style_presets.presets()
+    if not choices:
+        return
+    gallery = gr.Gallery(
+        [(str(style_presets.preset_path(p)), p.title) for p in choices],
+        label="Paintings (click one to use it as the style; public domain, see weights/style/presets)",
+        columns=len(choices),
+        rows=1,
+        height=150,
+        object_fit="cover",
+        allow_preview=False,
+        elem_id="style-presets",
+    )
+
+    def pick(evt: gr.SelectData):
+        return str(style_presets.preset_path(choices[evt.index]))
+
+    gallery.select(pick, None, style, api_visibility="private")
+
+
+def style_examples(content: gr.Image, style: gr.Image) -> None:
+    """Three photo + painting pairs to click."""
+    photos = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
+    paintings = {p.key: str(style_presets.preset_path(p)) for p in style_presets.presets()}
+    pairs = [
+        [photos[c], paintings[s]]
+        for c, s in (("chelsea", "starry_night"), ("astronaut", "great_wave"), ("coffee", "village_street"))
+        if c in photos and s in paintings
+    ]
+    if pairs:
+        gr.Examples(pairs, [content, style], label="Examples (click to load)")
+
+
 def style_tab():
     gr.Markdown(
         "Paint the **content** photo in the manner of the **style** image: pick a painting below or upload "
@@ -96,23 +131,7 @@ def style_tab():
         result = gr.Image(
             label="Result", height=260, format="png", interactive=False, elem_id="style-out", elem_classes="fill"
         )
-    choices = style_presets.presets()
-    if choices:
-        gallery = gr.Gallery(
-            [(str(style_presets.preset_path(p)), p.title) for p in choices],
-            label="Paintings (click one to use it as the style; public domain, see weights/style/presets)",
-            columns=len(choices),
-            rows=1,
-            height=150,
-            object_fit="cover",
-            allow_preview=False,
-            elem_id="style-presets",
-        )
-
-        def pick(evt: gr.SelectData):
-            return str(style_presets.preset_path(choices[evt.index]))
-
-        gallery.select(pick, None, style, api_visibility="private")
+    style_gallery(style)
     status = gr.Markdown("", elem_classes="note")
     with gr.Row():
         with gr.Column():
@@ -139,16 +158,7 @@ def style_tab():
             with gr.Row():
                 run = gr.Button("Stylise (Gatys)", variant="primary", scale=2, elem_id="style-run")
                 stop = gr.Button("Stop", variant="stop", scale=1)
-    if EXAMPLES.is_dir() and choices:
-        photos = {p.stem: str(p) for p in sorted(EXAMPLES.glob("*.jpg"))}
-        paintings = {p.key: str(style_presets.preset_path(p)) for p in choices}
-        pairs = [
-            [photos[c], paintings[s]]
-            for c, s in (("chelsea", "starry_night"), ("astronaut", "great_wave"), ("coffee", "village_street"))
-            if c in photos and s in paintings
-        ]
-        if pairs:
-            gr.Examples(pairs, [content, style], label="Examples (click to load)")
+    style_examples(content, style)
 
     @user_errors
     def stylise(content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start):

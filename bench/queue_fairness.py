@@ -29,6 +29,23 @@ def quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
 
 
+def timed(outcomes: list, call) -> None:
+    """Run ``call()``; append ("ok" or what the client was told, seconds) to ``outcomes``."""
+    t0 = time.time()
+    try:
+        call()
+        outcomes.append(("ok", time.time() - t0))
+    except Exception as e:  # what the client was told is the measurement
+        outcomes.append((f"{type(e).__name__}: {str(e)[:110]}", time.time() - t0))
+
+
+def in_threads(n: int, target, daemon: bool = False) -> list[threading.Thread]:
+    threads = [threading.Thread(target=target, args=(i,), daemon=daemon) for i in range(n)]
+    for t in threads:
+        t.start()
+    return threads
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--flood", type=int, default=30)
@@ -39,64 +56,30 @@ def main():
     from gradio_client import Client, handle_file
 
     server, url = start_app()
+    photo, painting = handle_file(str(PHOTO)), handle_file(str(PAINTING))
     light = {
         "/generate_cars": lambda c: c.predict(seed=7, count=16, api_name="/generate_cars"),
-        "/fast_style_transfer": lambda c: c.predict(
-            handle_file(str(PHOTO)), handle_file(str(PAINTING)), 256, 1.0, api_name="/fast_style_transfer"
-        ),
+        "/fast_style_transfer": lambda c: c.predict(photo, painting, 256, 1.0, api_name="/fast_style_transfer"),
     }
-    first = Client(url, verbose=False)
-    for name, call in light.items():
-        t0 = time.time()
-        call(first)
-        print(f"first call {name}: {time.time() - t0:.1f} s")
-
-    flood_outcomes: Counter = Counter()
-    flood_lock = threading.Lock()
-
-    def flood_one(i: int):
-        client = Client(url, verbose=False)  # a session of its own each time
-        try:
-            client.predict(
-                handle_file(str(PHOTO)),
-                handle_file(str(PAINTING)),
-                1e4,
-                1e-2,
-                30,
-                40,
-                512,
-                True,
-                api_name="/style_transfer",
-            )
-            outcome = "completed"
-        except Exception as e:  # what the client was told is the measurement
-            outcome = f"{type(e).__name__}: {str(e)[:110]}"
-        with flood_lock:
-            flood_outcomes[outcome] += 1
-
-    flooders = [threading.Thread(target=flood_one, args=(i,), daemon=True) for i in range(args.flood)]
+    for name, call in light.items():  # the first call of each loads its model
+        warm: list = []
+        timed(warm, lambda: call(Client(url, verbose=False)))
+        print(f"first call {name}: {warm[0][1]:.1f} s")
+    flood: list = []  # each flooding request from a session of its own, at the largest allowed work
+    style = (photo, painting, 1e4, 1e-2, 30, 40, 512, True)
+    in_threads(args.flood, lambda i: timed(flood, lambda: Client(url, verbose=False).predict(
+        *style, api_name="/style_transfer")), daemon=True)  # fmt: skip
     t_flood = time.time()
-    for t in flooders:
-        t.start()
     time.sleep(2.0)
-
     results: dict[str, list] = {name: [] for name in light}
 
     def user(i: int):
         name = list(light)[i % len(light)]
         time.sleep(args.spread * i / max(1, args.users))
         client = Client(url, verbose=False)
-        t0 = time.time()
-        try:
-            light[name](client)
-            results[name].append(("ok", time.time() - t0))
-        except Exception as e:  # any failure is a result here
-            results[name].append((f"{type(e).__name__}: {str(e)[:100]}", time.time() - t0))
+        timed(results[name], lambda: light[name](client))
 
-    users = [threading.Thread(target=user, args=(i,)) for i in range(args.users)]
-    for t in users:
-        t.start()
-    for t in users:
+    for t in in_threads(args.users, user):
         t.join()
     users_done = time.time() - t_flood
     time.sleep(1.0)  # the flood's refusals are all in by now; its admitted jobs are still running
@@ -113,7 +96,7 @@ def main():
         for o in sorted({o for o, _ in rows if o != "ok"}):
             print("    ", o)
     print("flooding client (answers until the server was stopped, after the users):")
-    for outcome, n in flood_outcomes.most_common():
+    for outcome, n in Counter(o for o, _ in flood).most_common():
         print(f"  {n:3d} x {outcome}")
 
 

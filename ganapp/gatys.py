@@ -45,7 +45,7 @@ STYLE_GAIN = {"vgg19": 1.0, "vgg16-hed": 100.0}
 # loss (most neighbour differences of a painted image are a few grey levels, where a large
 # delta under-counts them) but harder for L-BFGS; at 512 px after 100 iterations the exact
 # loss was 6.41e5 with 0.002 vs 6.58e5 with 0.01, and after 40+40+120 iterations 6.45e5 with
-# 0.002 vs 6.55e5 with 0.0005 (bench/style_transfer.py --tv-delta).
+# 0.002 vs 6.55e5 with 0.0005 (python -m bench.style_transfer --tv-delta).
 TV_DELTA = 0.002
 _nets: dict = {}  # precision -> FeatureNet
 _net_lock = threading.Lock()
@@ -218,6 +218,40 @@ def target_features(net: FeatureNet, content: Image.Image, style: Image.Image, s
     return c, style_grams, content_feats
 
 
+def _optimise_scale(loss_and_grad, targets, x_img, weights, budget: int, stop, report, report_every: float):
+    """L-BFGS-B on the [0, 1] box at one scale, from ``x_img`` resized to it (or from the content):
+    ``targets`` = (content image, style Grams, content features) at that scale, ``weights`` =
+    (loss weights, TV delta). ``report(image, iterations, loss)`` every ``report_every`` s.
+    Returns (image float32 (1, H, W, 3), loss), or None when ``stop`` was set."""
+    import tensorflow as tf
+    from scipy.optimize import Bounds, minimize
+
+    c, style_t, content_t = targets
+    shape = c.shape
+    x0 = c if x_img is None else tf.image.resize(x_img, shape[1:3], method="bilinear").numpy()
+    x0 = np.clip(x0, 0, 1).astype(np.float64).ravel()
+    state = {"t": time.time(), "it": 0, "loss": float("nan")}
+
+    def fun(x):
+        loss_v, grad = loss_and_grad(tf.constant(x.reshape(shape), tf.float32), style_t, content_t, *weights)
+        state["loss"] = float(loss_v)
+        return float(loss_v), grad.numpy().astype(np.float64).ravel()
+
+    def callback(intermediate_result):
+        if stop.is_set():
+            raise StopIteration
+        state["it"] += 1
+        if time.time() - state["t"] >= report_every:
+            state["t"] = time.time()
+            report(intermediate_result.x.reshape(shape)[0].astype(np.float32), state["it"], state["loss"])
+
+    options = {"maxiter": budget, "maxcor": 20}
+    res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=Bounds(0.0, 1.0), callback=callback, options=options)
+    if stop.is_set():
+        return None
+    return res.x.reshape(shape).astype(np.float32), float(res.fun)
+
+
 def run(
     content: Image.Image,
     style: Image.Image,
@@ -243,7 +277,6 @@ def run(
     next iteration.
     """
     import tensorflow as tf
-    from scipy.optimize import Bounds, minimize
 
     net = net or feature_net()
     _, loss_and_grad, _ = _functions(net)
@@ -261,52 +294,20 @@ def run(
                 x_img = _resize(init, max_size)
                 out.put(Progress(x_img[0], 1, len(sizes), 0, total_iters, float("nan")))
             for stage, size in enumerate(sizes, 1):
-                c, style_t, content_t = target_features(net, content, style, size)
                 # upsampling by k multiplies an image's total variation by about k: scaling the
                 # weight keeps a coarse stage's balance that of the final size
                 w = tf.constant([content_weight, style_weight, tv_weight * max_size / size], tf.float32)
-                shape = c.shape
-                x0 = c if x_img is None else tf.image.resize(x_img, shape[1:3], method="bilinear").numpy()
-                x0 = np.clip(x0, 0, 1).astype(np.float64).ravel()
-                state = {"t": time.time(), "it": 0, "loss": float("nan")}
 
-                def fun(x):
-                    image = tf.constant(x.reshape(shape), tf.float32)
-                    loss_v, grad = loss_and_grad(image, style_t, content_t, w, delta)
-                    state["loss"] = float(loss_v)
-                    return float(loss_v), grad.numpy().astype(np.float64).ravel()
+                def report(x, iterations, loss, stage=stage, done=done_iters):
+                    out.put(Progress(x, stage, len(sizes), done + iterations, total_iters, loss))
 
-                def callback(intermediate_result):
-                    if stop.is_set():
-                        raise StopIteration
-                    state["it"] += 1
-                    if time.time() - state["t"] >= report_every:
-                        state["t"] = time.time()
-                        out.put(
-                            Progress(
-                                intermediate_result.x.reshape(shape)[0].astype(np.float32),
-                                stage,
-                                len(sizes),
-                                done_iters + state["it"],
-                                total_iters,
-                                state["loss"],
-                            )
-                        )
-
-                res = minimize(
-                    fun,
-                    x0,
-                    jac=True,
-                    method="L-BFGS-B",
-                    bounds=Bounds(0.0, 1.0),
-                    callback=callback,
-                    options={"maxiter": budgets[stage - 1], "maxcor": 20},
-                )
-                if stop.is_set():
+                targets = target_features(net, content, style, size)
+                result = _optimise_scale(loss_and_grad, targets, x_img, (w, delta), budgets[stage - 1], stop,
+                                         report, report_every)  # fmt: skip
+                if result is None:
                     return
-                x_img = res.x.reshape(shape).astype(np.float32)
+                x_img, loss = result
                 done_iters += budgets[stage - 1]
-                loss = float(res.fun)
             out.put(Progress(x_img[0], len(sizes), len(sizes), total_iters, total_iters, loss, done=True))
         except BaseException as e:  # handed to the consumer, which re-raises it
             out.put(e)

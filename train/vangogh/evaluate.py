@@ -11,80 +11,27 @@ from train import runs_dir
 from train.metrics import _grey_edges, frechet, mean_grams, ssim_grey, style_distance, vgg_features
 
 
-def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int = 4) -> dict:
-    """Held-out photos (testA) translated at 512 px, measured against the held-out paintings
-    (testB, never trained on): Frechet distance (offline VGG16 block3_conv3, 128 px crops) and
-    Gram-matrix style distance, next to the same for the untranslated photos and for the fast
-    style model with *The Starry Night*; structure kept (edge correlation, SSIM, input vs
-    output); cycle L1 through the run's painting -> photo generator. Writes comparison.png
-    (photo | ours | fast style) beside the weights."""
+def _generators(folder: Path):
+    """(photo -> painting generator of ``folder``, painting -> photo generator from the training
+    run's last checkpoint, or None: only the first ships)."""
     import tensorflow as tf
-    from PIL import Image
 
-    import ganapp
-    from ganapp import weights
-    from ganapp.imaging import load_image, make_grid, pad_to_multiple, pm1_to_uint8, resize_max_side, to_pm1
     from ganapp.models.vangogh import network as cyclegan
     from ganapp.weights import build_from_dir
-    from train.data import list_images
 
     g_ab, cfg = build_from_dir(folder)
-    g_ba = cyclegan.build_generator(cfg)
     info = json.loads((folder / "training.json").read_text()) if (folder / "training.json").exists() else {}
     run = info.get("train", {}).get("run", "default")
     latest = tf.train.latest_checkpoint(str(runs_dir() / "vangogh" / run / "checkpoints"))
-    if latest:  # only the photo -> painting generator ships; the way back lives in the run
-        tf.train.Checkpoint(g_ba=g_ba).restore(latest).expect_partial()
-    rng = np.random.default_rng(0)
-    photos = [np.asarray(resize_max_side(load_image(p), 512)) for p in list_images(Path(data) / "testA")]
-    held_out_paths = list_images(Path(data) / "testB")
-    titles = _titles(Path(data), held_out_paths)
-    held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in held_out_paths]
-    if not held_out:
-        raise FileNotFoundError(
-            f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`."
-        )
+    if not latest:
+        return g_ab, None
+    g_ba = cyclegan.build_generator(cfg)
+    tf.train.Checkpoint(g_ba=g_ba).restore(latest).expect_partial()
+    return g_ab, g_ba
 
-    def run_g(model, arr):
-        x, (h, w) = pad_to_multiple(to_pm1(Image.fromarray(arr)), 4)
-        return np.asarray(model(x[None], training=False))[0, :h, :w]
 
-    def crops(img, n, s=128, positions=None):
-        pos = positions or [
-            (rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)
-        ]
-        return [img[y : y + s, x : x + s] for y, x in pos], pos
-
-    fast = weights.is_available("fast_style")
-    starry = next((p for p, t in zip(held_out_paths, titles) if "Starry" in t), None)
-    sets = {"photos": [], "ours": [], "fast_style_starry_night": []}
-    structure = {"ours": ([], []), "fast_style_starry_night": ([], [])}
-    cycles, sheet = [], []
-    for i, p in enumerate(photos):
-        painted = pm1_to_uint8(run_g(g_ab, p)[None])[0]
-        outs = {"ours": painted}
-        if fast and starry is not None:
-            outs["fast_style_starry_night"] = np.asarray(ganapp.fast_style_transfer(p, starry, max(p.shape[:2])))
-        c, pos = crops(p, 16)
-        sets["photos"] += c
-        for k, out in outs.items():
-            sets[k] += crops(out, 16, positions=pos)[0]
-            structure[k][0].append(float(np.corrcoef(_grey_edges(p).ravel(), _grey_edges(out).ravel())[0, 1]))
-            structure[k][1].append(ssim_grey(p, out))
-        if i < sheet_rows:
-            sheet += [
-                np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
-                for a in (p, *outs.values())
-            ]
-        if latest:
-            back = run_g(g_ba, painted)
-            cycles.append(float(np.abs(back - to_pm1(Image.fromarray(p))).mean() / 2))
-    if sheet:
-        h = min(t.shape[0] for t in sheet)
-        make_grid(np.stack([t[:h] for t in sheet]), cols=len(sheet) // min(sheet_rows, len(photos)), pad=4).save(
-            folder / "comparison.png"
-        )
-    per_painting = [crops(a, max(1, len(sets["photos"]) // len(held_out)))[0] for a in held_out]
+def _scores(sets: dict, structure: dict, per_painting: list, titles: list[str]) -> tuple[dict, dict]:
+    """(summary, style distance per painting) of the crop sets against the held-out paintings' crops."""
     art = [c for cs in per_painting for c in cs]
     f_art, g_art = vgg_features(np.stack(art), 128), [mean_grams(np.stack(cs)) for cs in per_painting]
     summary, styles = {}, {}
@@ -103,6 +50,83 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
     summary["style_distance_ratio_ours_vs_photos"] = round(
         summary["style_distance_ours_vs_heldout_paintings"] / summary["style_distance_photos_vs_heldout_paintings"], 3
     )
+    return summary, styles
+
+
+def _run(model, arr: np.ndarray) -> np.ndarray:
+    """uint8 (H, W, 3) through an image-to-image generator at its size -> float (H, W, 3) in [-1, 1]."""
+    from PIL import Image
+
+    from ganapp.imaging import pad_to_multiple, to_pm1
+
+    x, (h, w) = pad_to_multiple(to_pm1(Image.fromarray(arr)), 4)
+    return np.asarray(model(x[None], training=False))[0, :h, :w]
+
+
+def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int = 4) -> dict:
+    """Held-out photos (testA) translated at 512 px, measured against the held-out paintings
+    (testB, never trained on): Frechet distance (offline VGG16 block3_conv3, 128 px crops) and
+    Gram-matrix style distance, next to the same for the untranslated photos and for the fast
+    style model with *The Starry Night*; structure kept (edge correlation, SSIM, input vs
+    output); cycle L1 through the run's painting -> photo generator. Writes comparison.png
+    (photo | ours | fast style) beside the weights."""
+    from PIL import Image
+
+    import ganapp
+    from ganapp import weights
+    from ganapp.imaging import load_image, make_grid, pm1_to_uint8, resize_max_side, to_pm1
+    from train.data import list_images
+
+    g_ab, g_ba = _generators(folder)
+    latest = g_ba is not None
+    rng = np.random.default_rng(0)
+    photos = [np.asarray(resize_max_side(load_image(p), 512)) for p in list_images(Path(data) / "testA")]
+    held_out_paths = list_images(Path(data) / "testB")
+    titles = _titles(Path(data), held_out_paths)
+    held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in held_out_paths]
+    if not held_out:
+        raise FileNotFoundError(
+            f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`."
+        )
+
+    def crops(img, n, s=128, positions=None):
+        pos = positions or [
+            (rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)
+        ]
+        return [img[y : y + s, x : x + s] for y, x in pos], pos
+
+    fast = weights.is_available("fast_style")
+    starry = next((p for p, t in zip(held_out_paths, titles) if "Starry" in t), None)
+    sets = {"photos": [], "ours": [], "fast_style_starry_night": []}
+    structure = {"ours": ([], []), "fast_style_starry_night": ([], [])}
+    cycles, sheet = [], []
+    for i, p in enumerate(photos):
+        painted = pm1_to_uint8(_run(g_ab, p)[None])[0]
+        outs = {"ours": painted}
+        if fast and starry is not None:
+            outs["fast_style_starry_night"] = np.asarray(ganapp.fast_style_transfer(p, starry, max(p.shape[:2])))
+        c, pos = crops(p, 16)
+        sets["photos"] += c
+        for k, out in outs.items():
+            sets[k] += crops(out, 16, positions=pos)[0]
+            structure[k][0].append(float(np.corrcoef(_grey_edges(p).ravel(), _grey_edges(out).ravel())[0, 1]))
+            structure[k][1].append(ssim_grey(p, out))
+        if i < sheet_rows:
+            sheet += [
+                np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
+                for a in (p, *outs.values())
+            ]
+        if latest:
+            back = _run(g_ba, painted)
+            cycles.append(float(np.abs(back - to_pm1(Image.fromarray(p))).mean() / 2))
+    if sheet:
+        h = min(t.shape[0] for t in sheet)
+        make_grid(np.stack([t[:h] for t in sheet]), cols=len(sheet) // min(sheet_rows, len(photos)), pad=4).save(
+            folder / "comparison.png"
+        )
+    per_painting = [crops(a, max(1, len(sets["photos"]) // len(held_out)))[0] for a in held_out]
+    art = [c for cs in per_painting for c in cs]
+    summary, styles = _scores(sets, structure, per_painting, titles)
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
     columns = ["held-out photo", "this model", *(["the fast style model with The Starry Night"] if fast else [])]
