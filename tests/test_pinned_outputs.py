@@ -54,3 +54,15 @@ def test_fast_style_chelsea_starry_night():
     got = a[16:128:32, 16:128:32].reshape(-1, 3)[:4]
     expected = [[61, 92, 91], [54, 64, 102], [32, 76, 100], [38, 70, 126]]
     assert np.abs(got.astype(int) - expected).max() <= TOL, got
+
+
+def test_car_renders_are_pinned():
+    """The procedural training data of the car DCGAN: the same seed draws the same car front."""
+    from train.cars.carsynth import render_car
+
+    for seed, expected in (
+        (0, [[104, 67, 89], [104, 78, 92], [163, 128, 63], [151, 148, 139], [23, 32, 28], [92, 100, 103]]),
+        (5, [[50, 60, 57], [42, 55, 59], [46, 57, 58], [47, 49, 71], [25, 46, 61], [79, 91, 94]]),
+    ):
+        got = render_car(seed)[4:32:7, 4:32:7].reshape(-1, 3)[:6]
+        assert np.abs(got.astype(int) - expected).max() <= TOL, (seed, got)

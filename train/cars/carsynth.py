@@ -10,6 +10,8 @@ of anything trained on it says so.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -52,21 +54,26 @@ def _mask(shape_fn) -> np.ndarray:
     return np.asarray(m) > 127
 
 
-def render_car(seed: int, size: int = 32) -> np.ndarray:
-    """One car front: uint8 (size, size, 3)."""
-    rng = np.random.default_rng(seed)
-    body_name = rng.choice(list(BODIES), p=[0.34, 0.2, 0.26, 0.12, 0.08])
-    roof_h, ws_h, hood_h, fas_h, roof_w = BODIES[body_name]
-    if body_name == "taxi":
-        paint = np.array((225, 185, 20), np.float32)
-    else:
-        colours, weights = zip(*PAINTS)
-        paint = np.array(colours[rng.choice(len(colours), p=np.array(weights) / sum(weights))], np.float32)
-    paint = np.clip(paint * rng.uniform(0.85, 1.1) + rng.normal(0, 6, 3), 0, 255)
-    light = rng.uniform(0.55, 1.15)  # overall exposure; low = dusk
-    night = light < 0.68
+@dataclasses.dataclass
+class _Front:
+    """Where a car front's parts go, in canvas pixels (S x S)."""
 
-    # --- background: road seen from above, with lane marks and a kerb or verge at the top
+    W: float  # body width
+    cx: float  # centre line
+    hw: float  # half width
+    rw: float  # roof half width
+    ww: float  # windscreen-base half width
+    y_roof: float
+    y_ws: float
+    y_hood: float
+    y_fas: float
+    y_bot: float
+    hood_h: float  # hood and fascia heights, as fractions of W
+    fas_h: float
+
+
+def _background(rng):
+    """(the road seen from above, with lane marks and a kerb or verge at the top; its colour)."""
     img = np.zeros((S, S, 3), np.float32)
     road = rng.uniform(70, 130) * np.array([1.0, 1.0, rng.uniform(1.0, 1.08)])
     ys = np.arange(S)[:, None, None]
@@ -84,7 +91,12 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
         d.rectangle([0, 0, S, rng.integers(4, 18)], fill=tuple(int(v) for v in rng.uniform(40, 160, 3)))
     img = np.asarray(bg, np.float32).copy()
 
-    # --- geometry
+    return img, road
+
+
+def _geometry(rng, body_name: str) -> _Front:
+    """Where the parts of a ``body_name`` car front go, placed and sized at random."""
+    roof_h, ws_h, hood_h, fas_h, roof_w = BODIES[body_name]
     W = S * rng.uniform(0.78, 0.98)
     cx = S / 2 + rng.normal(0, 3)
     total = roof_h + ws_h + hood_h + fas_h
@@ -95,7 +107,13 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     y_bot = y_fas + W * fas_h
     rw, ww = W * roof_w / 2, W * (roof_w + 0.14) / 2  # roof and windscreen-base half widths
     hw = W / 2
+    return _Front(W, cx, hw, rw, ww, y_roof, y_ws, y_hood, y_fas, y_bot, hood_h, fas_h)
 
+
+def _body(img, g: _Front, body_name: str, paint) -> None:
+    """Shadow, wheels, the painted silhouette with its shading and hood highlight (in place)."""
+    W, cx, hw, rw, ww, y_roof, y_hood, y_fas, y_bot = g.W, g.cx, g.hw, g.rw, g.ww, g.y_roof, g.y_hood, g.y_fas, g.y_bot
+    hood_h = g.hood_h
     # shadow under the car
     sh = _mask(lambda dd: dd.ellipse([cx - hw * 1.05, y_bot - W * 0.06, cx + hw * 1.05, y_bot + W * 0.08], fill=255))
     img[sh] *= 0.45
@@ -148,6 +166,10 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
         sign = _mask(lambda dd: dd.rectangle([cx - W * 0.08, y_roof - W * 0.04, cx + W * 0.08, y_roof + 2], fill=255))
         img[sign] = (240, 240, 230)
 
+
+def _windscreen(img, g: _Front, rng, paint):
+    """The windscreen's sky reflection and glare, and the mirrors."""
+    W, cx, rw, ww, y_ws, y_hood = g.W, g.cx, g.rw, g.ww, g.y_ws, g.y_hood
     # windscreen: sky reflection (light at top, darker cabin showing through below), with a glare streak
     inset = W * 0.025
     ws = _mask(
@@ -182,7 +204,12 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
             lambda dd: dd.ellipse([mx - W * 0.045, y_hood - W * 0.07, mx + W * 0.045, y_hood - W * 0.01], fill=255)
         )
         img[mm] = paint * 0.8
+    return img
 
+
+def _headlamps(img, g: _Front, rng, night: bool):
+    """One of four lamp styles (glowing at night); returns (img, lamp top, lamp height)."""
+    W, cx, hw, y_fas = g.W, g.cx, g.hw, g.y_fas
     # headlamps
     lamp_style = rng.integers(0, 4)
     lamp_col = np.array(
@@ -213,7 +240,12 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
         if night:
             glow = Image.fromarray((lm * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(5))
             img += (np.asarray(glow, np.float32)[..., None] / 255.0) * 120
+    return img, ly, lh
 
+
+def _grille(img, g: _Front, rng, ly: float, lh: float):
+    """The grille between the lamps: bars or mesh, optional chrome surround, badge."""
+    W, cx = g.W, g.cx
     # grille between the lamps, with bars or mesh, optional chrome surround and badge
     gw = W * rng.uniform(0.22, 0.42)
     gy0, gy1 = ly - W * 0.005, ly + lh + W * rng.uniform(0.02, 0.08)
@@ -234,7 +266,13 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
         gd.rounded_rectangle([cx - gw / 2, gy0, cx + gw / 2, gy1], radius=3, outline=(200, 200, 205), width=2)
     gd.ellipse([cx - 3, (gy0 + gy1) / 2 - 2, cx + 3, (gy0 + gy1) / 2 + 2], fill=(210, 210, 215))
     img = np.asarray(grille, np.float32).copy()
+    return img
 
+
+def _bumper(img, g: _Front, rng):
+    """The bumper's lower intake and the number plate."""
+    W, cx, hw, y_fas, y_bot = g.W, g.cx, g.hw, g.y_fas, g.y_bot
+    fas_h = g.fas_h
     # bumper: lower intake, fog lamps, number plate
     by = y_fas + W * fas_h * rng.uniform(0.55, 0.68)
     im = _mask(
@@ -253,7 +291,11 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     for k in range(6):
         pd.rectangle([px0 + 2 + k * (pw - 4) / 6, py0 + 2, px0 + (k + 0.7) * (pw - 4) / 6, py0 + ph - 2], fill=ink)
     img = np.asarray(plate, np.float32).copy()
+    return img
 
+
+def _finish(img, rng, light: float, road, size: int) -> np.ndarray:
+    """Lighting, a small rotation and scale jitter, blur, downsampling to ``size`` and sensor noise."""
     # lighting, blur, downsample, jitter (scale + small rotation) and sensor noise
     img = img * light + rng.normal(0, 4, 3)
     out = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
@@ -272,6 +314,30 @@ def render_car(seed: int, size: int = 32) -> np.ndarray:
     out = out.resize((size, size), Image.LANCZOS)
     arr = np.asarray(out, np.float32) + rng.normal(0, rng.uniform(1, 5), (size, size, 3))
     return np.clip(arr + 0.5, 0, 255).astype(np.uint8)
+
+
+def render_car(seed: int, size: int = 32) -> np.ndarray:
+    """One car front: uint8 (size, size, 3)."""
+    rng = np.random.default_rng(seed)
+    body_name = rng.choice(list(BODIES), p=[0.34, 0.2, 0.26, 0.12, 0.08])
+    roof_h, ws_h, hood_h, fas_h, roof_w = BODIES[body_name]
+    if body_name == "taxi":
+        paint = np.array((225, 185, 20), np.float32)
+    else:
+        colours, weights = zip(*PAINTS)
+        paint = np.array(colours[rng.choice(len(colours), p=np.array(weights) / sum(weights))], np.float32)
+    paint = np.clip(paint * rng.uniform(0.85, 1.1) + rng.normal(0, 6, 3), 0, 255)
+    light = rng.uniform(0.55, 1.15)  # overall exposure; low = dusk
+    night = light < 0.68
+
+    img, road = _background(rng)
+    g = _geometry(rng, body_name)
+    _body(img, g, body_name, paint)
+    img = _windscreen(img, g, rng, paint)
+    img, ly, lh = _headlamps(img, g, rng, night)
+    img = _grille(img, g, rng, ly, lh)
+    img = _bumper(img, g, rng)
+    return _finish(img, rng, light, road, size)
 
 
 def render_many(n: int, seed: int = 0, size: int = 32) -> np.ndarray:
