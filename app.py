@@ -14,13 +14,13 @@ from pathlib import Path
 
 import gradio as gr
 from fastapi import FastAPI
-from gradio import FileData, processing_utils, utils
+from gradio import FileData
 
 import ganapp
-from ganapp import server, style_presets, weights
-from ganapp.errors import GanappError
+from ganapp import compare, server, style_presets
 from ganapp.server import user_errors
 from ganapp.stylise import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
+from ganapp.widgets import ImageInput, animation, client_path, result_file, weights_note
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
@@ -41,43 +41,6 @@ CSS = """
 /* a small result (a 256 px stylisation, a 256 px building) fills its box like a large one */
 .fill img {width: 100%; height: 100%; object-fit: contain}
 """
-
-
-def ImageInput(**kwargs) -> gr.Image:  # named like the component class it returns
-    """A gr.Image whose upload reaches ganapp as the file's path, untouched: decoding and all
-    sanitising happen in ganapp.imaging, so a hostile file gets our sentence instead of a
-    PIL error from inside Gradio (which would also show a server path). The path must be an
-    upload (ganapp.server.client_file). Overriding ``preprocess`` on the instance keeps the
-    component a plain gr.Image for the frontend."""
-    image = gr.Image(type="filepath", image_mode=None, format="png", **kwargs)
-    default = image.preprocess
-
-    def preprocess(payload):
-        if payload is None or (payload.url and payload.url.startswith("data:")):
-            return default(payload)
-        return _path(payload)
-
-    image.preprocess = preprocess
-    return image
-
-
-def _path(file: FileData | dict | str | None) -> str | None:
-    """A client's file argument (the uploaded file's FileData) -> its path for ganapp; a file
-    the client did not upload is refused with a sentence."""
-    try:
-        return server.client_file(file)
-    except GanappError as e:
-        raise gr.Error(str(e)) from None
-
-
-def _file(image) -> FileData:
-    """A PIL image -> a PNG file in Gradio's cache, returned to the API client as a file."""
-    return FileData(path=processing_utils.save_pil_to_cache(image, utils.get_upload_folder(), format="png"))
-
-
-def weights_note(key: str) -> None:
-    if not weights.is_available(key):
-        gr.Markdown(f"⚠️ **No weights yet.** {weights.unavailable_message(key)}", elem_classes="note")
 
 
 # ------------------------------------------------------------------------- tabs
@@ -139,6 +102,10 @@ def style_tab():
             fast_size = gr.Slider(64, 1024, value=512, step=32, label="Fast output size (long side, px)")
             strength = gr.Slider(0, 1, value=1, step=0.05, label="Strength (0 keeps the photo's own style)")
             fast = gr.Button("Fast stylise", variant="primary", elem_id="style-fast")
+            with gr.Accordion("Mix two paintings", open=False):
+                style_b = ImageInput(label="Second style", height=160, elem_id="style-second")
+                mix = gr.Slider(0, 1, value=0.5, step=0.05, label="Mix (0: the first style, 1: the second)")
+                fast_mix = gr.Button("Fast stylise with both", elem_id="style-mix")
         with gr.Column():
             gr.Markdown("**Gatys** · optimise the pixels (slow, live)", elem_classes="note")
             content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
@@ -179,9 +146,16 @@ def style_tab():
     ) -> Iterator[FileData]:
         """Gatys style transfer; streams the image as it is optimised, the last is the result."""
         for image, _ in ganapp.style_transfer(
-            _path(content), _path(style), content_weight, style_weight, tv_weight, steps, max_size, warm_start
+            client_path(content),
+            client_path(style),
+            content_weight,
+            style_weight,
+            tv_weight,
+            steps,
+            max_size,
+            warm_start,
         ):
-            yield _file(image)
+            yield result_file(image)
 
     inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start]
     ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
@@ -194,6 +168,8 @@ def style_tab():
         api_name="fast_style_transfer",
         **IMAGE,
     )
+    fast_mix.click(user_errors(ganapp.fast_style_mix), [content, style, style_b, mix, fast_size], result,
+                   api_name="fast_style_mix", **IMAGE)  # fmt: skip
 
 
 def vangogh_tab():
@@ -225,9 +201,23 @@ def vangogh_tab():
     @user_errors
     def van_gogh(photo: FileData, max_size: int = 512) -> FileData:
         """Photo -> van Gogh painting, max_size px on its long side."""
-        return _file(ganapp.van_gogh(_path(photo), max_size))
+        return result_file(ganapp.van_gogh(client_path(photo), max_size))
 
     gr.api(van_gogh, api_name="van_gogh", **IMAGE)
+    with gr.Accordion("Compare methods on this photo: CycleGAN, fast style, Gatys", open=False):
+        gr.Markdown(compare.WHY, elem_classes="note")
+        compare_btn = gr.Button("Compare (about half a minute)")
+        sheet = gr.Gallery(label="Three methods, 256 px", columns=3, height=300, object_fit="contain",
+                           elem_id="vangogh-compare")  # fmt: skip
+        times = gr.Markdown("", elem_id="vangogh-compare-times")
+
+    @user_errors
+    def compare_methods(photo: str):
+        """CycleGAN, fast style and Gatys on one photo: the three images, and what each is and took."""
+        results = compare.compare_methods(photo)
+        return results, "\n".join(f"{i}. {caption}" for i, (_, caption) in enumerate(results, 1))
+
+    compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
 
 
 def pix2pix_tab():
@@ -291,7 +281,9 @@ def cars_tab():
                 go = gr.Button("Generate", variant="primary")
             gr.Markdown("**Latent walk** between two seeds", elem_classes="note")
             seed_b = gr.Slider(0, 100_000, value=1, step=1, label="End seed")
-            walk = gr.Button("Walk")
+            with gr.Row():
+                walk = gr.Button("Walk")
+                animate = gr.Button("Animate the walk")
         out = gr.Image(
             label="Cars",
             height=520,
@@ -309,6 +301,13 @@ def cars_tab():
     )
     walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out, api_name="car_walk", **LIGHT)
 
+    @user_errors
+    def car_walk_animation(seed_a: int = 0, seed_b: int = 1) -> str:
+        """The walk from seed_a's car to seed_b's and back, as an animated WebP (48 frames, 128 px cars)."""
+        return animation(ganapp.car_walk_frames(seed_a, seed_b, 48, 4))
+
+    animate.click(car_walk_animation, [seed, seed_b], out, api_name="car_walk_animation", **LIGHT)
+
 
 def cgan_tab():
     gr.Markdown(
@@ -325,6 +324,9 @@ def cgan_tab():
             count = gr.Slider(1, 64, value=16, step=1, label="How many")
             go = gr.Button("Generate", variant="primary")
             every = gr.Button("All classes")
+            gr.Markdown("**Morph** from the class above to another, one latent vector", elem_classes="note")
+            label_b = gr.Dropdown(names, value=names[-1] if names else None, label="To class")
+            morph = gr.Button("Morph")
         out = gr.Image(
             label="Samples",
             height=520,
@@ -337,6 +339,7 @@ def cgan_tab():
 
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
     every.click(user_errors(ganapp.generate_all_classes), [seed], out, api_name="generate_all_classes", **LIGHT)
+    morph.click(user_errors(ganapp.class_morph), [label, label_b, seed], out, api_name="class_morph", **LIGHT)
 
 
 def build_demo() -> gr.Blocks:

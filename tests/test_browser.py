@@ -136,3 +136,41 @@ def test_cgan_tab(page):
     page.get_by_role("button", name="All classes").click()
     wait_for_output(page, "cgan-out")
     page.screenshot(path=SHOTS / "5_cgan.png", full_page=True)
+
+
+def output_src(page, elem_id) -> str:
+    return page.locator(f"#{elem_id} img").first.get_attribute("src") or ""
+
+
+def test_play_with_latents_styles_and_methods(page):
+    """The morph, the walk animation, two mixed paintings and the methods compared, in the page."""
+    open_tab(page, "Conditional GAN")
+    before = output_src(page, "cgan-out")
+    page.get_by_role("button", name="Morph").click()
+    page.wait_for_function(f"document.querySelector('#cgan-out img')?.src !== {before!r}", timeout=60_000)
+    page.screenshot(path=SHOTS / "5_cgan_morph.png", full_page=True)
+    open_tab(page, "Car generator")
+    page.get_by_role("button", name="Animate the walk").click()
+    page.wait_for_function("(document.querySelector('#cars-out img')?.src || '').includes('.webp')", timeout=60_000)
+    page.screenshot(path=SHOTS / "4_cars_walk_animation.png", full_page=True)
+    open_tab(page, "Style transfer")
+    page.get_by_text("Mix two paintings").click()
+    page.locator("#style-presets button.thumbnail-item:visible").nth(4).click()  # style 1: a gallery painting
+    page.wait_for_timeout(500)
+    page.locator("#style-second input[type=file]").set_input_files(str(ROOT / "weights/style/presets/great_wave.jpg"))
+    page.wait_for_selector("#style-second img", timeout=30_000)
+    before = output_src(page, "style-out")
+    page.get_by_role("button", name="Fast stylise with both").click()
+    page.wait_for_function(f"document.querySelector('#style-out img')?.src !== {before!r}", timeout=60_000)
+    page.screenshot(path=SHOTS / "1_style_mix.png", full_page=True)
+    open_tab(page, "Van Gogh")
+    if page.get_by_text("No weights yet").count():
+        pytest.skip("no van Gogh weights in this checkout")
+    page.get_by_text("Compare methods on this photo").click()
+    page.get_by_role("button", name="Compare (about half a minute)").click()
+    page.wait_for_selector("#vangogh-compare img", timeout=180_000)
+    page.wait_for_timeout(500)
+    page.locator("#vangogh-compare").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "2_vangogh_compare.png", full_page=True)
+    assert page.locator("#vangogh-compare img").count() == 3
+    assert page.locator("#vangogh-compare-times").inner_text().count(" s") >= 3

@@ -1,5 +1,5 @@
 """The README's scripting examples run as written against `python app.py` (only the host,
-and the two local image names, are swapped for the test's)."""
+and the three local image names, are swapped for the test's)."""
 
 import io
 import re
@@ -31,11 +31,13 @@ def test_python_example(live_app, tmp_path, monkeypatch):
     code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
     shutil.copy(ROOT / "weights/style/examples/chelsea.jpg", tmp_path / "photo.jpg")
     shutil.copy(ROOT / "weights/style/presets/starry_night.jpg", tmp_path / "starry.jpg")
+    shutil.copy(ROOT / "weights/style/presets/great_wave.jpg", tmp_path / "wave.jpg")
     monkeypatch.chdir(tmp_path)
     scope = {}
     exec(code.replace("http://127.0.0.1:7860/", live_app), scope)  # our own README
-    for name in ("painted", "gogh", "sketch", "building", "cars", "walk", "shoes", "every"):
+    for name in ("painted", "gogh", "sketch", "building", "cars", "walk", "shoes", "every", "morph", "anim", "mixed"):
         assert Path(scope[name]).is_file(), name
+    assert [Path(m["image"]).is_file() for m in scope["methods"]] == [True] * 3 and " s" in scope["times"]
 
 
 def test_curl_examples(live_app):

@@ -19,19 +19,32 @@ def generate_cars(seed: int = 0, count: int = 16, scale: int = 1) -> Image.Image
     return generation.grid(np.asarray(out), scale)
 
 
-def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, scale: int = 1) -> Image.Image:
-    """A row of ``count`` cars walking the latent space from seed_a's first car to seed_b's
-    (spherical interpolation, which keeps the latent norm the generator was trained on)."""
+def _walk(seed_a: int, seed_b: int, steps: int):
+    """(generator outputs of ``steps`` latents from seed_a's first car to seed_b's, spherically
+    interpolated: the latent norm the generator was trained on is kept)."""
     seed_a = check_int(seed_a, "Start seed", 0, MAX_SEED)
     seed_b = check_int(seed_b, "End seed", 0, MAX_SEED)
-    count = check_int(count, "Steps", 2, 16)
     fn, cfg = generation.latent_fn("cars")
     a, b = generation.latents(seed_a, 1, cfg.latent_dim)[0], generation.latents(seed_b, 1, cfg.latent_dim)[0]
     omega = np.arccos(np.clip(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)), -1, 1))
-    ts = np.linspace(0, 1, count)
+    ts = np.linspace(0, 1, steps)
     if omega < 1e-6:
-        z = np.stack([a] * count)
+        z = np.stack([a] * steps)
     else:
         z = np.stack([(np.sin((1 - t) * omega) * a + np.sin(t * omega) * b) / np.sin(omega) for t in ts])
-    out = fn(z.astype(np.float32))
-    return generation.grid(np.asarray(out), scale, cols=count)
+    return np.asarray(fn(z.astype(np.float32)))
+
+
+def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, scale: int = 1) -> Image.Image:
+    """A row of ``count`` cars walking the latent space from seed_a's first car to seed_b's."""
+    count = check_int(count, "Steps", 2, 16)
+    return generation.grid(_walk(seed_a, seed_b, count), scale, cols=count)
+
+
+def car_walk_frames(seed_a: int = 0, seed_b: int = 1, frames: int = 24, scale: int = 4) -> list[Image.Image]:
+    """The same walk as an animation: ``frames`` cars from seed_a's to seed_b's and back, each
+    enlarged ``scale`` times (nearest-neighbour), for an animated image."""
+    frames = check_int(frames, "Frames", 4, 96)
+    half = _walk(seed_a, seed_b, frames // 2 + 1)
+    there_and_back = np.concatenate([half, half[-2:0:-1]])[:frames]
+    return [generation.grid(car[None], scale) for car in there_and_back]

@@ -6,8 +6,11 @@ import numpy as np
 from PIL import Image
 
 from ganapp import generation, weights
+from ganapp.cache import Cache
 from ganapp.checks import MAX_COUNT, MAX_SEED, check_int
 from ganapp.errors import InputError, WeightsUnavailable
+
+_soft = Cache()
 
 
 def class_names() -> list[str]:
@@ -56,3 +59,34 @@ def generate_all_classes(seed: int = 0, per_class: int = 4, scale: int = 1) -> I
     labels = np.repeat(np.arange(n, dtype=np.int32), per_class)
     out = fn(z, labels)
     return generation.grid(np.asarray(out), scale, cols=per_class)
+
+
+def _soft_fn():
+    """(z, class weights (N, num_classes)) -> images: the loaded generator with soft labels."""
+    import tensorflow as tf
+
+    from ganapp.models.cgan import network
+
+    model, cfg = weights.load_generator("cgan")
+
+    def build():
+        soft = network.build_generator(cfg, soft_labels=True)
+        soft.set_weights(model.get_weights())
+        spec = [tf.TensorSpec([None, cfg.latent_dim], tf.float32), tf.TensorSpec([None, cfg.num_classes], tf.float32)]
+        return tf.function(lambda z, w: soft([z, w], training=False), input_signature=spec)
+
+    return _soft.get(id(model), build), cfg
+
+
+def class_morph(label_a, label_b, seed: int = 0, steps: int = 8, scale: int = 1) -> Image.Image:
+    """A row of ``steps`` images of one latent vector (seed ``seed``) whose class conditioning moves
+    from ``label_a`` to ``label_b`` (their embeddings blended linearly): what lies between classes."""
+    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    steps = check_int(steps, "Steps", 2, 16)
+    fn, cfg = _soft_fn()
+    names = list(cfg.class_names)
+    a, b = _label_index(label_a, names), _label_index(label_b, names)
+    t = np.linspace(0.0, 1.0, steps, dtype=np.float32)[:, None]
+    mix = (1 - t) * np.eye(cfg.num_classes, dtype=np.float32)[a] + t * np.eye(cfg.num_classes, dtype=np.float32)[b]
+    z = np.repeat(generation.latents(seed, 1, cfg.latent_dim), steps, axis=0)
+    return generation.grid(np.asarray(fn(z, mix)), scale, cols=steps)

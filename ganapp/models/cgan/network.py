@@ -20,12 +20,20 @@ def _start_size(cfg: CGANConfig) -> int:
     return cfg.image_size // up
 
 
-def build_generator(cfg: CGANConfig) -> keras.Model:
-    """[z (N, latent_dim) float32, label (N,) int32] -> images (N, S, S, C) in [-1, 1]."""
+def build_generator(cfg: CGANConfig, soft_labels: bool = False) -> keras.Model:
+    """[z (N, latent_dim) float32, label (N,) int32] -> images (N, S, S, C) in [-1, 1].
+
+    ``soft_labels``: the label is (N, num_classes) float32 class weights instead, multiplied by the
+    same embedding matrix (a one-hot row is its class; a blend of two rows blends their
+    conditioning); the weights of one model load into the other unchanged."""
     s = _start_size(cfg)
     z = keras.Input((cfg.latent_dim,), name="z")
-    label = keras.Input((), dtype="int32", name="label")
-    e = layers.Embedding(cfg.num_classes, cfg.embed_dim)(label)
+    if soft_labels:
+        label = keras.Input((cfg.num_classes,), name="label")
+        e = layers.Dense(cfg.embed_dim, use_bias=False)(label)
+    else:
+        label = keras.Input((), dtype="int32", name="label")
+        e = layers.Embedding(cfg.num_classes, cfg.embed_dim)(label)
     e = layers.Dense(s * s)(e)
     e = layers.Reshape((s, s, 1))(e)
     x = layers.Dense(s * s * cfg.gen_filters[0] * 2)(layers.Concatenate()([z, layers.Flatten()(e)]))

@@ -104,6 +104,35 @@ def fast_style_transfer(content, style, max_size: int = 512, strength: float = 1
     squares = [_style_square(s, cfg.style_size)] + ([_style_square(c, cfg.style_size)] if strength < 1 else [])
     vectors = np.asarray(predict(tf.constant(np.stack(squares))))
     vec = vectors[0] if strength == 1 else strength * vectors[0] + (1 - strength) * vectors[1]
-    arr, (h, w) = imaging.pad_to_multiple(imaging.to_float01(c), 4)
+    return _transform(transform, c, vec)
+
+
+def _transform(transform, content: Image.Image, vec: np.ndarray) -> Image.Image:
+    """The transformer network on ``content`` at its size, with style vector ``vec``."""
+    import tensorflow as tf
+
+    arr, (h, w) = imaging.pad_to_multiple(imaging.to_float01(content), 4)
     out = np.asarray(transform(tf.constant(arr[None]), tf.constant(vec[None].astype(np.float32))))[0, :h, :w]
     return imaging.from_float01(out)
+
+
+def fast_style_mix(content, style, style_b, mix: float = 0.5, max_size: int = 512) -> Image.Image:
+    """Two paintings at once: the content stylised with the two styles' vectors interpolated
+    (``mix`` 0 is ``style``'s, 1 is ``style_b``'s), one pass of the shipped Keras port."""
+    import tensorflow as tf
+
+    max_size = check_int(max_size, "Output size", 64, 1024)
+    mix = check_float(mix, "Mix", 0.0, 1.0)
+    c = imaging.resize_max_side(imaging.load_image(content, what="content image"), max_size)
+    a = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="first style image")
+    b = imaging.load_image(style_b, max_side=STYLE_MAX_INPUT, what="second style image")
+    if fast_style_handle() is not None:
+        raise WeightsUnavailable(
+            "Mixing two styles needs the shipped Keras port of the fast model (weights/fast_style), whose style "
+            f"vectors it blends; {FAST_STYLE_HANDLE_ENV} selects a TF-Hub model instead."
+        )
+    cfg, predict, transform = _fast_fns()
+    va, vb = np.asarray(
+        predict(tf.constant(np.stack([_style_square(a, cfg.style_size), _style_square(b, cfg.style_size)])))
+    )
+    return _transform(transform, c, (1 - mix) * va + mix * vb)
