@@ -20,7 +20,7 @@ import ganapp
 from ganapp import compare, server, style_presets
 from ganapp.server import user_errors
 from ganapp.stylise import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
-from ganapp.widgets import ImageInput, animation, client_path, result_file, weights_note
+from ganapp.widgets import ImageInput, animation, client_path, how_it_was_trained, result_file, weights_note
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
@@ -218,6 +218,7 @@ def vangogh_tab():
         return results, "\n".join(f"{i}. {caption}" for i, (_, caption) in enumerate(results, 1))
 
     compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
+    how_it_was_trained("vangogh")
 
 
 def pix2pix_tab():
@@ -262,6 +263,7 @@ def pix2pix_tab():
     draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **IMAGE)
     upload_btn.click(user_errors(ganapp.sketch_to_building), [upload], out, api_name="sketch_to_building", **IMAGE)
     sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **IMAGE)
+    how_it_was_trained("pix2pix")
 
 
 def cars_tab():
@@ -307,6 +309,7 @@ def cars_tab():
         return animation(ganapp.car_walk_frames(seed_a, seed_b, 48, 4))
 
     animate.click(car_walk_animation, [seed, seed_b], out, api_name="car_walk_animation", **LIGHT)
+    how_it_was_trained("cars")
 
 
 def cgan_tab():
@@ -340,6 +343,7 @@ def cgan_tab():
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
     every.click(user_errors(ganapp.generate_all_classes), [seed], out, api_name="generate_all_classes", **LIGHT)
     morph.click(user_errors(ganapp.class_morph), [label, label_b, seed], out, api_name="class_morph", **LIGHT)
+    how_it_was_trained("cgan")
 
 
 def build_demo() -> gr.Blocks:

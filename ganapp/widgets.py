@@ -4,14 +4,17 @@ that knows Gradio; only app.py imports either."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
 import gradio as gr
 from gradio import FileData, processing_utils, utils
 
-from ganapp import server, weights
+from ganapp import models, server, weights
 from ganapp.errors import GanappError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def ImageInput(**kwargs) -> gr.Image:  # named like the component class it returns
@@ -57,3 +60,46 @@ def animation(frames) -> str:
 def weights_note(key: str) -> None:
     if not weights.is_available(key):
         gr.Markdown(f"⚠️ **No weights yet.** {weights.unavailable_message(key)}", elem_classes="note")
+
+
+def how_it_was_trained(key: str) -> None:
+    """The tab's "How this model was trained" accordion, from the shipped weights folder: the run's
+    length, the card's own numbers, the timelapse of its samples and its losses (or why there is
+    none), and the recipe file that made it. Nothing for weights loaded from the Hub."""
+    folder = weights.local_dir(key)
+    if folder is None or weights.hub_source(key) is not None:
+        return
+    spec = models.spec(key)
+    train = _json(folder / "training.json")
+    summary = _json(folder / "metrics.json").get("summary", {})
+    options = train.get("train", {})
+    with gr.Accordion("How this model was trained", open=False):
+        if options:
+            gr.Markdown(
+                f"{train.get('steps', '?')} steps ({options.get('epochs')} epochs planned) at batch size "
+                f"{options.get('batch_size')} on a {train.get('device', '?')}; {train.get('images', '?')} training "
+                f"images. {train.get('dataset_note', '')}",
+                elem_classes="note",
+            )
+        numbers = [(name, summary[name]) for name in spec.eval_metrics if name in summary]
+        if numbers:
+            gr.Markdown(
+                "\n".join(["| measured on held-out data | |", "|---|---|", *(f"| {n} | {v} |" for n, v in numbers)])
+            )
+        lapse = train.get("timelapse")
+        with gr.Row():
+            if lapse:
+                gr.Image(str(folder / lapse["file"]), label="Samples after each epoch", interactive=False)
+                if lapse.get("loss_plot"):
+                    gr.Image(str(folder / lapse["loss_plot"]), label="Losses", interactive=False)
+            else:
+                gr.Image(str(folder / "samples.png"), label="Samples of these weights", interactive=False)
+                gr.Markdown("No timelapse: these weights were exported before the trainer kept one, and their run's "
+                            "per-epoch samples are not kept.", elem_classes="note")  # fmt: skip
+        recipe = ROOT / spec.recipe
+        if recipe.is_file():
+            gr.Code(recipe.read_text(), label=f"{spec.recipe} · {spec.make_command}", language=None)
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.is_file() else {}

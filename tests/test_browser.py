@@ -129,6 +129,9 @@ def test_cars_tab(page):
     page.get_by_role("button", name="Generate").first.click()
     wait_for_output(page, "cars-out")
     page.screenshot(path=SHOTS / "4_cars.png", full_page=True)
+    page.get_by_text("How this model was trained").first.click()  # the run, its numbers, its recipe
+    page.wait_for_selector("text=train/cars/recipes/default.toml", timeout=10_000)
+    page.screenshot(path=SHOTS / "4_cars_how_trained.png", full_page=True)
 
 
 def test_cgan_tab(page):

@@ -77,3 +77,20 @@ def test_compare_methods_times_each_and_says_what_is_missing(client, tmp_path):
     assert "no weights in this installation" in captions[1]  # the test server has no fast-style weights
     assert Image.open(sheet[2]["image"]).size == (256, 171)
     assert times.splitlines() == [f"{i}. {c}" for i, c in enumerate(captions, 1)]
+
+
+def test_each_trained_tab_shows_how_it_was_trained(monkeypatch):
+    """The accordion is built from each shipped weights folder: its run, its numbers, its recipe."""
+    import app
+    from ganapp import weights
+    from tests.conftest import SHIPPED
+
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", SHIPPED)  # not this module's test server's tiny weights
+    demo = app.build_demo()
+    accordions = [b for b in demo.blocks.values() if type(b).__name__ == "Accordion"]
+    assert sum(a.label == "How this model was trained" for a in accordions) == len(
+        [k for k in ("vangogh", "pix2pix", "cars", "cgan") if shipped(k)]
+    )
+    codes = [b.value for b in demo.blocks.values() if type(b).__name__ == "Code"]
+    if shipped("pix2pix"):
+        assert any("late_perceptual_weight = 2.0" in c for c in codes)  # the recipe file, shown as it is

@@ -47,12 +47,15 @@ def test_deploy_uploads_exactly_the_app(no_network):
             p in {"app.py", "requirements.txt", "README.md", "LICENSE", ".gitattributes"}
             or (p.startswith("ganapp/") and p.endswith(".py"))
             or p.startswith("weights/")
+            or (p.startswith("train/") and "/recipes/" in p and p.endswith(".toml"))  # the tabs show them
         ), p
         assert "__pycache__" not in p and not p.endswith(".pyc"), p
     assert not any(
-        p.startswith(("tests/", "train/", "bench/", "data/", "runs/", ".venv/", "artifacts/", ".git/", ".ci/"))
+        p.startswith(("tests/", "bench/", "data/", "runs/", ".venv/", "artifacts/", ".git/", ".ci/"))
+        or (p.startswith("train/") and "/recipes/" not in p)
         for p in up
     )
+    assert "train/pix2pix/recipes/default.toml" in up
 
 
 def test_front_matter_configures_a_gradio_space():

@@ -88,13 +88,18 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
         "README.md",
         "config.json",
         "generator.weights.h5",
+        "loss.png",
         "samples.png",
+        "timelapse.webp",
         "training.json",
     ]
+    assert Image.open(out / "timelapse.webp").size == Image.open(run / "samples" / "epoch_002.png").size
+    assert json.loads((out / "training.json").read_text())["timelapse"]["epochs"] == [1, 2]
     from huggingface_hub import ModelCard
 
     card = ModelCard.load(out / "README.md")
     assert card.data.library_name == "keras" and card.data.license == "mit" and "How it was trained" in card.text
+    assert "![timelapse](timelapse.webp)" in card.text and "![losses](loss.png)" in card.text
 
     # the exported folder is what the app loads
     from ganapp import weights
@@ -238,3 +243,20 @@ def test_multi_worker_matches_one_process_with_as_many_replicas(tmp_path, class_
     for a, b in zip(two.weights, one.weights):
         assert np.allclose(np.asarray(a), np.asarray(b), atol=1e-4), a.path
     assert json.loads((tmp_path / "worker0" / "training.json").read_text())["steps"] == 4
+
+
+def test_timelapse_has_a_frame_per_epoch_and_a_bounded_width(tmp_path):
+    from train.export import write_timelapse
+
+    (tmp_path / "run" / "samples").mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    for epoch in (1, 2, 3):
+        Image.fromarray(rng.integers(0, 255, (300, 900, 3), dtype=np.uint8)).save(
+            tmp_path / "run" / "samples" / f"epoch_{epoch:03d}.png"
+        )
+    (tmp_path / "out").mkdir()
+    info = write_timelapse(tmp_path / "run", tmp_path / "out", width=450)
+    lapse = Image.open(tmp_path / "out" / "timelapse.webp")
+    assert info == {"file": "timelapse.webp", "epochs": [1, 2, 3]} and lapse.n_frames == 3
+    assert lapse.size == (450, 150)
+    assert write_timelapse(tmp_path / "out", tmp_path / "out") is None  # a run without samples: none

@@ -25,7 +25,7 @@ def export_folder(
 ) -> None:
     """Write what inference needs and nothing else: config.json, generator weights,
     samples.png, training.json (data note, options, the command, the epoch ``selected`` by
-    validation if any), credits, model card."""
+    validation if any), credits, model card; and how it learned: timelapse.webp, loss.png."""
     import tensorflow as tf
 
     from ganapp.config import save_config
@@ -46,12 +46,41 @@ def export_folder(
         "device": "GPU" if tf.config.list_logical_devices("GPU") else "CPU",
     }
     info["steps"] = int(run.steps)
+    if timelapse := write_timelapse(run.folder, out):
+        info["timelapse"] = timelapse
     if selected:
         info["selected"] = selected
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
     if credits is not None and credits.exists():
         (out / "credits.json").write_text(credits.read_text())
     write_model_card(out, task.key)
+
+
+def write_timelapse(run_folder: Path, out: Path, width: int = 512) -> dict | None:
+    """The run's per-epoch sample grids as one animated WebP (``out/timelapse.webp``: at most
+    ``width`` px wide, half a second per epoch, the last held for two) and its loss plot
+    (``out/loss.png``); None when the run kept no samples."""
+    import shutil
+
+    from PIL import Image
+
+    paths = sorted(run_folder.glob("samples/epoch_*.png"))
+    if not paths:
+        return None
+    frames = []
+    for p in paths:
+        frame = Image.open(p).convert("RGB")
+        if frame.width > width:
+            frame = frame.resize((width, round(frame.height * width / frame.width)), Image.LANCZOS)
+        frames.append(frame)
+    durations = [500] * (len(frames) - 1) + [2000]
+    frames[0].save(out / "timelapse.webp", save_all=True, append_images=frames[1:], duration=durations, loop=0,
+                   quality=80, method=4)  # fmt: skip
+    info = {"file": "timelapse.webp", "epochs": [int(p.stem.split("_")[1]) for p in paths]}
+    if (run_folder / "loss.png").exists():
+        shutil.copy(run_folder / "loss.png", out / "loss.png")
+        info["loss_plot"] = "loss.png"
+    return info
 
 
 def save_loss_plot(csv_path: Path, png_path: Path) -> None:

@@ -90,6 +90,13 @@ def _training_section(info, train: dict) -> list[str]:
         ),
         "",
     ]
+    if lapse := train.get("timelapse"):
+        lines += [f"How it learned: the sample grid after each of epochs {lapse['epochs'][0]}-{lapse['epochs'][-1]}, "
+                  "and the losses:", "", f"![timelapse]({lapse['file']})", ""]  # fmt: skip
+        lines += [f"![losses]({lapse['loss_plot']})", ""] if lapse.get("loss_plot") else []
+    else:
+        lines += ["No timelapse: these weights were exported before the trainer kept one, and their run's "
+                  "per-epoch samples are not kept in the repository.", ""]  # fmt: skip
     if sel := train.get("selected"):
         by = sel["by"].lstrip("-")
         lines += [

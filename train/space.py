@@ -5,7 +5,8 @@
 Creates the Space (Gradio SDK) if needed and uploads a snapshot of what the app needs, through
 ``huggingface_hub``'s ``upload_folder``, which stores every binary (weights, images) the way the
 Hub requires: the code (``app.py``, ``ganapp/``), ``requirements.txt``, ``README.md`` (its front
-matter configures the Space), ``LICENSE``, ``.gitattributes`` and the shipped ``weights/``.
+matter configures the Space), ``LICENSE``, ``.gitattributes``, the shipped ``weights/`` and the
+recipes that made them (``train/<key>/recipes/``).
 Tests, trainers, benches, data, runs and virtual environments stay here; so does the git
 history. ``--var`` sets Space variables (only ``GANAPP_<KEY>_REPO``, pinned to a revision), so a
 model is served from its Hub repo instead of the shipped weights. The token comes from
@@ -19,7 +20,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # what the running app reads, relative to the repository root
-ALLOW = ["app.py", "requirements.txt", "README.md", "LICENSE", ".gitattributes", "ganapp/**.py", "weights/**"]
+ALLOW = [
+    "app.py",
+    "requirements.txt",
+    "README.md",
+    "LICENSE",
+    ".gitattributes",
+    "ganapp/**.py",
+    "weights/**",
+    "train/*/recipes/*.toml",
+]  # the recipes: each tab shows how its model was trained
 IGNORE = ["**/__pycache__/**", "**.pyc", "**.part", "**.tmp", "**/.DS_Store"]
 
 

@@ -265,10 +265,12 @@ class Pix2PixTask(GANTask):
                 "val_note": "half of the val pairs are the other half's sketches redrawn by hand",
             }
 
-        note = (
-            f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}: building and monument photos from Debian "
-            "packages (gcompris-qt-data, opencv-doc), sketches drawn from them by the HED edge detector "
-            "(ganapp.models.pix2pix.sketch.photo_to_sketch); validation and test photos held out by source photo."
+        note = f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}" + (
+            ": building and monument photos from Debian packages (gcompris-qt-data, opencv-doc), sketches drawn "
+            "from them by the HED edge detector (ganapp.models.pix2pix.sketch.photo_to_sketch); validation and "
+            "test photos held out by source photo."
+            if Path(self.train_cfg.data) == Path("data/buildings")  # what python -m train.data prepare buildings made
+            else "."
         )
         export_folder(
             self,

@@ -249,7 +249,9 @@ class VanGoghTask(GANTask):
         from train.export import export_folder
 
         note = (
-            f"Unpaired: {len(self.photos)} photos (gcompris-qt-data nature, animal and monument photos; "
+            f"Unpaired: {len(self.photos)} photos and {len(self.paintings)} paintings of {self.train_cfg.data}."
+            if Path(self.train_cfg.data) != Path("data/vangogh")  # not what python -m train.data prepare vangogh made
+            else f"Unpaired: {len(self.photos)} photos (gcompris-qt-data nature, animal and monument photos; "
             "lomiri-wallpapers-16.04 landscapes; CC-BY-SA / CC-BY / CC0 / public domain, see credits.json) and "
             f"{len(self.paintings)} van Gogh paintings (public domain: gcompris-qt-data, one reassembled from its "
             "puzzle tiles); The Starry Night and The Church at Auvers are held out for the evaluation. Built by "
