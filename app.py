@@ -17,10 +17,10 @@ from fastapi import FastAPI
 from gradio import FileData
 
 import ganapp
-from ganapp import compare, server, style_presets
+from ganapp import compare, server, style_presets, widgets
 from ganapp.server import user_errors
 from ganapp.stylise import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
-from ganapp.widgets import ImageInput, animation, client_path, how_it_was_trained, result_file, weights_note
+from ganapp.widgets import ImageInput, client_path, result_file, weights_note
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
@@ -170,6 +170,9 @@ def style_tab():
     )
     fast_mix.click(user_errors(ganapp.fast_style_mix), [content, style, style_b, mix, fast_size], result,
                    api_name="fast_style_mix", **IMAGE)  # fmt: skip
+    widgets.live_webcam(
+        lambda frame, style: ganapp.fast_style_transfer(frame, style, widgets.LIVE_SIZE), [style], "style"
+    )
 
 
 def vangogh_tab():
@@ -204,6 +207,7 @@ def vangogh_tab():
         return result_file(ganapp.van_gogh(client_path(photo), max_size))
 
     gr.api(van_gogh, api_name="van_gogh", **IMAGE)
+    widgets.live_webcam(lambda frame: ganapp.van_gogh(frame, widgets.LIVE_SIZE), [], "vangogh")
     with gr.Accordion("Compare methods on this photo: CycleGAN, fast style, Gatys", open=False):
         gr.Markdown(compare.WHY, elem_classes="note")
         compare_btn = gr.Button("Compare (about half a minute)")
@@ -218,7 +222,7 @@ def vangogh_tab():
         return results, "\n".join(f"{i}. {caption}" for i, (_, caption) in enumerate(results, 1))
 
     compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
-    how_it_was_trained("vangogh")
+    widgets.how_it_was_trained("vangogh")
 
 
 def pix2pix_tab():
@@ -263,7 +267,7 @@ def pix2pix_tab():
     draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **IMAGE)
     upload_btn.click(user_errors(ganapp.sketch_to_building), [upload], out, api_name="sketch_to_building", **IMAGE)
     sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **IMAGE)
-    how_it_was_trained("pix2pix")
+    widgets.how_it_was_trained("pix2pix")
 
 
 def cars_tab():
@@ -306,10 +310,10 @@ def cars_tab():
     @user_errors
     def car_walk_animation(seed_a: int = 0, seed_b: int = 1) -> str:
         """The walk from seed_a's car to seed_b's and back, as an animated WebP (48 frames, 128 px cars)."""
-        return animation(ganapp.car_walk_frames(seed_a, seed_b, 48, 4))
+        return widgets.animation(ganapp.car_walk_frames(seed_a, seed_b, 48, 4))
 
     animate.click(car_walk_animation, [seed, seed_b], out, api_name="car_walk_animation", **LIGHT)
-    how_it_was_trained("cars")
+    widgets.how_it_was_trained("cars")
 
 
 def cgan_tab():
@@ -343,7 +347,7 @@ def cgan_tab():
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
     every.click(user_errors(ganapp.generate_all_classes), [seed], out, api_name="generate_all_classes", **LIGHT)
     morph.click(user_errors(ganapp.class_morph), [label, label_b, seed], out, api_name="class_morph", **LIGHT)
-    how_it_was_trained("cgan")
+    widgets.how_it_was_trained("cgan")
 
 
 def build_demo() -> gr.Blocks:

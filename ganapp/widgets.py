@@ -103,3 +103,25 @@ def how_it_was_trained(key: str) -> None:
 
 def _json(path: Path) -> dict:
     return json.loads(path.read_text()) if path.is_file() else {}
+
+
+LIVE_SIZE = 256  # px, long side of a live frame: >= 4 frames/s on 2 CPU cores (python -m bench.webcam)
+LIVE_SECONDS = 60  # one viewer streams at most this long at a time (then presses the button again)
+LIVE = dict(concurrency_limit=1, concurrency_id="webcam")  # one stream at a time, its own waiting places
+
+
+def live_webcam(paint, extra_inputs: list, elem_id: str) -> None:
+    """A "Live webcam" accordion: the camera streams frames (about 5 a second) through
+    ``paint(frame, *extra_inputs)`` for at most LIVE_SECONDS; frames are sanitised like uploads."""
+    with gr.Accordion("Live webcam", open=False):
+        gr.Markdown(
+            f"Start the camera: each frame is painted at {LIVE_SIZE} px as it arrives, for up to "
+            f"{LIVE_SECONDS} s at a time (one viewer at a time; others wait their turn).",
+            elem_classes="note",
+        )
+        with gr.Row():
+            cam = gr.Image(sources=["webcam"], streaming=True, type="numpy", label="Webcam", elem_id=f"{elem_id}-cam")
+            out = gr.Image(label="Painted, live", format="jpeg", interactive=False, elem_id=f"{elem_id}-live",
+                           elem_classes="fill")  # fmt: skip
+    cam.stream(server.user_errors(paint), [cam, *extra_inputs], out, stream_every=0.2, time_limit=LIVE_SECONDS,
+               api_visibility="private", **LIVE)  # fmt: skip

@@ -19,6 +19,8 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--use-fake-device-for-media-stream",  # a fake camera (a test pattern), allowed without a prompt
+    "--use-fake-ui-for-media-stream",
 ]
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -31,7 +33,7 @@ def page(live_app):
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000}, permissions=["camera"])
         pg.goto(live_app)
         pg.wait_for_selector("text=ganapp", timeout=30_000)
         yield pg
@@ -129,7 +131,7 @@ def test_cars_tab(page):
     page.get_by_role("button", name="Generate").first.click()
     wait_for_output(page, "cars-out")
     page.screenshot(path=SHOTS / "4_cars.png", full_page=True)
-    page.get_by_text("How this model was trained").first.click()  # the run, its numbers, its recipe
+    page.locator("button:visible", has_text="How this model was trained").click()  # the run, numbers, recipe
     page.wait_for_selector("text=train/cars/recipes/default.toml", timeout=10_000)
     page.screenshot(path=SHOTS / "4_cars_how_trained.png", full_page=True)
 
@@ -157,7 +159,7 @@ def test_play_with_latents_styles_and_methods(page):
     page.wait_for_function("(document.querySelector('#cars-out img')?.src || '').includes('.webp')", timeout=60_000)
     page.screenshot(path=SHOTS / "4_cars_walk_animation.png", full_page=True)
     open_tab(page, "Style transfer")
-    page.get_by_text("Mix two paintings").click()
+    page.locator("button:visible", has_text="Mix two paintings").click()
     page.locator("#style-presets button.thumbnail-item:visible").nth(4).click()  # style 1: a gallery painting
     page.wait_for_timeout(500)
     page.locator("#style-second input[type=file]").set_input_files(str(ROOT / "weights/style/presets/great_wave.jpg"))
@@ -169,7 +171,7 @@ def test_play_with_latents_styles_and_methods(page):
     open_tab(page, "Van Gogh")
     if page.get_by_text("No weights yet").count():
         pytest.skip("no van Gogh weights in this checkout")
-    page.get_by_text("Compare methods on this photo").click()
+    page.locator("button:visible", has_text="Compare methods on this photo").click()
     page.get_by_role("button", name="Compare (about half a minute)").click()
     page.wait_for_selector("#vangogh-compare img", timeout=180_000)
     page.wait_for_timeout(500)
@@ -177,3 +179,21 @@ def test_play_with_latents_styles_and_methods(page):
     page.screenshot(path=SHOTS / "2_vangogh_compare.png", full_page=True)
     assert page.locator("#vangogh-compare img").count() == 3
     assert page.locator("#vangogh-compare-times").inner_text().count(" s") >= 3
+
+
+def test_live_webcam_paints_changing_frames(page):
+    """Chromium's fake camera streams into the van Gogh tab's live webcam: painted frames arrive and change."""
+    open_tab(page, "Van Gogh")
+    if page.get_by_text("No weights yet").count():
+        pytest.skip("no van Gogh weights in this checkout")
+    page.locator("button:visible", has_text="Live webcam").click()
+    page.locator("#vangogh-cam").get_by_text("Click to Access Webcam").click()
+    page.locator("#vangogh-cam button[aria-label='capture photo']").click(timeout=20_000)  # start streaming
+    page.wait_for_selector("#vangogh-live img", timeout=60_000)
+    seen = set()
+    for _ in range(8):
+        seen.add(output_src(page, "vangogh-live"))
+        page.wait_for_timeout(750)
+    page.locator("#vangogh-live").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "2_vangogh_live_webcam.png", full_page=True)
+    assert len(seen) >= 3, seen  # new painted frames kept arriving
