@@ -79,6 +79,23 @@ def style_examples(content: gr.Image, style: gr.Image) -> None:
         gr.Examples(pairs, [content, style], label="Examples (click to load)")
 
 
+def gatys_controls() -> dict:
+    """The Gatys column's sliders and buttons, by name."""
+    gr.Markdown("**Gatys** · optimise the pixels (slow, live)", elem_classes="note")
+    content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
+    style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
+    tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
+    cap = f"One request does at most the work of {STYLE_CAP} iterations at 512 px (e.g. 160 steps at 256 px)."
+    steps = gr.Slider(5, 300, value=15, step=5, label="Steps (L-BFGS iterations per scale)", info=cap)
+    max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
+    warm_start = gr.Checkbox(value=True, label="Start from the fast result")
+    with gr.Row():
+        run = gr.Button("Stylise (Gatys)", variant="primary", scale=2, elem_id="style-run")
+        stop = gr.Button("Stop", variant="stop", scale=1)
+    return dict(content_weight=content_weight, style_weight=style_weight, tv_weight=tv_weight, steps=steps,
+                max_size=max_size, warm_start=warm_start, run=run, stop=stop)  # fmt: skip
+
+
 def style_tab():
     gr.Markdown(
         "Paint the **content** photo in the manner of the **style** image: pick a painting below or upload "
@@ -107,24 +124,7 @@ def style_tab():
                 mix = gr.Slider(0, 1, value=0.5, step=0.05, label="Mix (0: the first style, 1: the second)")
                 fast_mix = gr.Button("Fast stylise with both", elem_id="style-mix")
         with gr.Column():
-            gr.Markdown("**Gatys** · optimise the pixels (slow, live)", elem_classes="note")
-            content_weight = gr.Slider(0, 1e5, value=1e4, step=100, label="Content weight")
-            style_weight = gr.Slider(0, 1, value=1e-2, step=1e-3, label="Style weight")
-            tv_weight = gr.Slider(0, 300, value=30, step=1, label="Total-variation weight (smoothness)")
-            steps = gr.Slider(
-                5,
-                300,
-                value=15,
-                step=5,
-                label="Steps (L-BFGS iterations per scale)",
-                info=f"One request does at most the work of {STYLE_CAP} "
-                "iterations at 512 px (e.g. 160 steps at 256 px, 10 at 1024 px).",
-            )
-            max_size = gr.Slider(64, 1024, value=256, step=32, label="Output size (long side, px)")
-            warm_start = gr.Checkbox(value=True, label="Start from the fast result")
-            with gr.Row():
-                run = gr.Button("Stylise (Gatys)", variant="primary", scale=2, elem_id="style-run")
-                stop = gr.Button("Stop", variant="stop", scale=1)
+            gatys = gatys_controls()
     style_examples(content, style)
 
     @user_errors
@@ -157,10 +157,11 @@ def style_tab():
         ):
             yield result_file(image)
 
-    inputs = [content, style, content_weight, style_weight, tv_weight, steps, max_size, warm_start]
-    ev = run.click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
+    names = ("content_weight", "style_weight", "tv_weight", "steps", "max_size", "warm_start")
+    inputs = [content, style, *(gatys[n] for n in names)]
+    ev = gatys["run"].click(stylise, inputs, [result, status], api_name="stylise_ui", api_visibility="private", **STYLE)
     gr.api(style_transfer, api_name="style_transfer", **STYLE)
-    stop.click(None, None, None, cancels=[ev])
+    gatys["stop"].click(None, None, None, cancels=[ev])
     fast.click(
         user_errors(ganapp.fast_style_transfer),
         [content, style, fast_size, strength],

@@ -56,12 +56,10 @@ def main():
     flags = cpu_flags()
     print(f"CPU flags: {flags}")
 
-    import keras
     import tensorflow as tf
 
     from ganapp import gatys
     from ganapp.imaging import load_image
-    from ganapp.stylise import style_transfer
 
     content, style = load_image(args.content), load_image(args.style)
     net = gatys.feature_net("float32")
@@ -73,7 +71,20 @@ def main():
         f"style {style.size}; {args.size} px"
     )
 
-    # --- reference: the tutorial's loop
+    ref_loss, ref_time = reference(args, c, loss_and_grad, exact_loss, style_t, content_t, w, exact)
+
+    for start in args.starts:
+        for delta in args.tv_delta or [gatys.TV_DELTA]:
+            ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time)
+
+    app_defaults(args, content, style)
+
+
+def reference(args, c, loss_and_grad, exact_loss, style_t, content_t, w, exact) -> tuple[float, float]:
+    """(final loss, seconds) of the TensorFlow tutorial's loop: Adam on the pixels, ``--ref-steps``."""
+    import keras
+    import tensorflow as tf
+
     image = tf.Variable(c)
     opt = keras.optimizers.Adam(learning_rate=0.02, beta_1=0.99, epsilon=1e-1)
 
@@ -104,12 +115,13 @@ def main():
             f"reference: {timed} Adam steps timed, {ref_time / args.ref_steps:.2f} s/step -> "
             f"{ref_time:.0f} s for {args.ref_steps} (extrapolated); final loss {ref_loss:.5g} (given)"
         )
+    return ref_loss, ref_time
 
-    for start in args.starts:
-        for delta in args.tv_delta or [gatys.TV_DELTA]:
-            ours(args, content, style, start, delta, exact_loss, style_t, content_t, w, exact, ref_loss, ref_time)
 
-    # --- the app's defaults
+def app_defaults(args, content, style) -> None:
+    """The app's default request at 256 and 512 px, timed (saved to ``--save`` to look at)."""
+    from ganapp.stylise import style_transfer
+
     for size in (256, 512):
         t0 = time.perf_counter()
         for image, _ in style_transfer(content, style, max_size=size):
