@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ganapp.models.cgan.config import CGANConfig
 from train.debian import debian_package_files
 
 KERAS_DATASETS = Path.home() / ".keras" / "datasets"
@@ -25,18 +26,7 @@ FASHION_FILES = [
 CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
 
 
-FASHION_CLASSES = (
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-)
+FASHION_CLASSES = CGANConfig.class_names  # the shipped cGAN's classes are Fashion-MNIST's
 
 
 def prepare_fashion_mnist() -> Path:
