@@ -173,6 +173,7 @@ def user_errors(fn):
 # Waiting places per queue pool (running jobs not counted), so a flood of one kind of work
 # never turns the others away; and per session, so one browser tab holds one style job.
 POOL_WAITING = {"style": 4, "image": 12, "light": 32, "webcam": 2}
+OTHER_WAITING = 32  # each other event (gallery picks, examples, the dice) is a pool of its own
 SESSION_WAITING = {"style": 1}
 # A job whose client opens no result stream within this many seconds is cancelled.
 COLLECT_S = 15.0
@@ -262,14 +263,14 @@ def _bound_pools(queue, streams: Streams) -> None:
     async def bounded_push(body, request, username):
         fn = queue.blocks.fns.get(body.fn_index) if body.fn_index is not None else None
         pool = getattr(fn, "concurrency_id", None)
-        if pool in POOL_WAITING:
-            waiting = queue.event_queue_per_concurrency_id.get(pool)
-            events = [e for e in (waiting.queue if waiting else []) if e.alive]
-            if len(events) >= POOL_WAITING[pool]:
-                return False, POOL_BUSY.format(pool=pool, n=len(events)), "queue_full"
-            mine = sum(e.session_hash == body.session_hash for e in events)
-            if body.session_hash and mine >= SESSION_WAITING.get(pool, POOL_WAITING[pool]):
-                return False, SESSION_BUSY.format(pool=pool), "queue_full"
+        limit = POOL_WAITING.get(pool, OTHER_WAITING)
+        waiting = queue.event_queue_per_concurrency_id.get(pool)
+        events = [e for e in (waiting.queue if waiting else []) if e.alive]
+        if len(events) >= limit:
+            return False, POOL_BUSY.format(pool=pool if pool in POOL_WAITING else "this", n=len(events)), "queue_full"
+        mine = sum(e.session_hash == body.session_hash for e in events)
+        if body.session_hash and mine >= SESSION_WAITING.get(pool, limit):
+            return False, SESSION_BUSY.format(pool=pool), "queue_full"
         ok, event_id, state = await push(body, request, username)
         if ok:
             submitted[event_id] = (time.monotonic(), body.session_hash or event_id)
