@@ -120,8 +120,9 @@ def live_webcam(paint, extra_inputs: list, elem_id: str) -> None:
             elem_classes="note",
         )
         with gr.Row():
-            cam = gr.Image(sources=["webcam"], streaming=True, type="numpy", label="Webcam", elem_id=f"{elem_id}-cam")
+            # an ImageInput like every other: a frame that names a file must name an upload
+            cam = ImageInput(sources=["webcam"], streaming=True, label="Webcam", elem_id=f"{elem_id}-cam")
             out = gr.Image(label="Painted, live", format="jpeg", interactive=False, elem_id=f"{elem_id}-live",
                            elem_classes="fill")  # fmt: skip
     cam.stream(server.user_errors(paint), [cam, *extra_inputs], out, stream_every=0.2, time_limit=LIVE_SECONDS,
-               api_visibility="private", **LIVE)  # fmt: skip
+               api_name=f"{elem_id}_live", api_visibility="private", **LIVE)  # fmt: skip

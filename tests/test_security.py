@@ -127,10 +127,17 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
         answers.append(call(server, "van_gogh", [form, 128]))
         answers.append(call(server, "style_transfer", [form, good, 1e4, 1e-2, 30, 5, 64, True]))
     ids = fn_ids(server)
-    for api in ("fast_style_transfer", "sketch_to_building", "photo_to_sketch"):
+    ui_events = {  # UI events and their arguments after the named file
+        "fast_style_transfer": [good, 128, 1.0],
+        "fast_style_mix": [good, good, 0.5, 64],
+        "sketch_to_building": [],
+        "photo_to_sketch": [],
+        "compare_methods": [],
+        "vangogh_live": [],  # the live webcam's stream
+    }
+    for api, rest in ui_events.items():
         form = {"path": target, "meta": FILEDATA}
-        data = [form, good, 128, 1.0] if api == "fast_style_transfer" else [form]
-        message = join_and_wait(server, ids[api], data, f"raw-{api}-{variant}")
+        message = join_and_wait(server, ids[api], [form, *rest], f"raw-{api}-{variant}")
         answers.append(("complete" if message["success"] else "error", message["output"].get("error")))
     for event, data in answers:
         assert event == "error", f"a {variant} server path was opened: {data}"
