@@ -52,6 +52,15 @@ def class_folder(tmp_path):
     return root
 
 
+# a Python prelude: this process as two logical CPU devices (two replicas of MirroredStrategy), then the cGAN trainer
+TWO_CPUS = (
+    "import tensorflow as tf\n"
+    "cpu = tf.config.list_physical_devices('CPU')[0]\n"
+    "tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n"
+    "from train.cgan.task import main\n"
+)
+
+
 def run_cli(args, runs, **kw):
     env = {**os.environ, "GANAPP_RUNS_DIR": str(runs), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
@@ -159,11 +168,8 @@ def test_resume_after_kill_9(tmp_path, class_folder):
 
 def test_mirrored_strategy_on_two_logical_cpus(tmp_path, class_folder):
     code = (
-        "import tensorflow as tf\n"
-        "cpu = tf.config.list_physical_devices('CPU')[0]\n"
-        "tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n"
-        "from train.cgan.task import main\n"
-        f"main(['--data', {str(class_folder)!r}, '--epochs', '1', '--strategy', 'mirrored', *{TINY_FLAGS!r}])\n"
+        TWO_CPUS
+        + f"main(['--data', {str(class_folder)!r}, '--epochs', '1', '--strategy', 'mirrored', *{TINY_FLAGS!r}])\n"
     )
     env = {**os.environ, "GANAPP_RUNS_DIR": str(tmp_path / "runs"), "PYTHONPATH": str(ROOT)}
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
@@ -228,13 +234,7 @@ def test_multi_worker_matches_one_process_with_as_many_replicas(tmp_path, class_
     outputs = [w.communicate(timeout=300)[0] for w in workers]
     assert all(w.returncode == 0 for w in workers), outputs[0][-2000:] + outputs[1][-2000:]
     assert not (tmp_path / "worker1").exists()  # only the chief exports
-    code = (
-        "import tensorflow as tf\n"
-        "cpu = tf.config.list_physical_devices('CPU')[0]\n"
-        "tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n"
-        "from train.cgan.task import main\n"
-        f"main([*{args!r}, '--strategy', 'mirrored', '--export', {str(tmp_path / 'one')!r}])\n"
-    )
+    code = TWO_CPUS + f"main([*{args!r}, '--strategy', 'mirrored', '--export', {str(tmp_path / 'one')!r}])\n"
     env = {**os.environ, "GANAPP_RUNS_DIR": str(tmp_path / "runs_one"), "PYTHONPATH": str(ROOT)}
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr[-3000:]

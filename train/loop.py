@@ -100,13 +100,13 @@ class LossLog:
             with open(self.path, newline="") as f:
                 self.header = next(csv.reader(f), None)
 
-    def add(self, losses: dict) -> dict:
+    def add(self, losses: dict) -> None:
         for k, v in losses.items():
             self.sums[k] = self.sums.get(k, 0.0) + float(v)
         self.n += 1
-        return {k: v / self.n for k, v in self.sums.items()}
 
-    def write(self, step: int, epoch: int) -> None:
+    def write(self, step: int, epoch: int) -> dict:
+        """Write the means since the last write; returns them."""
         import tensorflow as tf
 
         means = {k: v / self.n for k, v in self.sums.items()}
@@ -124,6 +124,7 @@ class LossLog:
             for k, v in means.items():
                 tf.summary.scalar(f"loss/{k}", v)
         self.sums, self.n = {}, 0
+        return means
 
 
 def end_of_epoch(task: GANTask, run: Run, epoch: int, step: int, writer) -> None:
@@ -162,13 +163,12 @@ def train_steps(task: GANTask, run: Run, strategy, manager, step_var, total: int
             phase = task.phase(epoch)
             step_fn = step_fns.get(phase) or step_fns.setdefault(phase, make_step_fn(task, strategy, phase))
             for batch in strategy.experimental_distribute_dataset(task.dataset(epoch).skip(offset)):
-                means = log.add(step_fn(batch, tf.constant(step, tf.int64)))
+                log.add(step_fn(batch, tf.constant(step, tf.int64)))
                 step += 1
                 step_var.assign(step)
                 bar.update(1)
                 if step % cfg.log_every == 0 or step == total:
-                    bar.set_postfix({k: f"{v:.3f}" for k, v in means.items()})
-                    log.write(step, epoch)
+                    bar.set_postfix({k: f"{v:.3f}" for k, v in log.write(step, epoch).items()})
                 if step % cfg.checkpoint_every == 0:
                     manager.save(checkpoint_number=step)
                 if step % spe == 0 or step == total:
