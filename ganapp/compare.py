@@ -33,17 +33,17 @@ def compare_methods(photo, max_size: int = 256) -> list[tuple[Image.Image, str]]
     img = imaging.resize_max_side(imaging.load_image(photo, what="photo"), max_size)
     preset = next((p for p in style_presets.presets() if p.key == PAINTING), None)
     painting = imaging.load_image(style_presets.preset_path(preset)) if preset else None
-    methods = [
-        ("CycleGAN (van Gogh tab): one pass of a network trained on his paintings",
+    methods = [  # (caption, needs the painting, run)
+        ("CycleGAN (van Gogh tab): one pass of a network trained on his paintings", False,
          lambda: ganapp.van_gogh(img, max_size)),
-        ("Fast style with The Starry Night: one pass, conditioned on one painting",
+        ("Fast style with The Starry Night: one pass, conditioned on one painting", True,
          lambda: ganapp.fast_style_transfer(img, painting, max_size)),
-        (f"Gatys with The Starry Night: {GATYS_STEPS} L-BFGS steps per scale on this photo's pixels",
+        (f"Gatys with The Starry Night: {GATYS_STEPS} L-BFGS steps per scale on this photo's pixels", True,
          lambda: _last(ganapp.style_transfer(img, painting, steps=GATYS_STEPS, max_size=max_size, warm_start=False))),
     ]  # fmt: skip
     out = []
-    for caption, run in methods:
-        if painting is None and "Starry" in caption:
+    for caption, needs_painting, run in methods:
+        if needs_painting and painting is None:
             out.append((img, caption + " (no gallery painting installed)"))
             continue
         t0 = time.perf_counter()
