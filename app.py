@@ -371,6 +371,8 @@ def build_demo() -> gr.Blocks:
                 cars_tab()
             with gr.Tab("Conditional GAN"):
                 cgan_tab()
+            with gr.Tab("Watch a GAN learn"):
+                widgets.watch_a_gan_learn()
     demo.queue(default_concurrency_limit=1)
     return demo
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import gradio as gr
+import pandas as pd
 from gradio import FileData, processing_utils, utils
 
 from ganapp import models, server, weights
@@ -126,3 +128,99 @@ def live_webcam(paint, extra_inputs: list, elem_id: str) -> None:
                            elem_classes="fill")  # fmt: skip
     cam.stream(server.user_errors(paint), [cam, *extra_inputs], out, stream_every=0.2, time_limit=LIVE_SECONDS,
                api_name=f"{elem_id}_live", api_visibility="private", **LIVE)  # fmt: skip
+
+
+LESSON = dict(concurrency_limit=1, concurrency_id="live")  # one training run at a time, the others queue
+LESSON_TEXT = """Press **Train**: a small DCGAN (Radford et al., 2016) starts from random weights and learns \
+{n:,} Fashion-MNIST images in front of you. The grid shows the *same* 64 latent vectors after each second, \
+so each cell is one point of the generator's input space turning from noise into a garment (with the \
+defaults, clothes and shoes you can name appear within a minute on two CPU cores).
+
+**What to look for.** *A balanced game:* the discriminator's loss stays near 1.4 (2 ln 2) and it believes \
+about half of what it sees; the samples keep improving. *The discriminator winning:* give it 5 steps per \
+generator step and a high learning rate: its belief in real images goes to 1 and in generated ones to 0, \
+the generator's loss climbs, and the grid stops improving. *Mode collapse:* many cells turn into the same \
+item (a high learning rate with a small batch shows it). *Label smoothing* (real images labelled 0.9, not 1) \
+keeps the discriminator from becoming over-confident.
+
+One run at a time on this server (at most {limit} s each): if someone else is training, yours waits in the \
+queue. Nothing is saved."""
+
+
+def watch_a_gan_learn() -> None:
+    """The live-training tab (ganapp.live): sliders, Train and Stop, the grid, the curves; and the
+    ``/train_live`` API endpoint, which streams the same snapshots as dictionaries."""
+    from ganapp import live
+
+    defaults = live.LiveOptions()
+    gr.Markdown(LESSON_TEXT.format(n=live.sample_size(), limit=live.MAX_SECONDS), elem_classes="note")
+    with gr.Row():
+        with gr.Column(scale=1):
+            lr = gr.Slider(0.0001, 0.005, value=defaults.lr, step=0.0001, label="Learning rate (both networks)")
+            smooth = gr.Slider(0, 0.5, value=defaults.label_smoothing, step=0.05, label="Label smoothing")
+            d_steps = gr.Slider(1, 5, value=defaults.d_steps, step=1, label="Discriminator steps per generator step")
+            batch = gr.Slider(8, 256, value=defaults.batch_size, step=8, label="Batch size")
+            seconds = gr.Slider(10, live.MAX_SECONDS, value=defaults.seconds, step=5, label="Train for (s)")
+            seed = gr.Number(value=0, precision=0, label="Seed (initial weights, noise, grid)")
+            with gr.Row():
+                go = gr.Button("Train", variant="primary", elem_id="live-train")
+                stop = gr.Button("Stop", elem_id="live-stop")
+        with gr.Column(scale=2):
+            grid = gr.HTML(_grid_html(None), elem_id="live-grid")
+            status = gr.Markdown("", elem_classes="note", elem_id="live-status")
+    with gr.Row():
+        plot = dict(x="seconds", y="value", color="curve", height=220)
+        losses = gr.LinePlot(None, title="Losses", **plot)
+        beliefs = gr.LinePlot(None, title="What the discriminator believes: P(real)", y_lim=[0, 1], **plot)
+
+    def frames(snap):
+        h = snap.history
+        return (
+            _grid_html(snap),
+            _curves(h, [("d_loss", "discriminator"), ("g_loss", "generator")]),
+            _curves(h, [("d_real", "real images"), ("d_fake", "generated images")]),
+            f"{'Done' if snap.done else 'Training'}: step {snap.step:,}, {snap.seconds:.0f} s. The discriminator "
+            f"believes real images are real {snap.last('d_real', 0.5):.2f}, "
+            f"generated ones {snap.last('d_fake', 0.5):.2f}.",
+        )
+
+    @server.user_errors
+    def train_ui(lr, smooth, d_steps, batch, seconds, seed):
+        for snap in live.train_live(live.LiveOptions(lr, smooth, d_steps, batch, seconds, seed)):
+            yield frames(snap)
+
+    @server.user_errors
+    def train_live(
+        lr: float = defaults.lr,
+        label_smoothing: float = defaults.label_smoothing,
+        d_steps: int = defaults.d_steps,
+        batch_size: int = defaults.batch_size,
+        seconds: float = defaults.seconds,
+        seed: int = 0,
+    ) -> Iterator[dict]:
+        """Train a fresh DCGAN on Fashion-MNIST for ``seconds``; streams about one dictionary a
+        second: step, seconds, the loss and belief curves so far, the 8 x 8 grid (PNG, base64), done."""
+        options = live.LiveOptions(lr, label_smoothing, d_steps, batch_size, seconds, seed)
+        for snap in live.train_live(options):
+            yield {"step": snap.step, "seconds": round(snap.seconds, 2), **snap.history,
+                   "grid_png_base64": snap.grid_png_base64(), "done": snap.done}  # fmt: skip
+
+    ev = go.click(train_ui, [lr, smooth, d_steps, batch, seconds, seed], [grid, losses, beliefs, status],
+                  api_visibility="private", **LESSON)  # fmt: skip
+    stop.click(None, None, None, cancels=[ev])
+    gr.api(train_live, api_name="train_live", **LESSON)
+
+
+def _curves(history: dict, names) -> pd.DataFrame:
+    """Long-form curves for a gr.LinePlot: (seconds, value, curve) rows, typed even when empty."""
+    rows = [(t, history[k][i], label) for k, label in names for i, t in enumerate(history["seconds"])]
+    df = pd.DataFrame(rows, columns=["seconds", "value", "curve"])
+    return df.astype({"seconds": float, "value": float, "curve": str})
+
+
+def _grid_html(snap) -> str:
+    """The grid as an inline image (a data URL: nothing in any cache), enlarged crisply."""
+    if snap is None:
+        return "<div class='live-grid-empty'>Press <b>Train</b>: the grid of samples appears here.</div>"
+    return (f"<img alt='samples at step {snap.step}' src='data:image/png;base64,{snap.grid_png_base64()}' "
+            "style='width:100%;max-width:520px;image-rendering:pixelated;display:block;margin:auto'>")  # fmt: skip

@@ -197,3 +197,29 @@ def test_live_webcam_paints_changing_frames(page):
     page.locator("#vangogh-live").scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "2_vangogh_live_webcam.png", full_page=True)
     assert len(seen) >= 3, seen  # new painted frames kept arriving
+
+
+def test_watch_a_gan_learn(page):
+    """The live-training tab: Train streams new grids and both curves; Stop ends the run."""
+    open_tab(page, "Watch a GAN learn")
+    page.screenshot(path=SHOTS / "6_live_empty.png", full_page=True)
+    set_slider(page, "Train for (s)", 20)
+    page.locator("#live-train").click()
+    page.wait_for_selector("#live-grid img", timeout=60_000)
+    seen = set()
+    for _ in range(40):  # the first steps compile (seconds on a busy machine), then a grid about every second
+        seen.add(page.locator("#live-grid img").first.get_attribute("src"))
+        if len(seen) >= 3:
+            break
+        page.wait_for_timeout(500)
+    assert len(seen) >= 3  # the grid keeps changing as it learns
+    page.wait_for_selector("#live-status:has-text('Done')", timeout=60_000)
+    assert page.locator("#live-status").inner_text().count("step") == 1
+    page.screenshot(path=SHOTS / "6_live_trained.png", full_page=True)
+    page.locator("#live-train").click()  # a second run, stopped at once
+    page.wait_for_selector("#live-status:has-text('Training')", timeout=60_000)
+    page.locator("#live-stop").click()
+    page.wait_for_timeout(1500)
+    stopped = page.locator("#live-status").inner_text()
+    page.wait_for_timeout(2000)
+    assert page.locator("#live-status").inner_text() == stopped  # nothing arrives after Stop

@@ -65,7 +65,9 @@ def load_folder(folder: Path, size: int, channels: int = 3):
 @functools.cache
 def _registered(name: str) -> dict:
     """The ``name`` tables (PREPARE or DATASETS) of every model folder's data.py, merged."""
-    table = dict(getattr(importlib.import_module("train.style_presets"), name, {}))
+    table = {}
+    for shared in ("train.style_presets", "train.live_sample"):  # the app's shipped data that no model owns
+        table.update(getattr(importlib.import_module(shared), name, {}))
     for info in pkgutil.iter_modules(train.__path__):
         if info.ispkg and not info.name.startswith("_"):
             if importlib.util.find_spec(f"train.{info.name}.data") is not None:

@@ -35,7 +35,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("key", choices=sorted(table))
     ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
-    ap.add_argument("--previous", default=None, help="pix2pix: the weights folder these replace, compared beside them")
+    ap.add_argument("--previous", default=None, help="the weights folder these replace, measured beside them")
     args = ap.parse_args(argv)
     folder = Path(args.weights or ROOT / "weights" / args.key)
     extra = {"previous": Path(args.previous)} if args.previous else {}

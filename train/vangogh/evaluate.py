@@ -63,21 +63,37 @@ def _run(model, arr: np.ndarray) -> np.ndarray:
     return np.asarray(model(x[None], training=False))[0, :h, :w]
 
 
-def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int = 4) -> dict:
+def _deception(judge, sets: dict, held_out: list, rng) -> dict:
+    """The judge's share of crops called paintings, per crop set, and for the held-out paintings."""
+    from train.vangogh.judge import random_crops
+
+    out = {f"deception_rate_{k}": judge.rate(v) for k, v in sets.items() if v}
+    out["judge_heldout_paintings_called_paintings"] = judge.rate(random_crops(held_out, 64 * len(held_out), rng, 0.4))
+    return out
+
+
+def evaluate_vangogh(
+    folder: Path, data: str = "data/vangogh", sheet_rows: int = 4, previous: Path | None = None
+) -> dict:
     """Held-out photos (testA) translated at 512 px, measured against the held-out paintings
     (testB, never trained on): Frechet distance (offline VGG16 block3_conv3, 128 px crops) and
     Gram-matrix style distance, next to the same for the untranslated photos and for the fast
     style model with *The Starry Night*; structure kept (edge correlation, SSIM, input vs
-    output); cycle L1 through the run's painting -> photo generator. Writes comparison.png
-    (photo | ours | fast style) beside the weights."""
+    output); cycle L1 through the run's painting -> photo generator; the deception rate: the
+    share of those crops that a painting-vs-photo judge (train.vangogh.judge, fit on the training
+    paintings and photos) calls paintings. ``previous``: the weights these replace, measured
+    beside them. Writes comparison.png (photo | previous | these | fast style) beside the weights."""
     from PIL import Image
 
     import ganapp
     from ganapp import weights
     from ganapp.imaging import load_image, make_grid, pm1_to_uint8, resize_max_side, to_pm1
+    from ganapp.weights import build_from_dir
     from train.data import list_images
+    from train.vangogh.judge import PaintingJudge
 
     g_ab, g_ba = _generators(folder)
+    old = build_from_dir(previous)[0] if previous is not None else None
     latest = g_ba is not None
     rng = np.random.default_rng(0)
     photos = [np.asarray(resize_max_side(load_image(p), 512)) for p in list_images(Path(data) / "testA")]
@@ -97,12 +113,14 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
 
     fast = weights.is_available("fast_style")
     starry = next((p for p, t in zip(held_out_paths, titles) if "Starry" in t), None)
-    sets = {"photos": [], "ours": [], "fast_style_starry_night": []}
-    structure = {"ours": ([], []), "fast_style_starry_night": ([], [])}
+    kinds = [*(["previous"] if old is not None else []), "ours", "fast_style_starry_night"]
+    sets = {"photos": [], **{k: [] for k in kinds}}
+    structure = {k: ([], []) for k in kinds}
     cycles, sheet = [], []
     for i, p in enumerate(photos):
         painted = pm1_to_uint8(_run(g_ab, p)[None])[0]
-        outs = {"ours": painted}
+        outs = {"previous": pm1_to_uint8(_run(old, p)[None])[0]} if old is not None else {}
+        outs["ours"] = painted
         if fast and starry is not None:
             outs["fast_style_starry_night"] = np.asarray(ganapp.fast_style_transfer(p, starry, max(p.shape[:2])))
         c, pos = crops(p, 16)
@@ -129,9 +147,27 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
     summary, styles = _scores(sets, structure, per_painting, titles)
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
-    columns = ["held-out photo", "this model", *(["the fast style model with The Starry Night"] if fast else [])]
+    train_paths = (list_images(Path(data) / d) for d in ("trainB", "trainA"))
+    paintings, train_photos = (
+        [np.asarray(resize_max_side(load_image(p), s)) for p in ps] for ps, s in zip(train_paths, (640, 512))
+    )
+    judge = PaintingJudge(paintings, train_photos)
+    summary.update(_deception(judge, sets, held_out, rng))
+    columns = [
+        "held-out photo",
+        *(["the previous weights"] if old is not None else []),
+        "this model",
+        *(["the fast style model with The Starry Night"] if fast else []),
+    ]
+    goals = {
+        "deception_rate_at_least_0.6": summary["deception_rate_ours"] >= 0.6,
+        "photos_deception_rate_at_most_0.2": summary["deception_rate_photos"] <= 0.2,
+        "edge_correlation_at_least_0.5": summary["edge_correlation_ours"] >= 0.5,
+        "style_distance_ratio_at_most_0.5": summary["style_distance_ratio_ours_vs_photos"] <= 0.5,
+    }
     return {
         "summary": summary,
+        "goals": goals,
         "style_distance_per_painting": styles,
         "sheet": {"file": "comparison.png", "columns": columns},
         "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
@@ -141,7 +177,11 @@ def evaluate_vangogh(folder: Path, data: str = "data/vangogh", sheet_rows: int =
         "mean Gram||^2, averaged over the held-out paintings (each one: style_distance_per_painting); "
         "edge correlation and SSIM on grey images, input vs output; cycle L1 in [0, 1] pixel units (photo -> "
         "painting -> photo, the way back from the training run's checkpoint). fast_style_starry_night: the "
-        "fast style model with The Starry Night (one of the two held-out paintings) as its style image.",
+        "fast style model with The Starry Night (one of the two held-out paintings) as its style image. "
+        f"Deception rate: the share of the 128 px crops called paintings by the judge, a logistic regression on "
+        f"VGG16 style statistics fit on {judge.trained_on} crops (the training paintings; the training photos, "
+        "plain and damaged: blurred, muted, posterised, noisy, JPEG-crushed); "
+        "judge_heldout_paintings_called_paintings: its rate on crops of the two held-out paintings.",
     }
 
 

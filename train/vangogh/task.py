@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ganapp.models.vangogh.config import CycleGANConfig
+from train.diffaug import augment, parse_policy
 from train.loop import fit
 from train.task import GANTask, TrainConfig, parse_config
 
@@ -39,6 +40,14 @@ class VanGoghTrainConfig(TrainConfig):
     painting_max_angle: float = 8.0  # paintings are also turned by up to this many degrees
     swap: bool = False  # the folder's trainA holds paintings (vangogh2photo layout)
     xla: bool = True  # compile the loss-and-gradient parts with XLA
+    # small-data levers (each off by default: the shipped weights' recipe)
+    diffaug: str = ""  # DiffAugment policy before every discriminator call, e.g. color,translation,cutout
+    feature_disc_weight: float = 0.0  # weight of a painting discriminator on frozen VGG16 features (0 = none)
+    feature_disc_layers: tuple = ("block2_conv2", "block3_conv3", "block4_conv3")
+    init_from: str = ""  # a weights folder to start the photo -> painting generator from (fine-tuning)
+    # steps at the start during which that generator stays as loaded while the fresh way back and
+    # discriminators learn (else the untrained way back pulls it towards the identity)
+    inverse_warmup: int = 0
     checkpoint_every: int = 200
     log_every: int = 20
 
@@ -73,10 +82,18 @@ class VanGoghTask(GANTask):
 
         c, t = self.model_cfg, self.train_cfg
         self.g_ab, self.g_ba = cyclegan.build_generator(c), cyclegan.build_generator(c)  # photo->painting, back
+        if t.init_from:
+            self.g_ab.load_weights(Path(t.init_from) / "generator.weights.h5")
         self.d_a, self.d_b = cyclegan.build_discriminator(c), cyclegan.build_discriminator(c)
+        self.d_feat = None
+        if t.feature_disc_weight:
+            from train.feature_disc import build_feature_discriminator
+
+            self.d_feat = build_feature_discriminator(tuple(t.feature_disc_layers))
+        self.policy = parse_policy(t.diffaug)
         self.opts = {k: keras.optimizers.Adam(t.lr, beta_1=t.beta1) for k in ("g", "d")}
         self.opts["g"].build(self.g_ab.trainable_variables + self.g_ba.trainable_variables)
-        self.opts["d"].build(self.d_a.trainable_variables + self.d_b.trainable_variables)
+        self.opts["d"].build(self._d_vars())
         shape = (t.pool_size, c.image_size, c.image_size, c.channels)
         agg = tf.VariableAggregation.ONLY_FIRST_REPLICA
         self.pools = {k: tf.Variable(tf.zeros(shape), trainable=False, aggregation=agg, name=f"pool_{k}") for k in "ab"}
@@ -93,12 +110,17 @@ class VanGoghTask(GANTask):
         }
         self.grid_cols = 4
 
+    def _d_vars(self):
+        heads = self.d_feat.trainable_variables if self.d_feat is not None else []
+        return self.d_a.trainable_variables + self.d_b.trainable_variables + heads
+
     def trackables(self):
         return {
             "g_ab": self.g_ab,
             "g_ba": self.g_ba,
             "d_a": self.d_a,
             "d_b": self.d_b,
+            **({"d_feat": list(self.d_feat.trainable_variables)} if self.d_feat is not None else {}),
             "opt_g": self.opts["g"],
             "opt_d": self.opts["d"],
             **{f"pool_{k}": v for k, v in self.pools.items()},
@@ -179,7 +201,20 @@ class VanGoghTask(GANTask):
         per = tf.reduce_mean(tf.abs(x - y), axis=[1, 2, 3])
         return tf.nn.compute_average_loss(per, global_batch_size=self.train_cfg.batch_size)
 
-    def _generator_grads(self, real_a, real_b):
+    def _judge_b(self, x, target, seed):
+        """Least-squares loss of the painting discriminators on ``x`` (DiffAugment first): the
+        PatchGAN, plus the feature discriminator's maps (averaged) times its weight."""
+        x = augment(x, self.policy, seed)
+        loss = self._mse(self.d_b(x, training=True), target)
+        if self.d_feat is not None:
+            maps = self.d_feat(x, training=True)
+            loss += self.train_cfg.feature_disc_weight * sum(self._mse(m, target) for m in maps) / len(maps)
+        return loss
+
+    def _judge_a(self, x, target, seed):
+        return self._mse(self.d_a(augment(x, self.policy, seed), training=True), target)
+
+    def _generator_grads(self, real_a, real_b, seed):
         """Generator losses and gradients (LSGAN + cycle + identity) and the fakes."""
         import tensorflow as tf
 
@@ -190,31 +225,36 @@ class VanGoghTask(GANTask):
             fake_b, same_b = tf.split(self.g_ab(tf.concat([real_a, real_b], 0), training=True), [n, n])
             fake_a, same_a = tf.split(self.g_ba(tf.concat([real_b, real_a], 0), training=True), [n, n])
             cyc_a, cyc_b = self.g_ba(fake_b, training=True), self.g_ab(fake_a, training=True)
-            adv = self._mse(self.d_b(fake_b, training=True), 1.0) + self._mse(self.d_a(fake_a, training=True), 1.0)
+            adv = self._judge_b(fake_b, 1.0, seed) + self._judge_a(fake_a, 1.0, seed + [0, 10000])
             cycle = self._l1(cyc_a, real_a) + self._l1(cyc_b, real_b)
             ident = self._l1(same_b, real_b) + self._l1(same_a, real_a)
             g_loss = adv + t.cycle_weight * cycle + t.cycle_weight * t.identity_weight * ident
         grads = tape.gradient(g_loss, self.g_ab.trainable_variables + self.g_ba.trainable_variables)
         return {"g_adv": adv, "cycle": cycle, "identity": ident}, grads, fake_a, fake_b
 
-    def _discriminator_grads(self, real_a, real_b, pool_a, pool_b):
+    def _discriminator_grads(self, real_a, real_b, pool_a, pool_b, seed):
         import tensorflow as tf
 
         with tf.GradientTape() as tape:
-            d_b = self._mse(self.d_b(real_b, training=True), 1.0) + self._mse(self.d_b(pool_b, training=True), 0.0)
-            d_a = self._mse(self.d_a(real_a, training=True), 1.0) + self._mse(self.d_a(pool_a, training=True), 0.0)
+            d_b = self._judge_b(real_b, 1.0, seed + [0, 20000]) + self._judge_b(pool_b, 0.0, seed + [0, 30000])
+            d_a = self._judge_a(real_a, 1.0, seed + [0, 40000]) + self._judge_a(pool_a, 0.0, seed + [0, 50000])
             d_loss = 0.5 * (d_a + d_b)
-        return d_loss, tape.gradient(d_loss, self.d_a.trainable_variables + self.d_b.trainable_variables)
+        return d_loss, tape.gradient(d_loss, self._d_vars())
 
     def train_step(self, batch, step, seed):
+        import tensorflow as tf
+
         real_a, real_b = batch
-        losses, grads, fake_a, fake_b = self._grads["g"](real_a, real_b)
+        aug = seed + [0, 1 << 20]  # the augmentations' draws, apart from the image pools'
+        losses, grads, fake_a, fake_b = self._grads["g"](real_a, real_b, aug)
+        if self.train_cfg.inverse_warmup:
+            n, keep = len(self.g_ab.trainable_variables), tf.cast(step >= self.train_cfg.inverse_warmup, tf.float32)
+            grads = [g * keep for g in grads[:n]] + grads[n:]  # zero gradients: Adam leaves the weights as they are
         g_vars = self.g_ab.trainable_variables + self.g_ba.trainable_variables
         self.opts["g"].apply_gradients(zip(grads, g_vars))
         pool_b, pool_a = self._pool("b", fake_b, seed), self._pool("a", fake_a, seed + [0, 100])
-        d_loss, grads = self._grads["d"](real_a, real_b, pool_a, pool_b)
-        d_vars = self.d_a.trainable_variables + self.d_b.trainable_variables
-        self.opts["d"].apply_gradients(zip(grads, d_vars))
+        d_loss, grads = self._grads["d"](real_a, real_b, pool_a, pool_b, aug)
+        self.opts["d"].apply_gradients(zip(grads, self._d_vars()))
         return {**losses, "d_loss": d_loss}
 
     def after_step(self, step):
