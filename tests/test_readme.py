@@ -38,6 +38,7 @@ def test_python_example(live_app, tmp_path, monkeypatch):
     for name in ("painted", "gogh", "sketch", "building", "cars", "walk", "shoes", "every", "morph", "anim", "mixed"):
         assert Path(scope[name]).is_file(), name
     assert [Path(m["image"]).is_file() for m in scope["methods"]] == [True] * 3 and " s" in scope["times"]
+    assert scope["snapshot"]["done"] and scope["snapshot"]["step"] > 0  # the lesson streamed to its end
 
 
 def test_curl_examples(live_app):

@@ -28,7 +28,7 @@ def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width:
     x = kl.Lambda(lambda t: vgg.caffe((t + 1.0) * 127.5), name="to_caffe")(inp)
     maps = features(x, training=False)
     outs = []
-    for name, f in zip(layers, maps if len(layers) > 1 else [maps]):
+    for name, f in zip(layers, maps if isinstance(maps, (list, tuple)) else [maps]):
         h = kl.Conv2D(width, 1, kernel_initializer=gan_init(), name=f"{name}_in")(f)
         h = kl.LeakyReLU(0.2)(h)
         h = kl.Conv2D(width, 3, padding="same", kernel_initializer=gan_init(), name=f"{name}_mix")(h)

@@ -110,6 +110,16 @@ def _training_section(info, train: dict) -> list[str]:
     return lines
 
 
+def _pilots_section(pilots: dict) -> list[str]:
+    """The short runs that chose the recipe (``pilots.json``: a note and one row per pilot), as a table."""
+    if not pilots:
+        return []
+    rows, cols = pilots["rows"], list(pilots["rows"][0])
+    table = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    table += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
+    return ["## The pilots that chose the recipe", "", pilots["note"], "", *table, ""]
+
+
 def write_model_card(folder: Path, key: str) -> Path:
     """Write ``folder/README.md`` from the JSON files in ``folder`` and the spec of model ``key``."""
     from ganapp import models
@@ -140,6 +150,7 @@ def write_model_card(folder: Path, key: str) -> Path:
         "",
     ]
     lines += _training_section(info, train)
+    lines += _pilots_section(_load(folder / "pilots.json"))
     if metrics:
         lines += [
             "## Evaluation",

@@ -83,7 +83,13 @@ class VanGoghTask(GANTask):
         c, t = self.model_cfg, self.train_cfg
         self.g_ab, self.g_ba = cyclegan.build_generator(c), cyclegan.build_generator(c)  # photo->painting, back
         if t.init_from:
-            self.g_ab.load_weights(Path(t.init_from) / "generator.weights.h5")
+            start = Path(t.init_from) / "generator.weights.h5"
+            if not start.is_file():
+                raise SystemExit(
+                    f"--init-from {t.init_from}: no generator.weights.h5 there (the default recipe "
+                    "fine-tunes the export of the base recipe: see train/vangogh/recipes/base.toml)."
+                )
+            self.g_ab.load_weights(start)
         self.d_a, self.d_b = cyclegan.build_discriminator(c), cyclegan.build_discriminator(c)
         self.d_feat = None
         if t.feature_disc_weight:
@@ -208,6 +214,7 @@ class VanGoghTask(GANTask):
         loss = self._mse(self.d_b(x, training=True), target)
         if self.d_feat is not None:
             maps = self.d_feat(x, training=True)
+            maps = maps if isinstance(maps, (list, tuple)) else [maps]  # Keras gives one output unlisted
             loss += self.train_cfg.feature_disc_weight * sum(self._mse(m, target) for m in maps) / len(maps)
         return loss
 

@@ -26,6 +26,8 @@ SPEC = ModelSpec(
     tags=("gan", "cyclegan"),
     eval_dataset=("ganapp/vangogh", "held-out photos vs held-out van Gogh paintings at 512 px"),
     eval_metrics=(
+        "deception_rate_ours",
+        "deception_rate_photos",
         "frechet_distance_ours_vs_heldout_paintings",
         "style_distance_ours_vs_heldout_paintings",
         "style_distance_ratio_ours_vs_photos",

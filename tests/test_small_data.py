@@ -1,0 +1,117 @@
+"""The small-data levers (DiffAugment, the feature discriminator, fine-tuning with a warm-up of
+the way back) and the painting-vs-photo judge behind the van Gogh deception rate."""
+
+import numpy as np
+import pytest
+import tensorflow as tf
+from PIL import Image
+
+from tests.conftest import ROOT
+
+SEED = tf.constant([0, 7], tf.int64)
+
+
+def test_translation_moves_content_and_fills_with_zeros():
+    from train import diffaug
+
+    x = np.zeros((1, 16, 16, 1), np.float32)
+    x[0, 8, 8] = 1.0
+    out = np.asarray(diffaug.translation(tf.constant(x), SEED))
+    (y, xx) = np.argwhere(out[0, ..., 0] == 1.0)[0]
+    assert abs(y - 8) <= 2 and abs(xx - 8) <= 2 and out.sum() == 1.0  # moved by at most 1/8, nothing else
+    shifted = np.asarray(diffaug.translation(tf.ones((4, 16, 16, 1)), SEED))
+    assert shifted.min() == 0.0 and 0.5 < shifted.mean() < 1.0  # the gap is zeros
+
+
+def test_cutout_zeroes_a_quarter_and_each_image_draws_its_own():
+    from train import diffaug
+
+    out = np.asarray(diffaug.cutout(tf.ones((8, 32, 32, 3)), SEED))
+    zero = (out == 0).all(-1).reshape(8, -1).mean(1)
+    assert np.all(zero <= 0.25 + 1e-6) and np.all(zero >= 0.0625)  # a half-size square, maybe at an edge
+    assert len({out[i].tobytes() for i in range(8)}) > 1
+
+
+def test_augment_is_differentiable_and_the_policy_is_checked():
+    from train import diffaug
+
+    x = tf.Variable(tf.random.uniform((2, 16, 16, 3), -1, 1))
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(diffaug.augment(x, diffaug.parse_policy("color,translation,cutout"), SEED))
+    grad = tape.gradient(loss, x)
+    assert grad is not None and float(tf.reduce_sum(tf.abs(grad))) > 0
+    assert np.array_equal(diffaug.augment(x, (), SEED), x)
+    with pytest.raises(ValueError, match="Unknown DiffAugment policy rotate"):
+        diffaug.parse_policy("color, rotate")
+
+
+def test_feature_discriminator_trains_only_its_heads():
+    from train.feature_disc import build_feature_discriminator
+
+    d = build_feature_discriminator(("block2_conv2", "block3_conv3"), width=8)
+    maps = d(np.zeros((1, 64, 64, 3), np.float32))
+    assert [m.shape for m in maps] == [(1, 32, 32, 1), (1, 16, 16, 1)]
+    names = {v.path.split("/")[0] for v in d.trainable_variables}
+    assert names == {f"{n}_{k}" for n in ("block2_conv2", "block3_conv3") for k in ("in", "mix", "score")}
+
+
+@pytest.fixture
+def unpaired(tmp_path):
+    rng = np.random.default_rng(0)
+    for sub, n in (("trainA", 3), ("trainB", 2), ("testA", 2)):
+        (tmp_path / sub).mkdir()
+        for i in range(n):
+            Image.fromarray(rng.integers(0, 255, (48, 64, 3), np.uint8)).save(tmp_path / sub / f"{i}.png")
+    return tmp_path
+
+
+def _finetune(unpaired, tmp_path, run, *flags):
+    from ganapp import weights
+    from train.vangogh.task import main
+
+    tiny = ["--data", str(unpaired), "--image-size", "32", "--gen-filters", "4", "--res-blocks", "1",
+            "--disc-filters", "4", "--pool-size", "2", "--photo-side", "48", "--steps-per-epoch", "3", "--no-xla"]  # fmt: skip
+    start = tmp_path / "start"
+    if not start.exists():
+        main([*tiny, "--epochs", "1", "--run", "start", "--export", str(start)])
+    out = tmp_path / run
+    main([*tiny, "--epochs", "1", "--run", run, "--init-from", str(start), "--export", str(out), *flags])
+    before, after = (weights.build_from_dir(f)[0].get_weights() for f in (start, out))
+    return max(float(np.abs(a - b).max()) for a, b in zip(before, after))
+
+
+def test_finetuning_starts_from_the_weights_and_the_warmup_keeps_them(unpaired, tmp_path, monkeypatch):
+    monkeypatch.setenv("GANAPP_RUNS_DIR", str(tmp_path / "runs"))
+    levers = ["--diffaug", "color,translation,cutout", "--feature-disc-weight", "1",
+              "--feature-disc-layers", "block2_conv2"]  # fmt: skip
+    assert _finetune(unpaired, tmp_path, "held", "--inverse-warmup", "3", *levers) == 0.0
+    assert _finetune(unpaired, tmp_path, "moved", "--inverse-warmup", "1", *levers) > 0.0
+    with pytest.raises(SystemExit, match="no generator.weights.h5 there"):
+        from train.vangogh.task import main
+
+        main(["--data", str(unpaired), "--init-from", str(tmp_path / "none"), "--run", "x", "--dry-run"])
+
+
+def _images(folder, side):
+    from ganapp.imaging import load_image, resize_max_side
+
+    return [np.asarray(resize_max_side(load_image(p), side)) for p in sorted(folder.glob("*.jpg"))]
+
+
+def test_the_judge_tells_paintings_from_photos_and_palette_does_not_decide():
+    """Fit on the shipped gallery paintings and example photos; on new crops it calls paintings
+    paintings and photos photos, also when each wears the other's palette (the judge is fit
+    with tinted photos among its negatives and photo-coloured paintings among its positives)."""
+    from train.vangogh.judge import PaintingJudge, random_crops, recoloured
+
+    paintings = _images(ROOT / "weights" / "style" / "presets", 512)
+    photos = _images(ROOT / "weights" / "style" / "examples", 512) + _images(
+        ROOT / "weights" / "vangogh" / "examples", 512
+    )
+    judge = PaintingJudge(paintings, photos)
+    rng = np.random.default_rng(5)
+    art, real = random_crops(paintings, 40, rng, 0.4), random_crops(photos, 40, rng, 0.5)
+    tinted = [recoloured(c, t) for c, t in zip(real, random_crops(paintings, 40, rng, 0.4))]
+    plain_art = [recoloured(c, t) for c, t in zip(art, random_crops(photos, 40, rng, 0.5))]
+    assert judge.rate(art) >= 0.8 and judge.rate(plain_art) >= 0.8
+    assert judge.rate(real) <= 0.25 and judge.rate(tinted) <= 0.25
