@@ -1,6 +1,6 @@
 """The Gradio pieces every tab shares: image inputs that open only uploads, result files in
-Gradio's cache, animations, the "no weights yet" note; and the live-training tab's UI. With ganapp.server, the one other module
-that knows Gradio; only app.py imports either."""
+Gradio's cache, animations, the "no weights yet" note; and the live-training tab's UI. With
+ganapp.server, the one other module that knows Gradio; only app.py imports either."""
 
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def live_webcam(paint, extra_inputs: list, elem_id: str) -> None:
                api_name=f"{elem_id}_live", api_visibility="private", **LIVE)  # fmt: skip
 
 
-LESSON = dict(concurrency_limit=1, concurrency_id="live")  # one training run at a time, the others queue
+LESSON = dict(concurrency_limit=1, concurrency_id="training")  # one training run at a time, the others queue
 LESSON_TEXT = """Press **Train**: a small DCGAN (Radford et al., 2016) starts from random weights and learns \
 {n:,} Fashion-MNIST images in front of you. The grid shows the *same* 64 latent vectors after each second, \
 so each cell is one point of the generator's input space turning from noise into a garment (with the \
@@ -211,11 +211,11 @@ def watch_a_gan_learn() -> None:
     gr.api(train_live, api_name="train_live", **LESSON)
 
 
-def _curves(history: dict, names) -> pd.DataFrame:
-    """Long-form curves for a gr.LinePlot: (seconds, value, curve) rows, typed even when empty."""
+def _curves(history: dict, names) -> pd.DataFrame | None:
+    """Long-form curves for a gr.LinePlot: (seconds, value, curve) rows; None before the first
+    point (a plot created with an empty table never draws its colours: Gradio 6.31)."""
     rows = [(t, history[k][i], label) for k, label in names for i, t in enumerate(history["seconds"])]
-    df = pd.DataFrame(rows, columns=["seconds", "value", "curve"])
-    return df.astype({"seconds": float, "value": float, "curve": str})
+    return pd.DataFrame(rows, columns=["seconds", "value", "curve"]) if rows else None
 
 
 def _grid_html(snap) -> str:
