@@ -69,8 +69,8 @@ def _finetune(unpaired, tmp_path, run, *flags):
     from ganapp import weights
     from train.vangogh.task import main
 
-    tiny = ["--data", str(unpaired), "--image-size", "32", "--gen-filters", "4", "--res-blocks", "1",
-            "--disc-filters", "4", "--pool-size", "2", "--photo-side", "48", "--steps-per-epoch", "3", "--no-xla"]  # fmt: skip
+    tiny = ["--data", str(unpaired), "--image-size", "32", "--gen-filters", "4", "--res-blocks", "1", "--no-xla",
+            "--disc-filters", "4", "--pool-size", "2", "--photo-side", "48", "--steps-per-epoch", "3"]  # fmt: skip
     start = tmp_path / "start"
     if not start.exists():
         main([*tiny, "--epochs", "1", "--run", "start", "--export", str(start)])

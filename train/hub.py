@@ -111,13 +111,13 @@ def _training_section(info, train: dict) -> list[str]:
 
 
 def _pilots_section(pilots: dict) -> list[str]:
-    """The short runs that chose the recipe (``pilots.json``: a note and one row per pilot), as a table."""
+    """Short runs that tried other recipes (``pilots.json``: a note and one row per run), as a table."""
     if not pilots:
         return []
     rows, cols = pilots["rows"], list(pilots["rows"][0])
     table = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     table += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
-    return ["## The pilots that chose the recipe", "", pilots["note"], "", *table, ""]
+    return ["## Pilots", "", pilots["note"], "", *table, ""]
 
 
 def write_model_card(folder: Path, key: str) -> Path:

@@ -85,10 +85,7 @@ class VanGoghTask(GANTask):
         if t.init_from:
             start = Path(t.init_from) / "generator.weights.h5"
             if not start.is_file():
-                raise SystemExit(
-                    f"--init-from {t.init_from}: no generator.weights.h5 there (the default recipe "
-                    "fine-tunes the export of the base recipe: see train/vangogh/recipes/base.toml)."
-                )
+                raise SystemExit(f"--init-from {t.init_from}: no generator.weights.h5 there.")
             self.g_ab.load_weights(start)
         self.d_a, self.d_b = cyclegan.build_discriminator(c), cyclegan.build_discriminator(c)
         self.d_feat = None

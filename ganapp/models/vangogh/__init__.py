@@ -18,8 +18,9 @@ SPEC = ModelSpec(
     "model with a van Gogh painting (the sheet above): weaker, smaller strokes and none of his swirls; green "
     "backgrounds turn yellow; a light halo along strong edges and a fine horizontal texture in flat skies; "
     "faces soften. Its style statistics are close to *The Church at Auvers* but not to *The Starry Night* "
-    "(style distance above). Train longer and wider on the authors' vangogh2photo "
-    "(`python -m train.vangogh --data path --swap --gen-filters 32`) for stronger results. "
+    "(style distance above). A painting-vs-photo judge calls 59 % of its 128 px crops paintings (the "
+    "untranslated photos: 7 %; fast style with *The Starry Night*: 89 %). Train longer and wider on the "
+    "authors' vangogh2photo (`python -m train.vangogh --data path --swap --gen-filters 32`) for stronger results. "
     "Photo credits: `credits.json`.",
     license="gpl-3.0",
     license_note=SHARE_ALIKE + " The paintings are in the public domain.",
