@@ -184,6 +184,17 @@ def odd_files(tmp_path) -> dict[str, Path]:
     return files
 
 
+@pytest.fixture
+def unpaired(tmp_path):
+    """A tiny unpaired photo/painting folder in the van Gogh layout (trainA, trainB, testA)."""
+    rng = np.random.default_rng(0)
+    for sub, n in (("trainA", 3), ("trainB", 2), ("testA", 2)):
+        (tmp_path / sub).mkdir()
+        for i in range(n):
+            Image.fromarray(rng.integers(0, 255, (48, 64, 3), np.uint8)).save(tmp_path / sub / f"{i}.png")
+    return tmp_path
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     import httpx

@@ -4,7 +4,6 @@ the way back) and the painting-vs-photo judge behind the van Gogh deception rate
 import numpy as np
 import pytest
 import tensorflow as tf
-from PIL import Image
 
 from tests.conftest import ROOT
 
@@ -53,16 +52,6 @@ def test_feature_discriminator_trains_only_its_heads():
     assert [m.shape for m in maps] == [(1, 32, 32, 1), (1, 16, 16, 1)]
     names = {v.path.split("/")[0] for v in d.trainable_variables}
     assert names == {f"{n}_{k}" for n in ("block2_conv2", "block3_conv3") for k in ("in", "mix", "score")}
-
-
-@pytest.fixture
-def unpaired(tmp_path):
-    rng = np.random.default_rng(0)
-    for sub, n in (("trainA", 3), ("trainB", 2), ("testA", 2)):
-        (tmp_path / sub).mkdir()
-        for i in range(n):
-            Image.fromarray(rng.integers(0, 255, (48, 64, 3), np.uint8)).save(tmp_path / sub / f"{i}.png")
-    return tmp_path
 
 
 def _finetune(unpaired, tmp_path, run, *flags):

@@ -35,16 +35,6 @@ def test_van_gogh_sizes_and_strength(tiny_weights):
         ganapp.van_gogh(img, max_size=4096)
 
 
-@pytest.fixture
-def unpaired(tmp_path):
-    rng = np.random.default_rng(0)
-    for sub, n in (("trainA", 3), ("trainB", 2), ("testA", 2)):
-        (tmp_path / sub).mkdir()
-        for i in range(n):
-            Image.fromarray(rng.integers(0, 255, (48, 64, 3), np.uint8)).save(tmp_path / sub / f"{i}.png")
-    return tmp_path
-
-
 def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
     from ganapp import weights
     from train.vangogh.task import main
