@@ -53,13 +53,33 @@ def instance_norm(name: str | None = None) -> layers.Layer:
     return layers.GroupNormalization(groups=-1, epsilon=1e-5, name=name)
 
 
-def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = None):
+@keras.saving.register_keras_serializable(package="ganapp")
+class BatchNormalization(layers.BatchNormalization):
+    """Batch normalisation that normalises each image by its own statistics, in training and at
+    inference alike: what training with batch size 1 does. pix2pix (Isola et al., 2017) applies
+    batch normalisation with the test batch's statistics for this reason; at batch 1 that is
+    instance normalisation. Keras' running statistics would instead mix every recent training
+    image (and an EMA generator's weights with its last step's statistics): saturated blobs.
+    The class has Keras' name because Keras names saved layers by class, so weights written with
+    keras.layers.BatchNormalization load into it; their running statistics are kept, unused."""
+
+    def call(self, x, training=None, mask=None):
+        mean, var = ops.moments(x, axes=[1, 2], keepdims=True)
+        return (x - mean) * ops.rsqrt(var + self.epsilon) * self.gamma + self.beta
+
+
+def batch_norm(per_image: bool = False, name: str | None = None) -> layers.Layer:
+    """Keras' batch normalisation, or (``per_image``) :class:`BatchNormalization`."""
+    return (BatchNormalization if per_image else layers.BatchNormalization)(name=name)
+
+
+def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = None, per_image: bool = False):
     """Conv stride 2 -> [norm] -> LeakyReLU(0.2): halves H and W."""
     x = layers.Conv2D(
         filters, size, strides=2, padding="same", use_bias=not norm, kernel_initializer=gan_init(), name=name
     )(x)
     if norm:
-        x = layers.BatchNormalization()(x)
+        x = batch_norm(per_image)(x)
     return layers.LeakyReLU(0.2)(x)
 
 
@@ -75,11 +95,11 @@ def upsample_conv(x, filters: int, resize: bool = False, size: int = 4, use_bias
     )(x)
 
 
-def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: bool = False):
+def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: bool = False, per_image: bool = False):
     """upsample_conv -> BatchNorm -> [dropout] -> ReLU: doubles H and W.
     (Dropout stays active only in training; the paper's test-time noise is not used.)"""
     x = upsample_conv(x, filters, resize, size, use_bias=False)
-    x = layers.BatchNormalization()(x)
+    x = batch_norm(per_image)(x)
     if dropout:
         x = layers.Dropout(dropout)(x)
     return layers.ReLU()(x)

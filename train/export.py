@@ -20,7 +20,7 @@ def export_folder(
     samples,
     note: str,
     images: int,
-    credits: Path | None = None,
+    credits: Path | list[Path] | None = None,
     selected: dict | None = None,
 ) -> None:
     """Write what inference needs and nothing else: config.json, generator weights,
@@ -51,8 +51,15 @@ def export_folder(
     if selected:
         info["selected"] = selected
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
-    if credits is not None and credits.exists():
-        (out / "credits.json").write_text(credits.read_text())
+    found = [f for f in ([credits] if isinstance(credits, Path) else credits or []) if f.exists()]
+    if found:  # sources.json lists, one per data folder the run learned from (then named by that folder)
+        named = len(found) > 1
+        merged = [
+            {**e, "file": f"{f.parent.name}/{e['file']}"} if named else e
+            for f in found
+            for e in json.loads(f.read_text())
+        ]
+        (out / "credits.json").write_text(json.dumps(merged, indent=1) + "\n")
     write_model_card(out, task.key)
 
 

@@ -153,6 +153,24 @@ def edge_energy(images: np.ndarray) -> np.ndarray:
     return np.array([(_grey_edges(x) ** 2).mean() for x in images])
 
 
+def mean_gradient(images: np.ndarray) -> np.ndarray:
+    """Mean absolute grey-level gradient per uint8 image: crispness (a ratio of outputs' to photos'
+    near 1 = as sharp as the photos; blur lowers it)."""
+    return np.array([np.mean(np.abs(np.gradient(x.astype(np.float64).mean(-1)))) for x in images])
+
+
+def chroma(images: np.ndarray) -> np.ndarray:
+    """Per pixel max(R, G, B) - min(R, G, B) of uint8 images, in [0, 1] (0 = grey)."""
+    x = images.astype(np.float64) / 255
+    return x.max(-1) - x.min(-1)
+
+
+def saturated_blobs(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Per output, the fraction of its pixels more chromatic than anything usual in its photo (the
+    photo's 99.5th percentile of :func:`chroma` + 0.15): colour a sketch cannot have asked for."""
+    return np.array([(chroma(o) > np.percentile(chroma(t), 99.5) + 0.15).mean() for o, t in zip(pred, target)])
+
+
 def photo_scores(pred: np.ndarray, target: np.ndarray) -> dict:
     """pair_scores plus what a viewer sees: LPIPS-like perceptual distance (lower is better) and
     the outputs' colourfulness and edge energy as ratios to the photos' (1 = as colourful, as

@@ -53,57 +53,126 @@ def building_photos() -> list[tuple[str, bytes, str]]:
     return out
 
 
-def prepare_buildings(
-    size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1, zoom_crops: int = 2
-) -> Path:
-    """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/, val/
-    and test/, split by source photo; sketches come from ganapp.models.pix2pix.sketch.photo_to_sketch. val/
-    chooses the epoch to export, test/ is only for the final evaluation. Each training photo
-    also gives ``zoom_crops`` closer views (a random square of 55-75 % of its short side);
-    val and test photos give only their full-height crops."""
-
+def _square_crops(img, size: int, zoom_crops: int, rng: np.random.Generator) -> list:
+    """Square ``size`` px crops of a PIL image: across the long side (a wide photo gives two or
+    three), then ``zoom_crops`` closer views (a random square of 55-75 % of its short side)."""
     from PIL import Image, ImageOps
+
+    w, h = img.size
+    n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
+    crops = [
+        ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
+        for frac in ([0.5] if n == 1 else [k / (n - 1) for k in range(n)])
+    ]
+    for _ in range(zoom_crops):
+        side = int(min(w, h) * rng.uniform(0.55, 0.75))
+        x, y = rng.integers(0, w - side + 1), rng.integers(0, h - side + 1)
+        crops.append(img.crop((x, y, x + side, y + side)).resize((size, size), Image.LANCZOS))
+    return crops
+
+
+def _write_pairs(root: Path, photos, split_of, size: int, zoom_crops: int) -> list[dict]:
+    """Sketch|photo pairs (A = the HED sketch, B = the photo) of ``photos`` ((source, bytes,
+    licence); ``split_of(rank)`` names each one's folder, training photos also give zoom crops)
+    under ``root``; returns their sources."""
+    from PIL import Image
 
     from ganapp.imaging import load_image
     from ganapp.models.pix2pix.sketch import photo_to_sketch
 
-    root = DATA / "buildings"
-    if (root / "sources.json").exists():
-        return root
-    for sub in ("train", "val", "test"):
-        (root / sub).mkdir(parents=True, exist_ok=True)
-    photos = building_photos()
-    order = np.random.default_rng(0).permutation(len(photos))
-    n_test = max(2, int(len(photos) * test_fraction))
-    n_val = max(2, int(len(photos) * val_fraction)) if val_fraction else 0
     sources = []
-    for rank, idx in enumerate(order):
-        name, data, licence = photos[idx]
+    for rank, (name, data, licence) in enumerate(photos):
         try:
             img = load_image(data, min_side=200)
         except Exception:
-            continue
-        w, h = img.size
-        split = "test" if rank < n_test else "val" if rank < n_test + n_val else "train"
-        # square crops across the long side: a wide photo gives two or three training pairs
-        n = 1 if max(w, h) < 1.4 * min(w, h) else min(3, round(max(w, h) / min(w, h) + 0.5))
-        crops = [
-            ImageOps.fit(img, (size, size), Image.LANCZOS, centering=(frac, 0.5) if w >= h else (0.5, frac))
-            for frac in ([0.5] if n == 1 else [k / (n - 1) for k in range(n)])
-        ]
-        rng = np.random.default_rng(rank)
-        for _ in range(zoom_crops if split == "train" else 0):
-            side = int(min(w, h) * rng.uniform(0.55, 0.75))
-            x, y = rng.integers(0, w - side + 1), rng.integers(0, h - side + 1)
-            crops.append(img.crop((x, y, x + side, y + side)).resize((size, size), Image.LANCZOS))
-        for crop in crops:
+            continue  # icons and small UI graphics
+        split = split_of(rank)
+        for crop in _square_crops(img, size, zoom_crops if split == "train" else 0, np.random.default_rng(rank)):
             pair = Image.new("RGB", (2 * size, size))
             pair.paste(photo_to_sketch(crop), (0, 0))
             pair.paste(crop, (size, 0))
             out = f"{split}/{len(sources):04d}.jpg"
+            (root / split).mkdir(parents=True, exist_ok=True)
             pair.save(root / out, quality=95)
             sources.append({"file": out, "source": name, "licence": licence})
     (root / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
+    return sources
+
+
+def _subject(source: str) -> str:
+    """A photo's subject as its file name says it ("christTheRedeemer"): the same photo sits in
+    several gcompris bundles, at different sizes."""
+    return Path(source.split(": ")[-1]).stem.lower()
+
+
+def _shows_held_out(source: str, held: set[str]) -> bool:
+    """Whether a photo shows the subject of a held-out one (also "greatPyramidofGiza" for "greatPyramid")."""
+    s = _subject(source)
+    return any(s.startswith(h) or h.startswith(s) for h in held)
+
+
+def prepare_buildings(
+    size: int = 286, test_fraction: float = 0.1, val_fraction: float = 0.1, zoom_crops: int = 2
+) -> Path:
+    """Sketch|photo pairs (side by side, A = sketch, B = photo) at ``size`` px in train/, val/
+    and test/, split by source photo (a training photo never shows a val or test photo's subject,
+    also from another bundle); sketches come from ganapp.models.pix2pix.sketch.photo_to_sketch. val/
+    chooses the epoch to export, test/ is only for the final evaluation. Each training photo
+    also gives ``zoom_crops`` closer views (a random square of 55-75 % of its short side);
+    val and test photos give only their full-height crops."""
+    root = DATA / "buildings"
+    if (root / "sources.json").exists():
+        return root
+    photos = building_photos()
+    order = np.random.default_rng(0).permutation(len(photos))
+    n_test = max(2, int(len(photos) * test_fraction))
+    n_val = max(2, int(len(photos) * val_fraction)) if val_fraction else 0
+    held = {_subject(photos[i][0]) for i in order[: n_test + n_val]}
+    kept = [photos[i] for r, i in enumerate(order) if r < n_test + n_val or not _shows_held_out(photos[i][0], held)]
+    for sub in ("train", "val", "test"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    _write_pairs(
+        root,
+        kept,
+        lambda rank: "test" if rank < n_test else "val" if rank < n_test + n_val else "train",
+        size,
+        zoom_crops,
+    )
+    return root
+
+
+def other_photos() -> list[tuple[str, bytes, str]]:
+    """(source, bytes, licence) of the offline photos that are not the building set's: nature,
+    animals, monuments (gcompris-qt-data) and landscapes (lomiri-wallpapers)."""
+    from train.debian import debian_copyright_licences, read_rcc
+    from train.vangogh.data import LOMIRI, LOMIRI_PHOTOS, PHOTO_BUNDLES
+
+    gc, dep5, out = debian_package_files("gcompris-qt-data"), gcompris_copyright(), []
+    for bundle in PHOTO_BUNDLES:
+        files = read_rcc(gc / GC_RCC / f"{bundle}.rcc")
+        readme = rcc_readme(files)
+        for k, v in sorted(files.items()):
+            if k.endswith((".webp", ".jpg", ".png")):
+                out.append((f"Debian gcompris-qt-data {bundle}.rcc: {k}", v, gcompris_licence(k, readme, dep5)))
+    lomiri = debian_package_files(LOMIRI)
+    licences = debian_copyright_licences(lomiri, LOMIRI)
+    for name in LOMIRI_PHOTOS:
+        path = lomiri / "usr/share/backgrounds" / f"{name}.jpg"
+        out.append((f"Debian {LOMIRI}: {name}.jpg", path.read_bytes(), licences.get(f"{name}.jpg", "?")))
+    return out
+
+
+def prepare_sketch_photos(size: int = 286, zoom_crops: int = 1) -> Path:
+    """Pretraining pairs (train/ only) from every other offline photo: what a sketch of a tree,
+    a sky, water or a meadow becomes, learnt from more than the buildings alone show. Photos of
+    the building set's val/ and test/ subjects are left out, so those stay unseen."""
+    root = DATA / "sketch_photos"
+    if (root / "sources.json").exists():
+        return root
+    buildings = json.loads((prepare_buildings() / "sources.json").read_text())
+    held = {_subject(s["source"]) for s in buildings if not s["file"].startswith("train/")}
+    photos = [p for p in other_photos() if not _shows_held_out(p[0], held)]
+    _write_pairs(root, photos, lambda rank: "train", size, zoom_crops)
     return root
 
 
@@ -160,4 +229,4 @@ def load_pairs(folder: Path, direction: str = "AtoB") -> tuple[np.ndarray, np.nd
     return (a, b) if direction == "AtoB" else (b, a)
 
 
-PREPARE = {"buildings": prepare_buildings}
+PREPARE = {"buildings": prepare_buildings, "sketch_photos": prepare_sketch_photos}

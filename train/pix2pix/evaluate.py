@@ -7,7 +7,16 @@ from pathlib import Path
 
 import numpy as np
 
-from train.metrics import frechet, pair_scores, photo_scores, resized, translate, vgg_features
+from train.metrics import (
+    frechet,
+    mean_gradient,
+    pair_scores,
+    photo_scores,
+    resized,
+    saturated_blobs,
+    translate,
+    vgg_features,
+)
 
 
 def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
@@ -31,8 +40,19 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
     mean_photo = resized(train_b, s).astype(np.float64).mean(0).round().astype(np.uint8)
     f_real = vgg_features(tb, s)
 
+    # what the PSNR goal compares with: a flat image of each photo's own mean colour (which no sketch carries)
+    own_colour = np.broadcast_to(tb.reshape(len(tb), -1, 3).mean(1).round().astype(np.uint8)[:, None, None], tb.shape)
+    own_psnr = pair_scores(own_colour, tb)["psnr_db"]
+
     def scores(outs):
-        return {**photo_scores(outs, tb), "frechet_distance": round(frechet(vgg_features(outs, s), f_real), 2)}
+        found = photo_scores(outs, tb)
+        return {
+            **found,
+            "psnr_gain_db": round(found["psnr_db"] - own_psnr, 2),
+            "crispness": round(float(mean_gradient(outs).mean() / mean_gradient(tb).mean()), 3),
+            "blobs_max_percent": round(float(saturated_blobs(outs, tb).max() * 100), 3),
+            "frechet_distance": round(frechet(vgg_features(outs, s), f_real), 2),
+        }
 
     outs = translate(model, ta)
     summary = {
@@ -40,9 +60,7 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         **{f"hand_drawn_{k}": v for k, v in scores(translate(model, drawn)).items()},
         **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()},
     }
-    # what the PSNR goal asks for: a flat image of each photo's own mean colour (which no sketch carries)
-    own_colour = np.broadcast_to(tb.reshape(len(tb), -1, 3).mean(1).round().astype(np.uint8)[:, None, None], tb.shape)
-    summary["reference_own_mean_colour_psnr_db"] = pair_scores(own_colour, tb)["psnr_db"]
+    summary["reference_own_mean_colour_psnr_db"] = own_psnr
     columns, sheet = ["sketch", "these weights", "photo"], [ta, outs, tb]
     if previous is not None:
         old = build_from_dir(previous)[0]
@@ -59,9 +77,10 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
     goals = {
         "perceptual_below_baseline": summary["perceptual"] < b["perceptual"],
         "frechet_distance_below_baseline": summary["frechet_distance"] < b["frechet_distance"],
-        "psnr_1.5_db_above_baseline": summary["psnr_db"] >= b["psnr_db"] + 1.5,
-        "edge_energy_ratio_at_least_0.6": summary["edge_energy_ratio"] >= 0.6,
+        "psnr_2.5_db_above_own_mean_colour": summary["psnr_gain_db"] >= 2.5,
+        "crispness_at_least_0.6": summary["crispness"] >= 0.6,
         "colourfulness_within_25_percent": abs(summary["colourfulness_ratio"] - 1) <= 0.25,
+        "no_saturated_blobs": summary["blobs_max_percent"] <= 0.05,
     }
     if previous is not None:
         goals["perceptual_below_previous"] = summary["perceptual"] < summary["previous_perceptual"]
@@ -73,7 +92,10 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px (test split: photos never trained on or "
         "validated with); hand_drawn_*: the same sketches redrawn by hand (train.pix2pix.data.hand_drawn); "
         "baseline = the mean training photo; reference_own_mean_colour_psnr_db: PSNR of a flat image "
-        "of each test photo's own mean colour. perceptual: LPIPS-like distance in the offline VGG16 "
+        "of each test photo's own mean colour, "
+        "psnr_gain_db: PSNR above it; crispness: mean grey gradient over the photos'; blobs_max_percent: the "
+        "largest share of any output's pixels more chromatic than its photo's 99.5th percentile of chroma "
+        "(max - min of RGB) + 0.15. perceptual: LPIPS-like distance in the offline VGG16 "
         "(unit-normalised features of 5 layers, uniform weights; lower is better); colourfulness and "
         "edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance in "
         "mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with "

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ganapp.models.pix2pix.config import Pix2PixConfig
+from train.diffaug import augment, parse_policy
 from train.loop import fit
 from train.metrics import photo_scores, resized, translate
 from train.pix2pix.data import hand_drawn
@@ -59,6 +60,12 @@ class Pix2PixTrainConfig(TrainConfig):
     encoder_frozen_blocks: int = 2  # vgg16_hed: VGG blocks 1..N never train
     finetune_from_epoch: int = 0  # vgg16_hed: the other VGG blocks train from this epoch on ...
     encoder_lr_scale: float = 0.1  # ... at this fraction of lr
+    # small-data levers (off by default)
+    pretrain_data: str = ""  # a folder of more pairs (python -m train.data prepare sketch_photos) ...
+    pretrain_epochs: int = 0  # ... that the first epochs draw from beside data's train/ pairs
+    diffaug: str = ""  # DiffAugment policy before every discriminator call, e.g. color,translation,cutout
+    init_from: str = ""  # a weights folder to start the generator from (fine-tuning)
+    generator_warmup: int = 0  # steps at the start in which the generator stays as loaded while D learns
 
 
 class Pix2PixTask(GANTask):
@@ -78,6 +85,10 @@ class Pix2PixTask(GANTask):
             return np.stack([np.asarray(Image.fromarray(x).resize((size, size), Image.BICUBIC)) for x in arr])
 
         self.a, self.b = fit_to(a), fit_to(b)
+        self.n_own = len(self.a)  # an epoch is this many steps, also while it draws from pretrain_data
+        if train_cfg.pretrain_data and train_cfg.pretrain_epochs:
+            more = load_pairs(Path(train_cfg.pretrain_data) / "train", train_cfg.direction)
+            self.a, self.b = np.concatenate([self.a, fit_to(more[0])]), np.concatenate([self.b, fit_to(more[1])])
         s = model_cfg.image_size
         test = root / "test"
         ta, tb = load_pairs(test, train_cfg.direction) if test.exists() else (a[:4], b[:4])
@@ -92,7 +103,9 @@ class Pix2PixTask(GANTask):
             self.val = (np.concatenate([va, drawn]), np.concatenate([vb, vb]))
         self.select_by = train_cfg.select_by if self.val is not None and train_cfg.export_best else ""
         self.select_after = train_cfg.late_from_epoch
-        self.sources = root / "sources.json"
+        self.sources = [root / "sources.json"]
+        if len(self.a) > self.n_own:
+            self.sources.append(Path(train_cfg.pretrain_data) / "sources.json")
         self.grid_cols = 3
         if train_cfg.low_res_epochs and model_cfg.encoder == "unet":
             raise ValueError("low_res_epochs needs the vgg16_hed encoder: the U-Net's depth follows the image size.")
@@ -107,7 +120,12 @@ class Pix2PixTask(GANTask):
         any_size = bool(t.low_res_epochs)  # trains at two sizes
         self.g, self.d = pix2pix.build_generator(c, any_size), pix2pix.build_discriminator(c, any_size)
         vgg = pix2pix.vgg16_layer_names(range(1, c.vgg_blocks + 1)) if c.encoder == "vgg16_hed" else []
-        if vgg:  # the encoder starts as HED's VGG16 (a resumed run then restores its own weights)
+        if t.init_from:  # fine-tuning: the whole generator starts as those weights
+            start = Path(t.init_from) / "generator.weights.h5"
+            if not start.is_file():
+                raise SystemExit(f"--init-from {t.init_from}: no generator.weights.h5 there.")
+            self.g.load_weights(start)
+        elif vgg:  # the encoder starts as HED's VGG16 (a resumed run then restores its own weights)
             hed = vgg_weights.layer_weights("vgg16-hed")
             for name in vgg:
                 self.g.get_layer(name).set_weights(hed[name])
@@ -123,6 +141,7 @@ class Pix2PixTask(GANTask):
         self.opt_g.build(self.dec_vars)
         self.opt_d.build(self.d.trainable_variables)
         self.opt_e.build(self.enc_vars)
+        self.policy = parse_policy(t.diffaug)
         # the discriminator's LeakyReLU activations, for feature matching (same weights as self.d)
         acts = [layer.output for layer in self.d.layers if isinstance(layer, keras.layers.LeakyReLU)]
         self.d_feats = keras.Model(self.d.inputs, [*acts, self.d.output])
@@ -145,7 +164,7 @@ class Pix2PixTask(GANTask):
         return tracked
 
     def steps_per_epoch(self):
-        return len(self.a) // self.train_cfg.batch_size
+        return self.n_own // self.train_cfg.batch_size
 
     def dataset(self, epoch):
         import tensorflow as tf
@@ -153,7 +172,8 @@ class Pix2PixTask(GANTask):
         t, full = self.train_cfg, self.model_cfg.image_size
         s = full // 2 if epoch < t.low_res_epochs else full  # the same crops, downscaled in low-res epochs
         rng = np.random.default_rng([t.seed, epoch])
-        perm = rng.permutation(len(self.a))
+        pool = len(self.a) if epoch < t.pretrain_epochs else self.n_own  # pretraining epochs draw from both sets
+        perm = rng.permutation(pool)[: self.n_own]
         a, b = [], []
         for i in perm:  # the same crop and flip for both sides of a pair
             c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)), min(t.jitter, int(1.1 * full)) + 1))
@@ -170,6 +190,19 @@ class Pix2PixTask(GANTask):
             b.append(pb)
         ds = tf.data.Dataset.from_tensor_slices((np.stack(a), np.stack(b))).batch(t.batch_size, drop_remainder=True)
         return ds.map(lambda x, y: (tf.cast(x, tf.float32) / 127.5 - 1.0, tf.cast(y, tf.float32) / 127.5 - 1.0))
+
+    def d_view(self, sketch, image, seed, salt: int = 0):
+        """What the discriminator sees of a (sketch, image) pair: with a DiffAugment policy, both
+        moved and cut out alike, the image alone recoloured (the sketch stays black on white);
+        ``salt`` tells apart the draws of one step's calls."""
+        import tensorflow as tf
+
+        if not self.policy:
+            return [sketch, image]
+        seed = tf.cast(seed, tf.int64) + tf.constant([0, salt << 20], tf.int64)
+        pair = augment(tf.concat([sketch, image], -1), tuple(p for p in self.policy if p != "color"), seed)
+        colour = ("color",) if "color" in self.policy else ()
+        return [pair[..., :3], augment(pair[..., 3:], colour, seed + [0, 1])]
 
     def train_step(self, batch, step, seed):
         import tensorflow as tf
@@ -200,8 +233,8 @@ class Pix2PixTask(GANTask):
         g_vars = self.dec_vars + (self.enc_vars if finetune else [])
         with tf.GradientTape() as gt, tf.GradientTape() as dt:
             fake = self.g(sketch, training=True)
-            *real_feats, d_real = self.d_feats([sketch, photo], training=True)
-            *fake_feats, d_fake = self.d_feats([sketch, fake], training=True)
+            *real_feats, d_real = self.d_feats(self.d_view(sketch, photo, seed, 1), training=True)
+            *fake_feats, d_fake = self.d_feats(self.d_view(sketch, fake, seed, 2), training=True)
             adv = bce(d_fake, 1.0)
             extra = {}
             if t.perceptual_weight:
@@ -223,6 +256,9 @@ class Pix2PixTask(GANTask):
             g_loss += perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
             d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
         grads = gt.gradient(g_loss, g_vars)
+        if t.generator_warmup:  # zero gradients: Adam leaves the weights as they are
+            keep = tf.cast(step >= t.generator_warmup, tf.float32)
+            grads = [g * keep for g in grads]
         self.opt_g.apply_gradients(zip(grads[: len(self.dec_vars)], self.dec_vars))
         if finetune:
             self.opt_e.apply_gradients(zip(grads[len(self.dec_vars) :], self.enc_vars))
@@ -265,12 +301,22 @@ class Pix2PixTask(GANTask):
                 "val_note": "half of the val pairs are the other half's sketches redrawn by hand",
             }
 
-        note = f"{len(self.a)} sketch/photo pairs of {self.train_cfg.data}" + (
-            ": building and monument photos from Debian packages (gcompris-qt-data, opencv-doc), sketches drawn "
-            "from them by the HED edge detector (ganapp.models.pix2pix.sketch.photo_to_sketch); validation and "
-            "test photos held out by source photo."
-            if Path(self.train_cfg.data) == Path("data/buildings")  # what python -m train.data prepare buildings made
-            else "."
+        note = (
+            f"{self.n_own} sketch/photo pairs of {self.train_cfg.data}"
+            + (
+                ": building and monument photos from Debian packages (gcompris-qt-data, opencv-doc), sketches drawn "
+                "from them by the HED edge detector (ganapp.models.pix2pix.sketch.photo_to_sketch); validation and "
+                "test photos held out by source photo."
+                if Path(self.train_cfg.data)
+                == Path("data/buildings")  # what python -m train.data prepare buildings made
+                else "."
+            )
+            + (
+                f" The first {self.train_cfg.pretrain_epochs} epochs also drew from {len(self.a) - self.n_own} "
+                f"pairs of {self.train_cfg.pretrain_data}."
+                if self.train_cfg.pretrain_epochs and len(self.a) > self.n_own
+                else ""
+            )
         )
         export_folder(
             self,
@@ -279,7 +325,7 @@ class Pix2PixTask(GANTask):
             self.g_ema,
             make_grid(self.sample_images(), cols=3),
             note,
-            len(self.a),
+            self.n_own,
             credits=self.sources,
             selected=selected,
         )

@@ -30,3 +30,6 @@ class Pix2PixConfig:
     # vgg16_hed: the full-size skip is the sketch, not block 1's features (those reached the
     # pixels as colour fringes along every line)
     sketch_skip: bool = False
+    # batch normalisation with each image's own statistics also at inference (ganapp.layers.
+    # BatchNormalization: what batch-1 training sees), not Keras' running statistics
+    per_image_norm: bool = False

@@ -17,7 +17,7 @@ import math
 import keras
 from keras import layers
 
-from ganapp.layers import VGGInput, down, gan_init, patch_discriminator, up, upsample_conv
+from ganapp.layers import VGGInput, batch_norm, down, gan_init, patch_discriminator, up, upsample_conv
 from ganapp.models.pix2pix.config import Pix2PixConfig
 
 VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
@@ -40,12 +40,12 @@ def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
     resize = cfg.upsample == "resize"
     vgg = cfg.encoder == "vgg16_hed"
     for i, (f, skip) in enumerate(zip(widths, skips)):  # coarsest first, up to S/2 (or S, VGG)
-        x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize)
+        x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize, per_image=cfg.per_image_norm)
         x = layers.Concatenate()([x, skip])
         if vgg:  # mix the pretrained features in before they reach the next level or the pixels
             # (concatenated straight into the RGB layer, VGG's edge features came out as colour fringes)
             x = layers.ReLU()(
-                layers.BatchNormalization()(
+                batch_norm(cfg.per_image_norm)(
                     layers.Conv2D(f, 3, padding="same", use_bias=False, kernel_initializer=gan_init())(x)
                 )
             )
@@ -62,7 +62,7 @@ def _unet_encoder(inp, cfg: Pix2PixConfig, levels: int):
     widths = [min(cfg.gen_filters * 2**i, cfg.gen_max_filters) for i in range(levels)]
     x, skips = inp, []
     for i, f in enumerate(widths):
-        x = down(x, f, norm=0 < i < levels - 1)
+        x = down(x, f, norm=0 < i < levels - 1, per_image=cfg.per_image_norm)
         skips.append(x)
     return x, skips[-2::-1], widths[-2::-1]
 
@@ -85,12 +85,12 @@ def _vgg16_encoder(inp, cfg: Pix2PixConfig, levels: int):
         if b == 1 and cfg.sketch_skip:  # the full-size skip is the sketch's own lines
             skips.append(inp)
         else:
-            skips.append(layers.BatchNormalization(name=f"block{b}_skip_norm")(x))
+            skips.append(batch_norm(cfg.per_image_norm, name=f"block{b}_skip_norm")(x))
         x = layers.MaxPooling2D(2, name=f"block{b}_pool")(x)
-    x = layers.BatchNormalization(name="pool_norm")(x)
+    x = batch_norm(cfg.per_image_norm, name="pool_norm")(x)
     for _ in range(6 - cfg.vgg_blocks):  # S / 2^vgg_blocks -> S/64
         skips.append(x)
-        x = down(x, cfg.gen_max_filters, norm=len(skips) < 6)
+        x = down(x, cfg.gen_max_filters, norm=len(skips) < 6, per_image=cfg.per_image_norm)
     return x, skips[::-1], list(cfg.decoder_filters)
 
 
