@@ -374,6 +374,11 @@ def test_pretraining_pairs_join_the_first_epochs_only(pairs, tmp_path):
     task = Pix2PixTask(cfg, TINY)
     task.load_data()
     assert task.steps_per_epoch() == 4 and [p.parent.name for p in task.sources] == [pairs.name, "more"]
+    from train.export import merged_credits
+
+    (pairs / "sources.json").write_text('[{"file": "train/0.png", "source": "a", "licence": "CC-BY"}]')
+    credits = merged_credits(task.sources)  # every photo the weights learnt from keeps its credit
+    assert [c["file"] for c in credits] == [f"{pairs.name}/train/0.png", "more/train/0.png"]
 
     def flat(epoch):  # how many of the epoch's photos are the extra flat ones
         return sum(int(np.ptp(photo.numpy()) == 0) for _, photo in task.dataset(epoch))

@@ -13,6 +13,27 @@ from pathlib import Path
 
 from train import DATA
 
+# the offline photos (not drawings, icons or abstracts), for the models that learn from photos
+PHOTO_BUNDLES = ("erase", "explore_monuments", "explore_world_animals", "explore_farm_animals")  # gcompris-qt-data
+
+
+LOMIRI = "lomiri-wallpapers-16.04"
+
+
+LOMIRI_PHOTOS = (
+    "Bridge_by_Sander_Klootwijk",
+    "Dragonfly_by_Bolly",
+    "Picture_0B_by_freespace",
+    "Picture_1A_by_freespace",
+    "Wine_by_Jakkub_Mede",
+    "aitzgorri_by_Aitzol_Berasategi",
+    "friends_by_Aitzol_Berasategi",
+    "life_by_Aitzol_Berasategi",
+    "picosdeeuropa_by_Aitzol_Berasategi",
+    "seeding_by_Clements_Engelhardt",
+    "sunset_by_Aitzol_Berasategi",
+)  # the photographs, not the abstracts
+
 
 def debian_package_files(package: str, cache: Path | None = None) -> Path:
     """Download a Debian package (no install) and unpack it; returns the unpack root."""

@@ -51,16 +51,17 @@ def export_folder(
     if selected:
         info["selected"] = selected
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n")
-    found = [f for f in ([credits] if isinstance(credits, Path) else credits or []) if f.exists()]
-    if found:  # sources.json lists, one per data folder the run learned from (then named by that folder)
-        named = len(found) > 1
-        merged = [
-            {**e, "file": f"{f.parent.name}/{e['file']}"} if named else e
-            for f in found
-            for e in json.loads(f.read_text())
-        ]
+    if merged := merged_credits([credits] if isinstance(credits, Path) else credits or []):
         (out / "credits.json").write_text(json.dumps(merged, indent=1) + "\n")
     write_model_card(out, task.key)
+
+
+def merged_credits(files: list[Path]) -> list[dict]:
+    """The entries of the data folders' sources.json files that exist; with more than one folder,
+    each entry's file is named with its folder ("sketch_photos/train/0001.jpg")."""
+    found = [f for f in files if f.exists()]
+    lists = [(f.parent.name, json.loads(f.read_text())) for f in found]
+    return [{**e, "file": f"{name}/{e['file']}"} if len(lists) > 1 else e for name, entries in lists for e in entries]
 
 
 def write_timelapse(run_folder: Path, out: Path, width: int = 512) -> dict | None:

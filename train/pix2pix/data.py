@@ -144,8 +144,7 @@ def prepare_buildings(
 def other_photos() -> list[tuple[str, bytes, str]]:
     """(source, bytes, licence) of the offline photos that are not the building set's: nature,
     animals, monuments (gcompris-qt-data) and landscapes (lomiri-wallpapers)."""
-    from train.debian import debian_copyright_licences, read_rcc
-    from train.vangogh.data import LOMIRI, LOMIRI_PHOTOS, PHOTO_BUNDLES
+    from train.debian import LOMIRI, LOMIRI_PHOTOS, PHOTO_BUNDLES, debian_copyright_licences, read_rcc
 
     gc, dep5, out = debian_package_files("gcompris-qt-data"), gcompris_copyright(), []
     for bundle in PHOTO_BUNDLES:

@@ -20,6 +20,12 @@ validation and export run at the model's ``image_size``; ``ema_decay`` > 0 expor
 average of the generator. With a val/ split every epoch is scored (train.metrics.photo_scores)
 and the export is the epoch of the best ``select_by`` score ("-name": lower is better), among
 the last stage's epochs when there is one.
+
+Small-data levers (``recipes/finetune.toml``): ``pretrain_data`` pairs join the draw of the first
+``pretrain_epochs`` epochs (an epoch stays as long as data's train/); ``diffaug``, DiffAugment on
+the discriminator's (sketch, image) pairs (see :meth:`Pix2PixTask.d_view`); ``init_from`` starts
+the generator from a weights folder, ``generator_warmup`` steps train only the discriminator,
+at ``d_lr_scale`` x lr.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ class Pix2PixTrainConfig(TrainConfig):
     diffaug: str = ""  # DiffAugment policy before every discriminator call, e.g. color,translation,cutout
     init_from: str = ""  # a weights folder to start the generator from (fine-tuning)
     generator_warmup: int = 0  # steps at the start in which the generator stays as loaded while D learns
+    d_lr_scale: float = 1.0  # the discriminator's learning rate as a multiple of lr (a fresh D beside a tuned G)
 
 
 class Pix2PixTask(GANTask):
@@ -136,7 +143,7 @@ class Pix2PixTask(GANTask):
         if self.g_ema is not self.g:
             self.g_ema.set_weights(self.g.get_weights())
         self.opt_g = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
-        self.opt_d = keras.optimizers.Adam(t.lr, beta_1=t.beta1)
+        self.opt_d = keras.optimizers.Adam(t.lr * t.d_lr_scale, beta_1=t.beta1)
         self.opt_e = keras.optimizers.Adam(t.lr * t.encoder_lr_scale, beta_1=t.beta1)
         self.opt_g.build(self.dec_vars)
         self.opt_d.build(self.d.trainable_variables)

@@ -13,6 +13,9 @@ from train.debian import (
     CV_DATA,
     GC_DETAILS,
     GC_RCC,
+    LOMIRI,
+    LOMIRI_PHOTOS,
+    PHOTO_BUNDLES,
     debian_copyright_licences,
     debian_package_files,
     gcompris_copyright,
@@ -35,27 +38,6 @@ VANGOGH_PAINTINGS = {  # gcompris 'details' backgrounds that are van Gogh painti
 
 # never trained on: testB/, the paintings that the evaluation measures style distance to
 VANGOGH_HELDOUT = ("The Starry Night (1889)", "The Church at Auvers (1890)")
-
-
-PHOTO_BUNDLES = ("erase", "explore_monuments", "explore_world_animals", "explore_farm_animals")
-
-
-LOMIRI = "lomiri-wallpapers-16.04"
-
-
-LOMIRI_PHOTOS = (
-    "Bridge_by_Sander_Klootwijk",
-    "Dragonfly_by_Bolly",
-    "Picture_0B_by_freespace",
-    "Picture_1A_by_freespace",
-    "Wine_by_Jakkub_Mede",
-    "aitzgorri_by_Aitzol_Berasategi",
-    "friends_by_Aitzol_Berasategi",
-    "life_by_Aitzol_Berasategi",
-    "picosdeeuropa_by_Aitzol_Berasategi",
-    "seeding_by_Clements_Engelhardt",
-    "sunset_by_Aitzol_Berasategi",
-)  # the photographs, not the abstracts
 
 
 LOMIRI_TEST = ("Bridge_by_Sander_Klootwijk", "life_by_Aitzol_Berasategi")
