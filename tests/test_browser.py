@@ -203,7 +203,7 @@ def test_watch_a_gan_learn(page):
     """The live-training tab: Train streams new grids and both curves; Stop ends the run."""
     open_tab(page, "Watch a GAN learn")
     page.screenshot(path=SHOTS / "6_live_empty.png", full_page=True)
-    set_slider(page, "Train for (s)", 20)
+    set_slider(page, "Train for (s)", 10)
     page.locator("#live-train").click()
     page.wait_for_selector("#live-grid img", timeout=60_000)
     seen = set()
