@@ -42,14 +42,14 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
 
     # what the PSNR goal compares with: a flat image of each photo's own mean colour (which no sketch carries)
     own_colour = np.broadcast_to(tb.reshape(len(tb), -1, 3).mean(1).round().astype(np.uint8)[:, None, None], tb.shape)
-    own_psnr = pair_scores(own_colour, tb)["psnr_db"]
+    own_psnr, photo_gradient = pair_scores(own_colour, tb)["psnr_db"], mean_gradient(tb).mean()
 
     def scores(outs):
         found = photo_scores(outs, tb)
         return {
             **found,
             "psnr_gain_db": round(found["psnr_db"] - own_psnr, 2),
-            "crispness": round(float(mean_gradient(outs).mean() / mean_gradient(tb).mean()), 3),
+            "crispness": round(float(mean_gradient(outs).mean() / photo_gradient), 3),
             "blobs_max_percent": round(float(saturated_blobs(outs, tb).max() * 100), 3),
             "frechet_distance": round(frechet(vgg_features(outs, s), f_real), 2),
         }
