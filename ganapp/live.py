@@ -192,8 +192,9 @@ def grid_image(g, z: np.ndarray) -> np.ndarray:
 
 
 def train_live(options: LiveOptions = LiveOptions(), every_s: float = 1.0) -> Iterator[Snapshot]:
-    """Train a fresh DCGAN for ``options.seconds``, yielding a :class:`Snapshot` about every
-    ``every_s`` seconds and one at the end (``done``). Raises InputError if a run is going."""
+    """Train a fresh DCGAN for ``options.seconds`` (counted once the first steps have compiled),
+    yielding a :class:`Snapshot` about every ``every_s`` seconds and one at the end (``done``).
+    Raises InputError if a run is going."""
     opts = options.checked()
     if not RUN_LOCK.acquire(blocking=False):
         raise InputError("Another training run is going on; wait for it to end and press Train again.")
@@ -229,4 +230,7 @@ def _train(opts: LiveOptions, every_s: float) -> Iterator[Snapshot]:
         for k in range(opts.d_steps):
             d_window.append(d_step(tf.constant([opts.seed, step * 8 + k], tf.int64)))
         g_window.append(g_step(tf.constant([opts.seed, step * 8 + 7], tf.int64)))
+        if step == 0:  # the first steps compile (seconds on a busy host): the clock starts when they are done
+            float(g_window[-1])
+            start, last = time.monotonic(), 0.0
         step += 1
