@@ -127,6 +127,19 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     assert all("token" not in call[2] for call in api.calls)
 
 
+def test_export_into_the_run_folder_is_refused_before_training(tmp_path, class_folder, monkeypatch):
+    """The export copies the run's loss plot and timelapse: into the run folder itself it would fail
+    after the whole run, so it is refused before the first step."""
+    from train.cgan.task import main
+
+    monkeypatch.setenv("GANAPP_RUNS_DIR", str(tmp_path / "runs"))
+    run = tmp_path / "runs" / "cgan" / "default"
+    for out in (run, run / "export", tmp_path / "runs"):
+        with pytest.raises(SystemExit, match="overlaps the run folder"):
+            main(["--data", str(class_folder), "--epochs", "1", *TINY_FLAGS, "--export", str(out)])
+    assert not (run / "checkpoints").exists() and not (run / "samples" / "epoch_001.png").exists()
+
+
 def test_dry_run_writes_nothing(tmp_path, class_folder):
     res = run_cli(["--data", str(class_folder), "--dry-run", *TINY_FLAGS], tmp_path / "runs")
     assert res.returncode == 0, res.stderr[-2000:]

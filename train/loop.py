@@ -186,6 +186,11 @@ def train_steps(task: GANTask, run: Run, strategy, manager, step_var, total: int
     run.steps = step
 
 
+def _overlap(a: Path, b: Path) -> bool:
+    a, b = a.resolve(), b.resolve()
+    return a.is_relative_to(b) or b.is_relative_to(a)
+
+
 def fit(task: GANTask) -> Path:
     """Train ``task`` to ``epochs`` (or ``max_steps``), resuming its run folder; export with
     ``--export`` (and push with ``--push-to-hub``). Returns the run folder."""
@@ -196,6 +201,8 @@ def fit(task: GANTask) -> Path:
     task.load_data()
     strategy = make_strategy(cfg.strategy)
     run = start_run(task, strategy)
+    if cfg.export and _overlap(Path(cfg.export), run.folder):
+        raise SystemExit(f"--export {cfg.export} overlaps the run folder {run.folder}: export to a folder of its own.")
     keras.utils.set_random_seed(cfg.seed)  # the initial weights, too, follow from the seed
     with strategy.scope():
         task.build()
