@@ -92,6 +92,30 @@ def test_finetuning_starts_from_the_weights_and_the_warmup_keeps_them(unpaired, 
         VanGoghTask(VanGoghTrainConfig(data=str(unpaired), init_from=str(tmp_path / "none")), tiny).build()
 
 
+def test_style_term_is_zero_for_the_painting_itself_and_pulls_towards_its_statistics(unpaired):
+    from ganapp.models.vangogh.config import CycleGANConfig
+    from train.vangogh.task import VanGoghTask, VanGoghTrainConfig
+
+    tiny = CycleGANConfig(image_size=32, gen_filters=4, res_blocks=1, disc_filters=4)
+    cfg = VanGoghTrainConfig(data=str(unpaired), xla=False, pool_size=2, photo_side=48, style_weight=1.0)
+    task = VanGoghTask(cfg, tiny)
+    task.load_data()
+    task.build()
+    painting = tf.random.uniform((1, 32, 32, 3), -1, 1, seed=1)
+    assert float(task._style(painting, painting)) < 1e-6
+    grey = tf.Variable(tf.zeros((1, 32, 32, 3)))
+    with tf.GradientTape() as tape:
+        before = task._style(grey, painting)
+    grey.assign_sub(0.5 * tf.sign(tape.gradient(before, grey)) * 0.2)
+    assert float(before) > 0.1 and float(task._style(grey, painting)) < float(before)
+    losses = task.train_step(next(iter(task.dataset(0))), tf.constant(0, tf.int64), SEED)
+    assert float(losses["style"]) > 0  # logged beside the other losses
+    plain = VanGoghTask(VanGoghTrainConfig(data=str(unpaired), xla=False, pool_size=2, photo_side=48), tiny)
+    plain.load_data()
+    plain.build()
+    assert plain.style_net is None and "style" not in plain.train_step(next(iter(plain.dataset(0))), 0, SEED)
+
+
 def _images(folder, side):
     from ganapp.imaging import load_image, resize_max_side
 

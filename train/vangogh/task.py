@@ -23,6 +23,8 @@ from train.diffaug import augment, parse_policy
 from train.loop import fit
 from train.task import GANTask, TrainConfig, parse_config
 
+STYLE_LAYERS = tuple(f"block{i}_conv1" for i in range(1, 5))
+
 
 @dataclasses.dataclass
 class VanGoghTrainConfig(TrainConfig):
@@ -44,6 +46,9 @@ class VanGoghTrainConfig(TrainConfig):
     diffaug: str = ""  # DiffAugment policy before every discriminator call, e.g. color,translation,cutout
     feature_disc_weight: float = 0.0  # weight of a painting discriminator on frozen VGG16 features (0 = none)
     feature_disc_layers: tuple = ("block2_conv2", "block3_conv3", "block4_conv3")
+    # weight of a style-statistics term: the per-channel mean and standard deviation of frozen VGG16
+    # block1..4_conv1 features of G(photo) against those of the step's painting crop (0 = none)
+    style_weight: float = 0.0
     init_from: str = ""  # a weights folder to start the photo -> painting generator from (fine-tuning)
     # steps at the start during which that generator stays as loaded while the fresh way back and
     # discriminators learn (else the untrained way back pulls it towards the identity)
@@ -78,6 +83,7 @@ class VanGoghTask(GANTask):
         import keras
         import tensorflow as tf
 
+        from ganapp import vgg
         from ganapp.models.vangogh import network as cyclegan
 
         c, t = self.model_cfg, self.train_cfg
@@ -93,6 +99,7 @@ class VanGoghTask(GANTask):
             from train.feature_disc import build_feature_discriminator
 
             self.d_feat = build_feature_discriminator(tuple(t.feature_disc_layers))
+        self.style_net = vgg.offline_features(STYLE_LAYERS) if t.style_weight else None
         self.policy = parse_policy(t.diffaug)
         self.opts = {k: keras.optimizers.Adam(t.lr, beta_1=t.beta1) for k in ("g", "d")}
         self.opts["g"].build(self.g_ab.trainable_variables + self.g_ba.trainable_variables)
@@ -218,6 +225,23 @@ class VanGoghTask(GANTask):
     def _judge_a(self, x, target, seed):
         return self._mse(self.d_a(augment(x, self.policy, seed), training=True), target)
 
+    def _style(self, fake_b, real_b):
+        """Relative squared error of the features' per-channel means and standard deviations,
+        G(photo) against the painting crop, summed over the layers (as AdaIN's style loss)."""
+        import tensorflow as tf
+
+        from ganapp import vgg
+
+        n, loss = tf.shape(fake_b)[0], 0.0
+        feats = self.style_net(vgg.caffe((tf.concat([fake_b, real_b], 0) + 1.0) * 127.5), training=False)
+        for f in feats:
+            mean, var = tf.nn.moments(f, axes=[1, 2])
+            for stat in (mean, tf.sqrt(var + 1e-6)):
+                ours, theirs = stat[:n], tf.stop_gradient(stat[n:])
+                per = tf.reduce_mean(tf.square(ours - theirs), -1) / (tf.reduce_mean(tf.square(theirs), -1) + 1e-6)
+                loss += tf.nn.compute_average_loss(per, global_batch_size=self.train_cfg.batch_size)
+        return loss
+
     def _generator_grads(self, real_a, real_b, seed):
         """Generator losses and gradients (LSGAN + cycle + identity) and the fakes."""
         import tensorflow as tf
@@ -233,8 +257,12 @@ class VanGoghTask(GANTask):
             cycle = self._l1(cyc_a, real_a) + self._l1(cyc_b, real_b)
             ident = self._l1(same_b, real_b) + self._l1(same_a, real_a)
             g_loss = adv + t.cycle_weight * cycle + t.cycle_weight * t.identity_weight * ident
+            losses = {"g_adv": adv, "cycle": cycle, "identity": ident}
+            if self.style_net is not None:
+                losses["style"] = self._style(fake_b, real_b)
+                g_loss += t.style_weight * losses["style"]
         grads = tape.gradient(g_loss, self.g_ab.trainable_variables + self.g_ba.trainable_variables)
-        return {"g_adv": adv, "cycle": cycle, "identity": ident}, grads, fake_a, fake_b
+        return losses, grads, fake_a, fake_b
 
     def _discriminator_grads(self, real_a, real_b, pool_a, pool_b, seed):
         import tensorflow as tf
