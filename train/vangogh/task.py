@@ -22,8 +22,7 @@ from ganapp.models.vangogh.config import CycleGANConfig
 from train.diffaug import augment, parse_policy
 from train.loop import fit
 from train.task import GANTask, TrainConfig, parse_config
-
-STYLE_LAYERS = tuple(f"block{i}_conv1" for i in range(1, 5))
+from train.vangogh.judge import LAYERS as STYLE_LAYERS  # the statistics the judge and style transfer read
 
 
 @dataclasses.dataclass
