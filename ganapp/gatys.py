@@ -23,7 +23,6 @@ import queue
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -59,15 +58,9 @@ def default_precision() -> str:
     choice = os.environ.get("GANAPP_STYLE_PRECISION", "auto")
     if choice in ("float32", "bfloat16"):
         return choice
-    import tensorflow as tf
+    from ganapp.runtime import native_bfloat16
 
-    if tf.config.list_physical_devices("GPU"):
-        return "float32"
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return "float32"
-    return "bfloat16" if ("avx512_bf16" in flags or "amx_bf16" in flags) else "float32"
+    return "bfloat16" if native_bfloat16() else "float32"
 
 
 @dataclass

@@ -19,6 +19,21 @@ def tensorflow():
     return tf
 
 
+@functools.cache
+def native_bfloat16() -> bool:
+    """Whether this machine runs bfloat16 natively on the CPU (avx512_bf16 or amx_bf16, where
+    oneDNN's bf16 kernels are about twice as fast as float32) and has no GPU to run on instead."""
+    from pathlib import Path
+
+    if tensorflow().config.list_physical_devices("GPU"):
+        return False
+    try:
+        flags = Path("/proc/cpuinfo").read_text().split()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
 def _glibc():
     """glibc through ctypes, or None where the C library is something else."""
     import ctypes

