@@ -413,6 +413,26 @@ def test_finetuning_from_weights_and_the_generator_warmup(pairs, tmp_path):
         Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), init_from=str(tmp_path / "none")), TINY).build()
 
 
+def test_a_feature_discriminator_judges_the_image_beside_the_patchgan(pairs):
+    from train.pix2pix.task import Pix2PixTask, Pix2PixTrainConfig
+
+    task = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36, feature_disc_weight=1.0), TINY)
+    task.load_data()
+    task.build()
+    heads, frozen = task.d_feat.trainable_weights, task.d_feat.non_trainable_weights
+    before = [w.numpy().copy() for w in heads + frozen]
+    losses = task.train_step(next(iter(task.dataset(0))), 0, tf_seed())
+    after = [w.numpy() for w in heads + frozen]
+    assert float(losses["feature_adv"]) > 0
+    assert all(not np.array_equal(a, b) for a, b in zip(before[: len(heads)], after[: len(heads)]))  # heads learn
+    assert all(np.array_equal(a, b) for a, b in zip(before[len(heads) :], after[len(heads) :]))  # VGG16 stays
+    assert task.trackables()["d_feat"] == list(heads)  # and is checkpointed
+    plain = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36), TINY)
+    plain.load_data()
+    plain.build()
+    assert plain.d_feat is None and "feature_adv" not in plain.train_step(next(iter(plain.dataset(0))), 0, tf_seed())
+
+
 def tf_seed():
     import tensorflow as tf
 

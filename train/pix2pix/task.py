@@ -25,7 +25,8 @@ Small-data levers (``recipes/finetune.toml``): ``pretrain_data`` pairs join the 
 ``pretrain_epochs`` epochs (an epoch stays as long as data's train/); ``diffaug``, DiffAugment on
 the discriminator's (sketch, image) pairs (see :meth:`Pix2PixTask.d_view`); ``init_from`` starts
 the generator from a weights folder, ``generator_warmup`` steps train only the discriminator,
-at ``d_lr_scale`` x lr.
+at ``d_lr_scale`` x lr; ``feature_disc_weight`` adds a discriminator on frozen VGG16 features of
+the image (train.feature_disc), the same loss beside the PatchGAN's.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class Pix2PixTrainConfig(TrainConfig):
     init_from: str = ""  # a weights folder to start the generator from (fine-tuning)
     generator_warmup: int = 0  # steps at the start in which the generator stays as loaded while D learns
     d_lr_scale: float = 1.0  # the discriminator's learning rate as a multiple of lr (a fresh D beside a tuned G)
+    # weight of a second discriminator, on frozen VGG16 features of the image alone (train.feature_disc;
+    # it judges the look, the PatchGAN the pair); 0 = none
+    feature_disc_weight: float = 0.0
 
 
 class Pix2PixTask(GANTask):
@@ -146,7 +150,13 @@ class Pix2PixTask(GANTask):
         self.opt_d = keras.optimizers.Adam(t.lr * t.d_lr_scale, beta_1=t.beta1)
         self.opt_e = keras.optimizers.Adam(t.lr * t.encoder_lr_scale, beta_1=t.beta1)
         self.opt_g.build(self.dec_vars)
-        self.opt_d.build(self.d.trainable_variables)
+        self.d_feat = None
+        if t.feature_disc_weight:
+            from train.feature_disc import build_feature_discriminator
+
+            self.d_feat = build_feature_discriminator()
+        self.d_vars = self.d.trainable_variables + (self.d_feat.trainable_variables if self.d_feat else [])
+        self.opt_d.build(self.d_vars)
         self.opt_e.build(self.enc_vars)
         self.policy = parse_policy(t.diffaug)
         # the discriminator's LeakyReLU activations, for feature matching (same weights as self.d)
@@ -168,6 +178,8 @@ class Pix2PixTask(GANTask):
         tracked = {"g": self.g, "d": self.d, "opt_g": self.opt_g, "opt_d": self.opt_d, "opt_e": self.opt_e}
         if self.g_ema is not self.g:
             tracked["g_ema"] = self.g_ema
+        if self.d_feat is not None:
+            tracked["d_feat"] = list(self.d_feat.trainable_variables)
         return tracked
 
     def steps_per_epoch(self):
@@ -240,10 +252,19 @@ class Pix2PixTask(GANTask):
         g_vars = self.dec_vars + (self.enc_vars if finetune else [])
         with tf.GradientTape() as gt, tf.GradientTape() as dt:
             fake = self.g(sketch, training=True)
-            *real_feats, d_real = self.d_feats(self.d_view(sketch, photo, seed, 1), training=True)
-            *fake_feats, d_fake = self.d_feats(self.d_view(sketch, fake, seed, 2), training=True)
+            real_view, fake_view = self.d_view(sketch, photo, seed, 1), self.d_view(sketch, fake, seed, 2)
+            *real_feats, d_real = self.d_feats(real_view, training=True)
+            *fake_feats, d_fake = self.d_feats(fake_view, training=True)
             adv = bce(d_fake, 1.0)
+            d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
             extra = {}
+            if self.d_feat is not None:  # the same augmented images, without the sketch
+                n = tf.shape(fake)[0]
+                maps = self.d_feat(tf.concat([real_view[1], fake_view[1]], 0), training=True)
+                extra["feature_adv"] = tf.add_n([bce(m[n:], 1.0) for m in maps]) / len(maps)
+                d_feat = tf.add_n([bce(m[:n], 1.0) + bce(m[n:], 0.0) for m in maps]) / len(maps)
+                adv += t.feature_disc_weight * extra["feature_adv"]
+                d_loss += 0.5 * t.feature_disc_weight * d_feat
             if t.perceptual_weight:
                 extra["perceptual"] = perceptual(fake)
             if t.fm_weight:
@@ -261,7 +282,6 @@ class Pix2PixTask(GANTask):
                     step >= t.late_from_epoch * self.steps_per_epoch(), t.late_perceptual_weight, perceptual_weight
                 )
             g_loss += perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
-            d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
         grads = gt.gradient(g_loss, g_vars)
         if t.generator_warmup:  # zero gradients: Adam leaves the weights as they are
             keep = tf.cast(step >= t.generator_warmup, tf.float32)
@@ -269,7 +289,7 @@ class Pix2PixTask(GANTask):
         self.opt_g.apply_gradients(zip(grads[: len(self.dec_vars)], self.dec_vars))
         if finetune:
             self.opt_e.apply_gradients(zip(grads[len(self.dec_vars) :], self.enc_vars))
-        self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d.trainable_variables), self.d.trainable_variables))
+        self.opt_d.apply_gradients(zip(dt.gradient(d_loss, self.d_vars), self.d_vars))
         return {"g_adv": adv, "l1": l1, "d_loss": d_loss, **extra}
 
     def after_step(self, step):
