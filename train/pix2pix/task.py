@@ -262,9 +262,9 @@ class Pix2PixTask(GANTask):
                 n = tf.shape(fake)[0]
                 maps = self.d_feat(tf.concat([real_view[1], fake_view[1]], 0), training=True)
                 extra["feature_adv"] = tf.add_n([bce(m[n:], 1.0) for m in maps]) / len(maps)
-                d_feat = tf.add_n([bce(m[:n], 1.0) + bce(m[n:], 0.0) for m in maps]) / len(maps)
+                d_feat_loss = tf.add_n([bce(m[:n], 1.0) + bce(m[n:], 0.0) for m in maps]) / len(maps)
                 adv += t.feature_disc_weight * extra["feature_adv"]
-                d_loss += 0.5 * t.feature_disc_weight * d_feat
+                d_loss += 0.5 * t.feature_disc_weight * d_feat_loss
             if t.perceptual_weight:
                 extra["perceptual"] = perceptual(fake)
             if t.fm_weight:

@@ -44,7 +44,7 @@ class VanGoghTrainConfig(TrainConfig):
     # float32; bfloat16 (Keras' mixed_bfloat16: bf16 arithmetic, float32 weights and losses); or auto:
     # bfloat16 where the CPU runs it natively (avx512_bf16 / amx_bf16), float32 elsewhere. bfloat16
     # runs without XLA, whose CPU backend does not use oneDNN's bf16 kernels (python -m
-    # bench.train_step_cost vangogh: ngf 32 is about 2.7x faster so than with XLA in float32)
+    # bench.train_step_cost vangogh: ngf 32 trains about 2.6x faster so than with XLA in float32)
     precision: str = "float32"
     # small-data levers (each off by default: the shipped weights' recipe)
     diffaug: str = ""  # DiffAugment policy before every discriminator call, e.g. color,translation,cutout
