@@ -229,22 +229,14 @@ def vangogh_tab():
 def pix2pix_tab():
     gr.Markdown(
         "Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et "
-        "al., 2017) turns it into a building. **Photo → sketch** turns a photo into the kind of line "
-        "drawing the model learned from.",
+        "al., 2017) turns it into a building. A sketch has no colour, so the model guesses it; **strokes in "
+        "colour** (blue over the sky, red on the walls) are not lines but set the colours around them. "
+        "**Photo → sketch** turns a photo into the kind of line drawing the model learned from.",
         elem_classes="note",
     )
     weights_note("pix2pix")
     with gr.Row():
-        canvas = gr.Sketchpad(
-            label="Draw",
-            type="pil",
-            canvas_size=(512, 512),
-            fixed_canvas=True,
-            height=360,
-            brush=gr.Brush(default_size=4, colors=["#000000"], color_mode="fixed"),
-            layers=False,
-            elem_id="pix2pix-canvas",
-        )
+        canvas = widgets.sketch_canvas(elem_id="pix2pix-canvas")
         upload = ImageInput(
             label="…or upload a sketch (or a photo, then Photo → sketch)", height=360, elem_id="pix2pix-upload"
         )
@@ -257,7 +249,7 @@ def pix2pix_tab():
         upload_btn = gr.Button("Build from upload", variant="primary")
     examples = sorted((HERE / "weights" / "pix2pix" / "examples").glob("*.png"))
     if examples:
-        gr.Examples([[str(p)] for p in examples], [upload], label="Held-out sketches (click to load)")
+        gr.Examples([[str(p)] for p in examples], [upload], label="Held-out sketches, one with colour strokes")
 
     def from_canvas(drawing):
         layer = (drawing or {}).get("composite")

@@ -37,6 +37,23 @@ def ImageInput(**kwargs) -> gr.Image:  # named like the component class it retur
     return image
 
 
+def sketch_canvas(**kwargs) -> gr.Sketchpad:
+    """The sketch -> building canvas: 512 px, a thin black brush for lines and a palette for colour
+    strokes (ganapp.models.pix2pix.colour)."""
+    from ganapp.models.pix2pix.colour import PALETTE
+
+    return gr.Sketchpad(
+        label="Draw",
+        type="pil",
+        canvas_size=(512, 512),
+        fixed_canvas=True,
+        height=360,
+        brush=gr.Brush(default_size=4, colors=list(PALETTE), color_mode="defaults"),
+        layers=False,
+        **kwargs,
+    )
+
+
 def client_path(file: FileData | dict | str | None) -> str | None:
     """A client's file argument (the uploaded file's FileData) -> its path for ganapp; a file
     the client did not upload is refused with a sentence."""

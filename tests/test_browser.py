@@ -3,10 +3,13 @@ started as a user starts it. Opens every tab, runs each model on its example inp
 for the output image (or the model's clear 'no weights' message) and saves screenshots to
 artifacts/screenshots/."""
 
+import io
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -47,6 +50,12 @@ def open_tab(page, name):
 
 def wait_for_output(page, elem_id, timeout=120_000):
     page.wait_for_selector(f"#{elem_id} img", timeout=timeout)
+
+
+def output_image(page, elem_id) -> np.ndarray:
+    """The image an output component shows, fetched as the browser fetched it."""
+    src = page.locator(f"#{elem_id} img").get_attribute("src")
+    return np.asarray(Image.open(io.BytesIO(page.request.get(src).body())).convert("RGB")).astype(float)
 
 
 def set_slider(page, label, value):
@@ -124,6 +133,21 @@ def test_pix2pix_tab(page):
     page.get_by_role("button", name="Build from drawing").click()
     wait_for_output(page, "pix2pix-out")
     page.screenshot(path=SHOTS / "3_pix2pix_result.png", full_page=True)
+    plain = output_image(page, "pix2pix-out")
+    page.locator("#pix2pix-canvas button[aria-label='Color']").first.click()
+    page.locator("#pix2pix-canvas button.color[style*='160, 67, 42']").first.click()  # the palette's brick red
+    page.locator("#pix2pix-canvas button[aria-label='Brush']").first.click()
+    for a, b in [((0.3, 0.4), (0.7, 0.4)), ((0.3, 0.78), (0.42, 0.78)), ((0.58, 0.78), (0.7, 0.78))]:
+        line(a, b)  # colour strokes on the walls
+    page.get_by_role("button", name="Build from drawing").click()
+    page.wait_for_function(
+        "src => document.querySelector('#pix2pix-out img')?.src !== src",
+        arg=page.locator("#pix2pix-out img").get_attribute("src"),
+        timeout=120_000,
+    )
+    page.screenshot(path=SHOTS / "3_pix2pix_colour_strokes.png", full_page=True)
+    red = [(x[..., 0] - x[..., 2]).mean() for x in (plain, output_image(page, "pix2pix-out"))]
+    assert red[1] > red[0] + 10, red  # the walls took the strokes' colour
 
 
 def test_cars_tab(page):

@@ -167,8 +167,11 @@ def test_train_step_and_export(pairs, tmp_path, monkeypatch):
     photos = resized(load_pairs(pairs / "test")[1], 32).reshape(2, -1, 3).astype(np.float64)
     own_colour = np.mean(10 * np.log10(255.0**2 / photos.var(1).mean(1)))  # a flat image of its mean colour
     assert abs(summary["reference_own_mean_colour_psnr_db"] - own_colour) < 0.05
-    sheet = Image.open(out / "comparison.png")  # 2 rows of sketch | previous | these | photo, 32 px + 4 px gaps
-    assert metrics["sheet"]["columns"][1] == "previous weights" and sheet.size == (4 * 32 + 5 * 4, 2 * 32 + 3 * 4)
+    sheet = Image.open(
+        out / "comparison.png"
+    )  # 2 rows of sketch | previous | these | hinted | photo, 32 px + 4 px gaps
+    assert metrics["sheet"]["columns"][1] == "previous weights" and sheet.size == (5 * 32 + 6 * 4, 2 * 32 + 3 * 4)
+    assert {"colour_hints_30_psnr_gain_db", "colour_hints_3_blobs_max_percent"} <= set(summary)
 
 
 def test_late_perceptual_weight_replaces_the_weight_from_its_epoch(pairs):

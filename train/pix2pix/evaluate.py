@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
+from ganapp.models.pix2pix.colour import paint
 from train.metrics import (
     frechet,
     mean_gradient,
@@ -18,6 +20,44 @@ from train.metrics import (
     vgg_features,
 )
 
+HINT_PATCHES = (3, 10, 30)  # how many colour hints the round trip is also scored with
+HINT_SIDE = 9  # px, each hint a square of its photo's mean colour there
+NOTES = (
+    "(test split: photos never trained on or validated with); hand_drawn_*: the same sketches redrawn by hand "
+    "(train.pix2pix.data.hand_drawn); baseline = the mean training photo; reference_own_mean_colour_psnr_db: "
+    "PSNR of a flat image of each test photo's own mean colour, psnr_gain_db: PSNR above it; "
+    f"colour_hints_<n>_*: the outputs with n colour strokes ({HINT_SIDE} px squares of the photo's own colours "
+    "at random places, the protocol of interactive colourisation; ganapp.models.pix2pix.colour); crispness: "
+    "mean grey gradient over the photos'; blobs_max_percent: the largest share of any output's pixels more "
+    "chromatic than its photo's 99.5th percentile of chroma (max - min of RGB) + 0.15. perceptual: LPIPS-like "
+    "distance in the offline VGG16 (unit-normalised features of 5 layers, uniform weights; lower is better); "
+    "colourfulness and edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance "
+    "in mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with papers)."
+)
+
+
+def photo_hints(photo: np.ndarray, n: int, rng: np.random.Generator) -> Image.Image:
+    """n squares of a uint8 photo's own colours at random places, as the RGBA colour strokes of
+    ganapp.models.pix2pix.colour (what a user's strokes would be if they knew the photo's colours)."""
+    h, w, _ = photo.shape
+    strokes = np.zeros((h, w, 4), np.uint8)
+    for y, x in rng.integers(0, (h - HINT_SIDE, w - HINT_SIDE), (n, 2)):
+        patch = np.s_[y : y + HINT_SIDE, x : x + HINT_SIDE]
+        strokes[patch] = (*photo[patch].reshape(-1, 3).mean(0).round(), 255)
+    return Image.fromarray(strokes, "RGBA")
+
+
+def with_hints(outs: np.ndarray, photos: np.ndarray, sketches: np.ndarray, n: int) -> np.ndarray:
+    """uint8 outputs painted with n :func:`photo_hints` of their photos, their sketches' lines
+    bounding each hint (ganapp.models.pix2pix.colour.paint)."""
+    rng = np.random.default_rng(n)
+    return np.stack(
+        [
+            np.asarray(paint(Image.fromarray(o), photo_hints(p, n, rng), Image.fromarray(s)))
+            for o, p, s in zip(outs, photos, sketches)
+        ]
+    )
+
 
 def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
     """Held-out test pairs at the model's size: :func:`photo_scores` (L1, PSNR, SSIM, perceptual
@@ -25,7 +65,7 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
     (offline VGG16, pooled block3_conv3), next to a trivial baseline (the mean training photo)
     and, given ``previous`` (a weights folder), the weights these replace; the same for each test
     sketch redrawn by hand (train.pix2pix.data.hand_drawn, the canvas' look). Writes comparison.png
-    (sketch | previous | these | photo) beside the weights."""
+    (sketch | previous | these | these with colour hints | photo) beside the weights."""
     from ganapp.imaging import make_grid
     from ganapp.weights import build_from_dir
     from train.pix2pix.data import hand_drawn, load_pairs
@@ -61,7 +101,11 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()},
     }
     summary["reference_own_mean_colour_psnr_db"] = own_psnr
-    columns, sheet = ["sketch", "these weights", "photo"], [ta, outs, tb]
+    for n in HINT_PATCHES:  # colour strokes of the photo's own colours, the interactive-colourisation protocol
+        painted = with_hints(outs, tb, ta, n)
+        summary.update({f"colour_hints_{n}_{k}": v for k, v in scores(painted).items()})
+    columns = ["sketch", "these weights", f"with {HINT_PATCHES[-1]} colour hints", "photo"]
+    sheet = [ta, outs, painted, tb]
     if previous is not None:
         old = build_from_dir(previous)[0]
         old_outs = translate(old, ta)
@@ -89,17 +133,7 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         "summary": summary,
         "goals": goals,
         "sheet": {"file": "comparison.png", "columns": columns},
-        "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px (test split: photos never trained on or "
-        "validated with); hand_drawn_*: the same sketches redrawn by hand (train.pix2pix.data.hand_drawn); "
-        "baseline = the mean training photo; reference_own_mean_colour_psnr_db: PSNR of a flat image "
-        "of each test photo's own mean colour, "
-        "psnr_gain_db: PSNR above it; crispness: mean grey gradient over the photos'; blobs_max_percent: the "
-        "largest share of any output's pixels more chromatic than its photo's 99.5th percentile of chroma "
-        "(max - min of RGB) + 0.15. perceptual: LPIPS-like distance in the offline VGG16 "
-        "(unit-normalised features of 5 layers, uniform weights; lower is better); colourfulness and "
-        "edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance in "
-        "mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with "
-        "papers).",
+        "notes": f"{len(tb)} held-out sketch/photo pairs at {s} px " + NOTES,
     }
 
 

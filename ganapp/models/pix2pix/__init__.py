@@ -21,9 +21,13 @@ SPEC = ModelSpec(
     "the photos, fine ornament comes out as smears, some edges get bright streaks, and large empty areas are "
     "flat. On the held-out photos, PSNR equals the mean training photo's (pixel-exact colours are not in a "
     "line sketch) and edge energy is about half the photos'; colourfulness is within 25 % of the photos', "
-    "and the perceptual and Frechet distances beat both the mean photo and the previous U-Net. Train on CMP "
-    "facades (`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. Photo credits: "
-    "`credits.json`.",
+    "and the perceptual and Frechet distances beat both the mean photo and the previous U-Net. Strokes in "
+    "colour on a sketch set the colours of the areas its lines enclose them in, after the generator "
+    "(ganapp.models.pix2pix.colour): with 30 small strokes of each test photo's own colours the round trip is "
+    "2.8 dB closer to the photo than a flat image of its mean colour (the sketch alone: 1.6 dB further), "
+    "crispness 0.70, perceptual distance 0.52 instead of 0.60. "
+    "Train on CMP facades (`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. "
+    "Photo credits: `credits.json`.",
     license="gpl-3.0",
     license_note=SHARE_ALIKE,
     tags=("gan", "pix2pix"),

@@ -11,16 +11,27 @@ from ganapp.checks import check_int
 def sketch_to_building(sketch) -> Image.Image:
     """Line sketch (dark strokes on white) -> building photo with the pix2pix generator.
 
-    The sketch is letterboxed onto a white square of the model's size (256 px), so its
-    proportions are kept; the output is the building at that scale, 256 px on its long side."""
-    img = imaging.load_image(sketch, what="sketch")
+    Strokes in colour are not lines: they set the building's colours around them
+    (ganapp.models.pix2pix.colour). The sketch is letterboxed onto a white square of the model's
+    size (256 px), so its proportions are kept; the output is the building at that scale, 256 px
+    on its long side."""
+    from ganapp.models.pix2pix import colour
+
+    lines, strokes = colour.split_strokes(imaging.load_image(sketch, what="sketch"))
     _, cfg = weights.load_generator("pix2pix")
     s = cfg.image_size
-    small = imaging.resize_max_side(img, s)
-    square = Image.new("RGB", (s, s), "white")
+    small = imaging.resize_max_side(lines, s)
     off = ((s - small.width) // 2, (s - small.height) // 2)
-    square.paste(small, off)
-    out = generation.run_fully_conv("pix2pix", square, multiple=s)
+
+    def square(img, background):
+        sq = Image.new(img.mode, (s, s), background)
+        sq.paste(img, off)
+        return sq
+
+    drawn = square(small, "white")
+    out = generation.run_fully_conv("pix2pix", drawn, multiple=s)
+    if strokes is not None:  # resized as RGBA: Pillow weighs colours by alpha
+        out = colour.paint(out, square(strokes.resize(small.size, Image.Resampling.BOX), (0, 0, 0, 0)), drawn)
     return out.crop((off[0], off[1], off[0] + small.width, off[1] + small.height))
 
 
