@@ -230,7 +230,7 @@ def pix2pix_tab():
     gr.Markdown(
         "Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et "
         "al., 2017) turns it into a building. A sketch has no colour, so the model guesses it; **strokes in "
-        "colour** (blue over the sky, red on the walls) are not lines but set the colours around them. "
+        "colour** (blue in the sky, red on a wall) are not lines: they colour the area they are drawn in. "
         "**Photo → sketch** turns a photo into the kind of line drawing the model learned from.",
         elem_classes="note",
     )

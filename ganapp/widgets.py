@@ -1,5 +1,5 @@
-"""The Gradio pieces every tab shares: image inputs that open only uploads, result files in
-Gradio's cache, animations, the "no weights yet" note; and the live-training tab's UI. With
+"""The Gradio pieces of the tabs: image inputs that open only uploads, the sketch canvas, result
+files in Gradio's cache, animations, the "no weights yet" note; and the live-training tab's UI. With
 ganapp.server, the one other module that knows Gradio; only app.py imports either."""
 
 from __future__ import annotations

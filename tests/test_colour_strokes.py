@@ -108,3 +108,23 @@ def test_photo_hints_are_the_photos_own_colours_and_bring_a_grey_guess_closer():
     painted = np.asarray(colour.paint(Image.fromarray(guess), Image.fromarray(hints, "RGBA")))
     gain = pair_scores(painted[None], photo[None])["psnr_db"] - pair_scores(guess[None], photo[None])["psnr_db"]
     assert gain > 1.5  # 2.45 dB here; 0 if the hints did nothing
+
+
+def test_strokes_in_many_areas_colour_only_the_most_stroked_ones():
+    """A hostile upload (strokes in hundreds of enclosed areas) must not cost a blur per area."""
+    side, cells = 240, 20  # 400 boxes of 12 px
+    sketch = Image.new("RGB", (side, side), "white")
+    strokes = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    ds, dk = ImageDraw.Draw(sketch), ImageDraw.Draw(strokes)
+    step = side // cells
+    for i in range(cells):
+        for j in range(cells):
+            x, y = i * step, j * step
+            ds.rectangle([x, y, x + step - 1, y + step - 1], outline="black", width=2)
+            dk.rectangle([x + 4, y + 4, x + 4 + (i == 0 and j < 3) * 3, y + 5], fill=(40, 90, 220, 255))
+    grey = Image.new("RGB", (side, side), (128, 128, 128))
+    out = np.asarray(colour.paint(grey, strokes, sketch)).astype(float)
+    blue = [(out[j * step + 3 : (j + 1) * step - 3, i * step + 3 : (i + 1) * step - 3, 2] - 128).mean()
+            for i in range(cells) for j in range(cells)]  # fmt: skip
+    assert sum(b > 20 for b in blue) == colour.MAX_AREAS
+    assert all(b > 20 for b in blue[:3])  # the three boxes with the largest strokes are among them
