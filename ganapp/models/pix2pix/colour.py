@@ -57,7 +57,7 @@ def paint(image: Image.Image, strokes: Image.Image, lines: Image.Image | None = 
         return ndimage.gaussian_filter(x, (sigma, sigma, 0)[: x.ndim], truncate=3)
 
     detail = lab - blur(lab)
-    hinted = detail * np.array([1.0, DETAIL_CHROMA, DETAIL_CHROMA])
+    kept_detail = detail * np.array([1.0, DETAIL_CHROMA, DETAIL_CHROMA])
     regions = _regions(lines) if lines is not None else np.ones(alpha.shape, np.int32)
     out = lab.copy()
     stroked = np.bincount(regions[alpha > 0], minlength=1)
@@ -68,7 +68,7 @@ def paint(image: Image.Image, strokes: Image.Image, lines: Image.Image | None = 
         spread = blur(a)
         field = blur(hint * a[..., None]) / np.maximum(spread, 1e-6)[..., None]
         w = (np.clip(spread / np.maximum(blur(inside.astype(np.float64)), 1e-6) / FULL, 0, 1) * inside)[..., None]
-        out = w * (field + hinted) + (1 - w) * out
+        out = w * (field + kept_detail) + (1 - w) * out
     return Image.fromarray((_rgb(out) * 255).round().astype(np.uint8))
 
 
