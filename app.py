@@ -20,7 +20,7 @@ import ganapp
 from ganapp import compare, server, style_presets, widgets
 from ganapp.server import user_errors
 from ganapp.stylise import STYLE_CAP_ITERATIONS_AT_512 as STYLE_CAP
-from ganapp.widgets import ImageInput, client_path, result_file, weights_note
+from ganapp.widgets import ImageInput, client_path, result_file, sample_grid, weights_note
 
 log = logging.getLogger("ganapp")
 HERE = Path(__file__).resolve().parent
@@ -283,15 +283,7 @@ def cars_tab():
             with gr.Row():
                 walk = gr.Button("Walk")
                 animate = gr.Button("Animate the walk")
-        out = gr.Image(
-            label="Cars",
-            height=520,
-            format="png",
-            interactive=False,
-            scale=2,
-            elem_id="cars-out",
-            elem_classes="pixelated",
-        )
+        out = sample_grid("Cars", "cars-out")
     gen = user_errors(ganapp.generate_cars)
     go.click(gen, [seed, count], out, api_name="generate_cars", **LIGHT)
     seed.release(gen, [seed, count], out, api_visibility="private", **LIGHT)
@@ -327,15 +319,7 @@ def cgan_tab():
             gr.Markdown("**Morph** from the class above to another, one latent vector", elem_classes="note")
             label_b = gr.Dropdown(names, value=names[-1] if names else None, label="To class")
             morph = gr.Button("Morph")
-        out = gr.Image(
-            label="Samples",
-            height=520,
-            format="png",
-            interactive=False,
-            scale=2,
-            elem_id="cgan-out",
-            elem_classes="pixelated",
-        )
+        out = sample_grid("Samples", "cgan-out")
 
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
     every.click(user_errors(ganapp.generate_all_classes), [seed], out, api_name="generate_all_classes", **LIGHT)

@@ -76,6 +76,19 @@ def animation(frames) -> str:
     return str(path)
 
 
+def sample_grid(label: str, elem_id: str) -> gr.Image:
+    """The output of a generator tab: a PNG grid of small samples, scaled up without smoothing."""
+    return gr.Image(
+        label=label,
+        height=520,
+        format="png",
+        interactive=False,
+        scale=2,
+        elem_id=elem_id,
+        elem_classes="pixelated",
+    )
+
+
 def weights_note(key: str) -> None:
     if not weights.is_available(key):
         gr.Markdown(f"⚠️ **No weights yet.** {weights.unavailable_message(key)}", elem_classes="note")
