@@ -430,6 +430,18 @@ def test_a_feature_discriminator_judges_the_image_beside_the_patchgan(pairs):
     assert all(not np.array_equal(a, b) for a, b in zip(before[: len(heads)], after[: len(heads)]))  # heads learn
     assert all(np.array_equal(a, b) for a, b in zip(before[len(heads) :], after[len(heads) :]))  # VGG16 stays
     assert task.trackables()["d_feat"] == list(heads)  # and is checkpointed
+    assert len(task.d_feat.outputs) == 3  # a score map per default layer (VGG16 strides 2, 4, 8)
+    shallow = Pix2PixTask(
+        Pix2PixTrainConfig(data=str(pairs), jitter=36, feature_disc_weight=1.0, feature_disc_layers=("block2_conv2",)),
+        TINY,
+    )
+    shallow.load_data()
+    shallow.build()
+    assert {k: m.shape for k, m in shallow.d_feat(np.zeros((1, 32, 32, 3), np.float32)).items()} == {
+        "block2_conv2": (1, 16, 16, 1)
+    }
+    losses = shallow.train_step(next(iter(shallow.dataset(0))), 0, tf_seed())  # one map is a list of one
+    assert np.isfinite(float(losses["feature_adv"]))
     plain = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36), TINY)
     plain.load_data()
     plain.build()

@@ -49,7 +49,7 @@ def test_feature_discriminator_trains_only_its_heads():
 
     d = build_feature_discriminator(("block2_conv2", "block3_conv3"), width=8)
     maps = d(np.zeros((1, 64, 64, 3), np.float32))
-    assert [m.shape for m in maps] == [(1, 32, 32, 1), (1, 16, 16, 1)]
+    assert {k: m.shape for k, m in maps.items()} == {"block2_conv2": (1, 32, 32, 1), "block3_conv3": (1, 16, 16, 1)}
     names = {v.path.split("/")[0] for v in d.trainable_variables}
     assert names == {f"{n}_{k}" for n in ("block2_conv2", "block3_conv3") for k in ("in", "mix", "score")}
 

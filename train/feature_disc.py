@@ -4,7 +4,7 @@ image, and a small trainable head per chosen layer gives a map of real/fake scor
 training images a discriminator that starts from features which already know strokes, textures
 and edges learns faster and memorises less than one that starts from noise.
 
-Images in [-1, 1]; the output is a list of score maps, one per layer (least-squares targets).
+Images in [-1, 1]; the output is a dict of score maps, one per layer, keyed by its name.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ DEFAULT_LAYERS = ("block2_conv2", "block3_conv3", "block4_conv3")
 
 
 def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width: int = 64):
-    """(N, H, W, 3) in [-1, 1] -> [score map per layer]. Only the heads train: per layer a 1x1
+    """(N, H, W, 3) in [-1, 1] -> {layer: score map (N, H/stride, W/stride, 1)}. Only the heads train: per layer a 1x1
     convolution to ``width`` channels, a 3x3 convolution, and a 1x1 convolution to one score."""
     import keras
     from keras import layers as kl
@@ -22,16 +22,16 @@ def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width:
     from ganapp.layers import gan_init
 
     base = vgg.offline_vgg16(keras.mixed_precision.global_policy().name)  # bfloat16 under mixed_bfloat16
-    features = keras.Model(base.input, [base.get_layer(n).output for n in layers], name="vgg16_features")
+    features = keras.Model(base.input, {n: base.get_layer(n).output for n in layers}, name="vgg16_features")
     features.trainable = False
     inp = keras.Input((None, None, 3), name="image")
     x = kl.Lambda(lambda t: vgg.caffe((t + 1.0) * 127.5), name="to_caffe", dtype="float32")(inp)
     maps = features(x, training=False)
-    outs = []
-    for name, f in zip(layers, maps if isinstance(maps, (list, tuple)) else [maps]):
-        h = kl.Conv2D(width, 1, kernel_initializer=gan_init(), name=f"{name}_in")(f)
+    outs = {}  # dicts: Keras would hand a one-layer list back as its bare tensor
+    for name in layers:
+        h = kl.Conv2D(width, 1, kernel_initializer=gan_init(), name=f"{name}_in")(maps[name])
         h = kl.LeakyReLU(0.2)(h)
         h = kl.Conv2D(width, 3, padding="same", kernel_initializer=gan_init(), name=f"{name}_mix")(h)
         h = kl.LeakyReLU(0.2)(h)
-        outs.append(kl.Conv2D(1, 1, kernel_initializer=gan_init(), dtype="float32", name=f"{name}_score")(h))
+        outs[name] = kl.Conv2D(1, 1, kernel_initializer=gan_init(), dtype="float32", name=f"{name}_score")(h)
     return keras.Model(inp, outs, name="feature_discriminator")

@@ -26,7 +26,7 @@ Small-data levers (``recipes/finetune.toml``): ``pretrain_data`` pairs join the 
 the discriminator's (sketch, image) pairs (see :meth:`Pix2PixTask.d_view`); ``init_from`` starts
 the generator from a weights folder, ``generator_warmup`` steps train only the discriminator,
 at ``d_lr_scale`` x lr; ``feature_disc_weight`` adds a discriminator on frozen VGG16 features of
-the image (train.feature_disc), the same loss beside the PatchGAN's.
+the image (train.feature_disc, reading ``feature_disc_layers``), the same loss beside the PatchGAN's.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import numpy as np
 
 from ganapp.models.pix2pix.config import Pix2PixConfig
 from train.diffaug import augment, parse_policy
+from train.feature_disc import DEFAULT_LAYERS
 from train.loop import fit
 from train.metrics import photo_scores, resized, translate
 from train.pix2pix.data import hand_drawn
@@ -77,6 +78,7 @@ class Pix2PixTrainConfig(TrainConfig):
     # weight of a second discriminator, on frozen VGG16 features of the image alone (train.feature_disc;
     # it judges the look, the PatchGAN the pair); 0 = none
     feature_disc_weight: float = 0.0
+    feature_disc_layers: tuple = DEFAULT_LAYERS  # the VGG16 layers it reads
 
 
 class Pix2PixTask(GANTask):
@@ -154,7 +156,7 @@ class Pix2PixTask(GANTask):
         if t.feature_disc_weight:
             from train.feature_disc import build_feature_discriminator
 
-            self.d_feat = build_feature_discriminator()
+            self.d_feat = build_feature_discriminator(tuple(t.feature_disc_layers))
         self.d_vars = self.d.trainable_variables + (self.d_feat.trainable_variables if self.d_feat else [])
         self.opt_d.build(self.d_vars)
         self.opt_e.build(self.enc_vars)
@@ -260,7 +262,7 @@ class Pix2PixTask(GANTask):
             extra = {}
             if self.d_feat is not None:  # the same augmented images, without the sketch
                 n = tf.shape(fake)[0]
-                maps = self.d_feat(tf.concat([real_view[1], fake_view[1]], 0), training=True)
+                maps = list(self.d_feat(tf.concat([real_view[1], fake_view[1]], 0), training=True).values())
                 extra["feature_adv"] = tf.add_n([bce(m[n:], 1.0) for m in maps]) / len(maps)
                 d_feat_loss = tf.add_n([bce(m[:n], 1.0) + bce(m[n:], 0.0) for m in maps]) / len(maps)
                 adv += t.feature_disc_weight * extra["feature_adv"]

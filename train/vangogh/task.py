@@ -20,6 +20,7 @@ import numpy as np
 
 from ganapp.models.vangogh.config import CycleGANConfig
 from train.diffaug import augment, parse_policy
+from train.feature_disc import DEFAULT_LAYERS
 from train.loop import fit
 from train.task import GANTask, TrainConfig, parse_config
 from train.vangogh.judge import LAYERS as STYLE_LAYERS  # the statistics the judge and style transfer read
@@ -49,7 +50,7 @@ class VanGoghTrainConfig(TrainConfig):
     # small-data levers (each off by default: the shipped weights' recipe)
     diffaug: str = ""  # DiffAugment policy before every discriminator call, e.g. color,translation,cutout
     feature_disc_weight: float = 0.0  # weight of a painting discriminator on frozen VGG16 features (0 = none)
-    feature_disc_layers: tuple = ("block2_conv2", "block3_conv3", "block4_conv3")
+    feature_disc_layers: tuple = DEFAULT_LAYERS
     # weight of a style-statistics term: the per-channel mean and standard deviation of frozen VGG16
     # block1..4_conv1 features of G(photo) against those of the step's painting crop (0 = none)
     style_weight: float = 0.0
@@ -240,8 +241,7 @@ class VanGoghTask(GANTask):
         x = augment(x, self.policy, seed)
         loss = self._mse(self.d_b(x, training=True), target)
         if self.d_feat is not None:
-            maps = self.d_feat(x, training=True)
-            maps = maps if isinstance(maps, (list, tuple)) else [maps]  # Keras gives one output unlisted
+            maps = list(self.d_feat(x, training=True).values())
             loss += self.train_cfg.feature_disc_weight * sum(self._mse(m, target) for m in maps) / len(maps)
         return loss
 
