@@ -54,6 +54,21 @@ def test_feature_discriminator_trains_only_its_heads():
     assert names == {f"{n}_{k}" for n in ("block2_conv2", "block3_conv3") for k in ("in", "mix", "score")}
 
 
+def test_a_low_passed_feature_discriminator_cannot_see_a_fine_lattice():
+    from train.feature_disc import build_feature_discriminator, gaussian_blur
+
+    flat = np.full((1, 64, 64, 3), 0.2, np.float32)
+    lattice = flat.copy()
+    lattice[:, ::4] += 0.3  # a 4 px lattice, like one a generator learnt against VGG16 features
+    lattice[:, :, ::4] += 0.3
+    lattice -= lattice.mean() - 0.2  # the same mean colour as flat
+    assert np.allclose(np.asarray(gaussian_blur(flat, 2.0)), flat, atol=1e-5)  # reflected edges do not darken
+    for blur, same in ((0.0, False), (2.0, True)):
+        d = build_feature_discriminator(("block2_conv2",), width=8, blur=blur)
+        a, b = (np.asarray(d(x)["block2_conv2"]) for x in (flat, lattice))
+        assert np.allclose(a, b, rtol=0.02, atol=0.02) == same, (blur, np.abs(a - b).max())
+
+
 def test_finetuning_starts_from_the_weights_and_the_warmup_keeps_them(unpaired, tmp_path):
     from ganapp.models.vangogh import network
     from ganapp.models.vangogh.config import CycleGANConfig

@@ -12,9 +12,12 @@ from __future__ import annotations
 DEFAULT_LAYERS = ("block2_conv2", "block3_conv3", "block4_conv3")
 
 
-def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width: int = 64):
-    """(N, H, W, 3) in [-1, 1] -> {layer: score map (N, H/stride, W/stride, 1)}. Only the heads train: per layer a 1x1
-    convolution to ``width`` channels, a 3x3 convolution, and a 1x1 convolution to one score."""
+def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width: int = 64, blur: float = 0.0):
+    """(N, H, W, 3) in [-1, 1] -> {layer: score map (N, H/stride, W/stride, 1)}. Only the heads
+    train: per layer a 1x1 convolution to ``width`` channels, a 3x3 convolution, and a 1x1
+    convolution to one score. ``blur`` > 0: the image is first low-passed by a Gaussian of that
+    sigma in px, so textures finer than it can neither fool the frozen features nor be asked for
+    by them (a generator learnt a fine lattice that VGG16 scored as photo-like)."""
     import keras
     from keras import layers as kl
 
@@ -26,6 +29,8 @@ def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width:
     features.trainable = False
     inp = keras.Input((None, None, 3), name="image")
     x = kl.Lambda(lambda t: vgg.caffe((t + 1.0) * 127.5), name="to_caffe", dtype="float32")(inp)
+    if blur:
+        x = kl.Lambda(lambda t: gaussian_blur(t, blur), name="low_pass", dtype="float32")(x)
     maps = features(x, training=False)
     outs = {}  # dicts: Keras would hand a one-layer list back as its bare tensor
     for name in layers:
@@ -35,3 +40,18 @@ def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width:
         h = kl.LeakyReLU(0.2)(h)
         outs[name] = kl.Conv2D(1, 1, kernel_initializer=gan_init(), dtype="float32", name=f"{name}_score")(h)
     return keras.Model(inp, outs, name="feature_discriminator")
+
+
+def gaussian_blur(images, sigma: float):
+    """(N, H, W, C) float tensor, each channel convolved with a Gaussian of ``sigma`` px
+    (kernel radius 3 sigma; edges reflected, so a border does not darken)."""
+    import numpy as np
+    import tensorflow as tf
+
+    r = max(1, int(np.ceil(3 * sigma)))
+    g = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2)
+    g = (g / g.sum()).astype(np.float32)
+    c = images.shape[-1]
+    padded = tf.pad(images, [[0, 0], [r, r], [r, r], [0, 0]], mode="REFLECT")
+    rows = tf.nn.depthwise_conv2d(padded, tf.constant(np.tile(g[:, None, None, None], (1, 1, c, 1))), [1] * 4, "VALID")
+    return tf.nn.depthwise_conv2d(rows, tf.constant(np.tile(g[None, :, None, None], (1, 1, c, 1))), [1] * 4, "VALID")

@@ -26,7 +26,8 @@ Small-data levers (``recipes/finetune.toml``): ``pretrain_data`` pairs join the 
 the discriminator's (sketch, image) pairs (see :meth:`Pix2PixTask.d_view`); ``init_from`` starts
 the generator from a weights folder, ``generator_warmup`` steps train only the discriminator,
 at ``d_lr_scale`` x lr; ``feature_disc_weight`` adds a discriminator on frozen VGG16 features of
-the image (train.feature_disc, reading ``feature_disc_layers``), the same loss beside the PatchGAN's.
+the image (train.feature_disc: ``feature_disc_layers``, the image low-passed by
+``feature_disc_blur``), the same loss beside the PatchGAN's.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class Pix2PixTrainConfig(TrainConfig):
     # it judges the look, the PatchGAN the pair); 0 = none
     feature_disc_weight: float = 0.0
     feature_disc_layers: tuple = DEFAULT_LAYERS  # the VGG16 layers it reads
+    feature_disc_blur: float = 0.0  # > 0: it reads the image low-passed by a Gaussian of this sigma (px)
 
 
 class Pix2PixTask(GANTask):
@@ -156,7 +158,7 @@ class Pix2PixTask(GANTask):
         if t.feature_disc_weight:
             from train.feature_disc import build_feature_discriminator
 
-            self.d_feat = build_feature_discriminator(tuple(t.feature_disc_layers))
+            self.d_feat = build_feature_discriminator(tuple(t.feature_disc_layers), blur=t.feature_disc_blur)
         self.d_vars = self.d.trainable_variables + (self.d_feat.trainable_variables if self.d_feat else [])
         self.opt_d.build(self.d_vars)
         self.opt_e.build(self.enc_vars)
