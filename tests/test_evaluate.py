@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from train.metrics import frechet, memorisation, ssim_grey
+from train.metrics import frechet, lattice, memorisation, ssim_grey
 
 
 def test_frechet_distance():
@@ -29,3 +29,15 @@ def test_ssim():
     img = rng.integers(0, 255, (64, 64, 3)).astype(np.uint8)
     assert abs(ssim_grey(img, img) - 1) < 1e-9
     assert ssim_grey(img, 255 - img) < 0
+
+
+def test_lattice_finds_a_regular_texture_of_its_period():
+    rng = np.random.default_rng(0)
+    f = np.hypot(*np.meshgrid(np.fft.fftfreq(256), np.fft.fftfreq(256))) + 1 / 256
+    noise = np.fft.ifft2(np.fft.fft2(rng.normal(size=(16, 256, 256))) / f).real  # a photo's 1/f spectrum
+    clean = np.repeat((128 + 40 * noise / noise.std())[..., None], 3, -1)
+    streaked = clean.copy()
+    streaked[:, ::4] += 12  # a faint line every 4 px, like the streaks a generator learnt
+    clean, streaked = (np.clip(x, 0, 255).astype(np.uint8) for x in (clean, streaked))
+    assert all(0.5 < lattice(clean, p) < 2.5 for p in (4, 8))  # no peak in a smooth spectrum (noisy bins)
+    assert lattice(streaked, 4) > 10 and lattice(streaked, 8) < 2

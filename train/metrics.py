@@ -171,6 +171,24 @@ def saturated_blobs(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
     return np.array([(chroma(o) > np.percentile(chroma(t), 99.5) + 0.15).mean() for o, t in zip(pred, target)])
 
 
+def lattice(images: np.ndarray, period: int) -> float:
+    """How much a regular texture of ``period`` px stands out in uint8 images (N, S, S, 3): the
+    mean power spectrum of their grey detail (minus a 9 px box blur) at that period, over its
+    geometric mean at periods just beside it (on a photo's falling spectrum, about the level the
+    peak would have), the largest of across, down and diagonally. About 1 for photos; a lattice a
+    generator learnt (e.g. at a discriminator's stride) makes it several times larger."""
+    from scipy import ndimage
+
+    grey = images.astype(np.float64).mean(-1)
+    power = (np.abs(np.fft.fft2(grey - ndimage.uniform_filter(grey, (1, 9, 9)))) ** 2).mean(0)
+    k = images.shape[1] // period
+    ratios = []
+    for dy, dx in ((1, 0), (0, 1), (1, 1)):
+        beside = [np.log(power[(k + d) * dy, (k + d) * dx]) for d in (-3, -2, 2, 3)]
+        ratios.append(power[k * dy, k * dx] / np.exp(np.mean(beside)))
+    return float(max(ratios))
+
+
 def photo_scores(pred: np.ndarray, target: np.ndarray) -> dict:
     """pair_scores plus what a viewer sees: LPIPS-like perceptual distance (lower is better) and
     the outputs' colourfulness and edge energy as ratios to the photos' (1 = as colourful, as

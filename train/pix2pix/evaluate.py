@@ -11,6 +11,7 @@ from PIL import Image
 from ganapp.models.pix2pix.colour import paint
 from train.metrics import (
     frechet,
+    lattice,
     mean_gradient,
     pair_scores,
     photo_scores,
@@ -22,17 +23,20 @@ from train.metrics import (
 
 HINT_PATCHES = (3, 10, 30)  # how many colour hints the round trip is also scored with
 HINT_SIDE = 9  # px, each hint a square of its photo's mean colour there
+LATTICE_PERIODS = (4, 8)  # px: the strides of the feature discriminator's block3 and block4 layers
 NOTES = (
-    "(test split: photos never trained on or validated with); hand_drawn_*: the same sketches redrawn by hand "
-    "(train.pix2pix.data.hand_drawn); baseline = the mean training photo; reference_own_mean_colour_psnr_db: "
-    "PSNR of a flat image of each test photo's own mean colour, psnr_gain_db: PSNR above it; "
-    f"colour_hints_<n>_*: the outputs with n colour strokes ({HINT_SIDE} px squares of the photo's own colours "
-    "at random places, the protocol of interactive colourisation; ganapp.models.pix2pix.colour); crispness: "
-    "mean grey gradient over the photos'; blobs_max_percent: the largest share of any output's pixels more "
-    "chromatic than its photo's 99.5th percentile of chroma (max - min of RGB) + 0.15. perceptual: LPIPS-like "
-    "distance in the offline VGG16 (unit-normalised features of 5 layers, uniform weights; lower is better); "
-    "colourfulness and edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance "
-    "in mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with papers)."
+    "(test split: photos never trained on or validated with); hand_drawn_*: the same sketches redrawn by hand"
+    " (train.pix2pix.data.hand_drawn); baseline = the mean training photo; reference_own_mean_colour_psnr_db:"
+    " PSNR of a flat image of each test photo's own mean colour, psnr_gain_db: PSNR above it; "
+    f"colour_hints_<n>_*: the outputs with n colour strokes ({HINT_SIDE} px squares of the photo's own colours"
+    " at random places, the protocol of interactive colourisation; ganapp.models.pix2pix.colour); crispness: "
+    "mean grey gradient over the photos'; lattice_<p>px: how much a regular texture of p px stands out "
+    "(train.metrics.lattice; about 1 for photos: reference_photos_lattice_<p>px); blobs_max_percent: the "
+    "largest share of any output's pixels more chromatic than its photo's 99.5th percentile of chroma (max - "
+    "min of RGB) + 0.15. perceptual: LPIPS-like distance in the offline VGG16 (unit-normalised features of 5 "
+    "layers, uniform weights; lower is better); colourfulness and edge energy: outputs' mean over the photos'"
+    " mean (1 = like the photos); Frechet distance in mean-pooled block3_conv3 features (few samples: compare"
+    " the numbers with each other, not with papers)."
 )
 
 
@@ -92,6 +96,7 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
             "crispness": round(float(mean_gradient(outs).mean() / photo_gradient), 3),
             "blobs_max_percent": round(float(saturated_blobs(outs, tb).max() * 100), 3),
             "frechet_distance": round(frechet(vgg_features(outs, s), f_real), 2),
+            **{f"lattice_{p}px": round(lattice(outs, p), 2) for p in LATTICE_PERIODS},
         }
 
     outs = translate(model, ta)
@@ -101,6 +106,7 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
         **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()},
     }
     summary["reference_own_mean_colour_psnr_db"] = own_psnr
+    summary.update({f"reference_photos_lattice_{p}px": round(lattice(tb, p), 2) for p in LATTICE_PERIODS})
     for n in HINT_PATCHES:  # colour strokes of the photo's own colours, the interactive-colourisation protocol
         painted = with_hints(outs, tb, ta, n)
         summary.update({f"colour_hints_{n}_{k}": v for k, v in scores(painted).items()})
