@@ -440,7 +440,9 @@ def test_a_feature_discriminator_judges_the_image_beside_the_patchgan(pairs):
     assert {k: m.shape for k, m in shallow.d_feat(np.zeros((1, 32, 32, 3), np.float32)).items()} == {
         "block2_conv2": (1, 16, 16, 1)
     }
-    losses = shallow.train_step(next(iter(shallow.dataset(0))), 0, tf_seed())  # one map is a list of one
+    losses = shallow.train_step(
+        next(iter(shallow.dataset(0))), 0, tf_seed()
+    )  # one layer: its map is averaged, not the batch
     assert np.isfinite(float(losses["feature_adv"]))
     plain = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36), TINY)
     plain.load_data()

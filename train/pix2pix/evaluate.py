@@ -25,18 +25,18 @@ HINT_PATCHES = (3, 10, 30)  # how many colour hints the round trip is also score
 HINT_SIDE = 9  # px, each hint a square of its photo's mean colour there
 LATTICE_PERIODS = (4, 8)  # px: the strides of the feature discriminator's block3 and block4 layers
 NOTES = (
-    "(test split: photos never trained on or validated with); hand_drawn_*: the same sketches redrawn by hand"
-    " (train.pix2pix.data.hand_drawn); baseline = the mean training photo; reference_own_mean_colour_psnr_db:"
-    " PSNR of a flat image of each test photo's own mean colour, psnr_gain_db: PSNR above it; "
-    f"colour_hints_<n>_*: the outputs with n colour strokes ({HINT_SIDE} px squares of the photo's own colours"
-    " at random places, the protocol of interactive colourisation; ganapp.models.pix2pix.colour); crispness: "
+    "(test split: photos never trained on or validated with); hand_drawn_*: the same sketches redrawn by hand "
+    "(train.pix2pix.data.hand_drawn); baseline = the mean training photo; reference_own_mean_colour_psnr_db: "
+    "PSNR of a flat image of each test photo's own mean colour, psnr_gain_db: PSNR above it; "
+    f"colour_hints_<n>_*: the outputs with n colour strokes ({HINT_SIDE} px squares of the photo's own colours "
+    "at random places, the protocol of interactive colourisation; ganapp.models.pix2pix.colour); crispness: "
     "mean grey gradient over the photos'; lattice_<p>px: how much a regular texture of p px stands out "
     "(train.metrics.lattice; about 1 for photos: reference_photos_lattice_<p>px); blobs_max_percent: the "
-    "largest share of any output's pixels more chromatic than its photo's 99.5th percentile of chroma (max - "
-    "min of RGB) + 0.15. perceptual: LPIPS-like distance in the offline VGG16 (unit-normalised features of 5 "
-    "layers, uniform weights; lower is better); colourfulness and edge energy: outputs' mean over the photos'"
-    " mean (1 = like the photos); Frechet distance in mean-pooled block3_conv3 features (few samples: compare"
-    " the numbers with each other, not with papers)."
+    "largest share of any output's pixels more "
+    "chromatic than its photo's 99.5th percentile of chroma (max - min of RGB) + 0.15. perceptual: LPIPS-like "
+    "distance in the offline VGG16 (unit-normalised features of 5 layers, uniform weights; lower is better); "
+    "colourfulness and edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance "
+    "in mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with papers)."
 )
 
 
