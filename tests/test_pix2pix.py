@@ -432,7 +432,14 @@ def test_a_feature_discriminator_judges_the_image_beside_the_patchgan(pairs):
     assert task.trackables()["d_feat"] == list(heads)  # and is checkpointed
     assert len(task.d_feat.outputs) == 3  # a score map per default layer (VGG16 strides 2, 4, 8)
     shallow = Pix2PixTask(
-        Pix2PixTrainConfig(data=str(pairs), jitter=36, feature_disc_weight=1.0, feature_disc_layers=("block2_conv2",)),
+        Pix2PixTrainConfig(
+            data=str(pairs),
+            jitter=36,
+            feature_disc_weight=1.0,
+            feature_disc_layers=("block2_conv2",),
+            feature_disc_antialias=True,
+            feature_disc_rescale=0.3,
+        ),
         TINY,
     )
     shallow.load_data()

@@ -102,6 +102,22 @@ def test_antialiased_pooling_keeps_the_shape_and_steadies_deep_features_under_a_
     assert smooth < 0.75 * plain, (plain, smooth)
 
 
+def test_random_rescale_draws_sides_on_the_stride_and_passes_gradients():
+    from train.feature_disc import random_rescale
+
+    x = tf.Variable(tf.random.uniform((2, 64, 64, 3)))
+    sides = set()
+    for i in range(12):
+        with tf.GradientTape() as tape:
+            out = random_rescale(x, 0.3, tf.constant([i, 0], tf.int64))
+            loss = tf.reduce_sum(out)
+        assert out.shape[0] == 2 and out.shape[1] == out.shape[2] and out.shape[1] % 8 == 0
+        assert 0.7 * 64 - 4 <= out.shape[1] <= 1.3 * 64 + 4
+        assert float(tf.reduce_sum(tf.abs(tape.gradient(loss, x)))) > 0
+        sides.add(out.shape[1])
+    assert len(sides) >= 3, sides  # one draw per call, not one fixed size
+
+
 def test_finetuning_starts_from_the_weights_and_the_warmup_keeps_them(unpaired, tmp_path):
     from ganapp.models.vangogh import network
     from ganapp.models.vangogh.config import CycleGANConfig

@@ -60,3 +60,16 @@ def gaussian_blur(images, sigma: float):
     padded = tf.pad(images, [[0, 0], [r, r], [r, r], [0, 0]], mode="REFLECT")
     rows = tf.nn.depthwise_conv2d(padded, tf.constant(np.tile(g[:, None, None, None], (1, 1, c, 1))), [1] * 4, "VALID")
     return tf.nn.depthwise_conv2d(rows, tf.constant(np.tile(g[None, :, None, None], (1, 1, c, 1))), [1] * 4, "VALID")
+
+
+def random_rescale(images, spread: float, seed):
+    """(N, S, S, C) float tensor resized to a random side in S x [1 - spread, 1 + spread],
+    rounded to a multiple of 8 (the deepest stride read), one draw per call (``seed``: a
+    stateless seed). A texture of fixed period in the image then meets the frozen features'
+    strides at a different period each step, so no period can line up with one for good."""
+    import tensorflow as tf
+
+    side = tf.cast(tf.shape(images)[1], tf.float32)
+    factor = tf.random.stateless_uniform([], seed, 1.0 - spread, 1.0 + spread)
+    new = tf.maximum(8, tf.cast(tf.round(side * factor / 8.0), tf.int32) * 8)
+    return tf.image.resize(images, tf.stack([new, new]), antialias=True)

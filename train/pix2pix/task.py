@@ -27,8 +27,9 @@ the discriminator's (sketch, image) pairs (see :meth:`Pix2PixTask.d_view`); ``in
 the generator from a weights folder, ``generator_warmup`` steps train only the discriminator,
 at ``d_lr_scale`` x lr; ``feature_disc_weight`` adds a discriminator on frozen VGG16 features of
 the image (train.feature_disc: ``feature_disc_layers``, the image low-passed by
-``feature_disc_blur``, its pooling anti-aliased by ``feature_disc_antialias``), the same loss
-beside the PatchGAN's.
+``feature_disc_blur``, its pooling anti-aliased by ``feature_disc_antialias``, the image
+resized by a random factor each step by ``feature_disc_rescale``), the same loss beside the
+PatchGAN's.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import numpy as np
 
 from ganapp.models.pix2pix.config import Pix2PixConfig
 from train.diffaug import augment, parse_policy
-from train.feature_disc import DEFAULT_LAYERS
+from train.feature_disc import DEFAULT_LAYERS, random_rescale
 from train.loop import fit
 from train.metrics import photo_scores, resized, translate
 from train.pix2pix.data import hand_drawn
@@ -83,6 +84,7 @@ class Pix2PixTrainConfig(TrainConfig):
     feature_disc_layers: tuple = DEFAULT_LAYERS  # the VGG16 layers it reads
     feature_disc_blur: float = 0.0  # > 0: it reads the image low-passed by a Gaussian of this sigma (px)
     feature_disc_antialias: bool = False  # its VGG16 low-passes before each subsampling (MaxBlurPool)
+    feature_disc_rescale: float = 0.0  # > 0: it reads real and fake resized by one random factor in 1 +- this
 
 
 class Pix2PixTask(GANTask):
@@ -268,7 +270,10 @@ class Pix2PixTask(GANTask):
             extra = {}
             if self.d_feat is not None:  # the same augmented images, without the sketch
                 n = tf.shape(fake)[0]
-                maps = list(self.d_feat(tf.concat([real_view[1], fake_view[1]], 0), training=True).values())
+                pair = tf.concat([real_view[1], fake_view[1]], 0)
+                if t.feature_disc_rescale:
+                    pair = random_rescale(pair, t.feature_disc_rescale, tf.cast(seed, tf.int64) + [0, 3 << 20])
+                maps = list(self.d_feat(pair, training=True).values())
                 extra["feature_adv"] = tf.add_n([bce(m[n:], 1.0) for m in maps]) / len(maps)
                 d_feat_loss = tf.add_n([bce(m[:n], 1.0) + bce(m[n:], 0.0) for m in maps]) / len(maps)
                 adv += t.feature_disc_weight * extra["feature_adv"]
