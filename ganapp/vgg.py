@@ -54,7 +54,8 @@ def conv_base(weights: dict, blocks, dtype: str = "float32", antialias: bool = F
     ``dtype`` ("float32" or the "mixed_bfloat16" policy), frozen, with ``weights`` copied in.
     Input: BGR in [0, 255] minus the channel means (see :func:`caffe`). ``antialias``: each
     max-pool becomes a max over 2x2 at stride 1 then a [1, 2, 1] binomial low-pass at stride 2
-    (MaxBlurPool, Zhang 2019), so the deeper features no longer alias a texture at their stride."""
+    (MaxBlurPool, Zhang 2019): the deeper features alias a texture at their stride less, and
+    move about half as much when the image shifts by 1 px."""
     import keras
 
     x = inp = keras.Input((None, None, 3))

@@ -21,8 +21,8 @@ def build_feature_discriminator(
     sigma in px, so textures finer than it can neither fool the frozen features nor be asked for
     by them (a generator learnt a fine lattice that VGG16 scored as photo-like). ``antialias``:
     VGG16's max-pools low-pass before they subsample (ganapp.vgg.conv_base), so a texture at a
-    layer's stride no longer folds into its features' mean (the lattice was at the deepest
-    layer's stride), while the shallow layers still see the image's fine detail."""
+    layer's stride folds less into its features, while the shallow layers still see the image's
+    fine detail (pix2pix pilot T: not enough to stop the lattice)."""
     import keras
     from keras import layers as kl
 
