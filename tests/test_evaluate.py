@@ -41,3 +41,16 @@ def test_lattice_finds_a_regular_texture_of_its_period():
     clean, streaked = (np.clip(x, 0, 255).astype(np.uint8) for x in (clean, streaked))
     assert all(0.5 < lattice(clean, p) < 2.5 for p in (4, 8))  # no peak in a smooth spectrum (noisy bins)
     assert lattice(streaked, 4) > 10 and lattice(streaked, 8) < 2
+
+
+def test_vangogh_scores_put_a_reference_row_beside_ours():
+    from train.vangogh.evaluate import _scores
+
+    rng = np.random.default_rng(0)
+    yellow = np.clip(rng.normal([200, 170, 60], 30, (8, 128, 128, 3)), 0, 255).astype(np.uint8)
+    grey = np.clip(rng.normal(128, 50, (8, 128, 128, 3)), 0, 255).astype(np.uint8)
+    sets = {"photos": list(grey), "ours": list(grey[::-1]), "training_paintings": list(yellow[4:])}
+    summary, styles = _scores(sets, {}, [list(yellow[:4])], ["A yellow painting"])
+    assert summary["style_distance_ratio_ours_vs_photos"] == 1.0  # the same crops as the photos
+    assert summary["style_distance_ratio_training_paintings_vs_photos"] < 0.5  # the held-out painting's kin
+    assert set(styles) == {"photos", "ours", "training_paintings"}
