@@ -42,7 +42,7 @@ def test_vangogh_heldout_photo():
     a = np.asarray(ganapp.van_gogh(Image.open(ROOT / "weights/vangogh/examples/heldout_0.jpg"), 256))
     assert a.shape == (183, 256, 3)
     got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
-    expected = [[219, 179, 61], [222, 188, 56], [216, 168, 39], [205, 147, 42]]
+    expected = [[184, 172, 84], [195, 168, 65], [168, 164, 55], [137, 131, 36]]
     assert np.abs(got.astype(int) - expected).max() <= TOL, got
 
 

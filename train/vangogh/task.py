@@ -29,7 +29,7 @@ from train.vangogh.judge import LAYERS as STYLE_LAYERS  # the statistics the jud
 @dataclasses.dataclass
 class VanGoghTrainConfig(TrainConfig):
     data: str = "data/vangogh"
-    epochs: int = 63  # 25,200 steps: about 3.5 h on 2 AVX2 CPU cores, resumable
+    epochs: int = 63  # 25,200 steps (recipes/default.toml: 40), resumable
     batch_size: int = 1
     steps_per_epoch: int = 400
     cycle_weight: float = 10.0
