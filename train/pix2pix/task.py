@@ -220,15 +220,24 @@ class Pix2PixTask(GANTask):
         ds = tf.data.Dataset.from_tensor_slices((np.stack(a), np.stack(b))).batch(t.batch_size, drop_remainder=True)
         return ds.map(lambda x, y: (tf.cast(x, tf.float32) / 127.5 - 1.0, tf.cast(y, tf.float32) / 127.5 - 1.0))
 
+    @staticmethod
+    def draw_seed(seed, salt: int):
+        """The step's stateless seed for one of its random draws, told apart by ``salt``: 1 and 2
+        the discriminator's views of the real and the generated pair (:meth:`d_view`), 3 the
+        feature discriminator's rescale."""
+        import tensorflow as tf
+
+        return tf.cast(seed, tf.int64) + tf.constant([0, salt << 20], tf.int64)
+
     def d_view(self, sketch, image, seed, salt: int = 0):
         """What the discriminator sees of a (sketch, image) pair: with a DiffAugment policy, both
         moved and cut out alike, the image alone recoloured (the sketch stays black on white);
-        ``salt`` tells apart the draws of one step's calls."""
+        ``salt`` tells apart the draws of one step's calls (:meth:`draw_seed`)."""
         import tensorflow as tf
 
         if not self.policy:
             return [sketch, image]
-        seed = tf.cast(seed, tf.int64) + tf.constant([0, salt << 20], tf.int64)
+        seed = self.draw_seed(seed, salt)
         pair = augment(tf.concat([sketch, image], -1), tuple(p for p in self.policy if p != "color"), seed)
         colour = ("color",) if "color" in self.policy else ()
         return [pair[..., :3], augment(pair[..., 3:], colour, seed + [0, 1])]
@@ -272,7 +281,7 @@ class Pix2PixTask(GANTask):
                 n = tf.shape(fake)[0]
                 pair = tf.concat([real_view[1], fake_view[1]], 0)
                 if t.feature_disc_rescale:
-                    pair = random_rescale(pair, t.feature_disc_rescale, tf.cast(seed, tf.int64) + [0, 3 << 20])
+                    pair = random_rescale(pair, t.feature_disc_rescale, self.draw_seed(seed, 3))
                 maps = list(self.d_feat(pair, training=True).values())
                 extra["feature_adv"] = tf.add_n([bce(m[n:], 1.0) for m in maps]) / len(maps)
                 d_feat_loss = tf.add_n([bce(m[:n], 1.0) + bce(m[n:], 0.0) for m in maps]) / len(maps)
