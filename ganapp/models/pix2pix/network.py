@@ -17,7 +17,7 @@ import math
 import keras
 from keras import layers
 
-from ganapp.layers import VGGInput, batch_norm, down, gan_init, patch_discriminator, up, upsample_conv
+from ganapp.layers import NoiseInjection, VGGInput, batch_norm, down, gan_init, patch_discriminator, up, upsample_conv
 from ganapp.models.pix2pix.config import Pix2PixConfig
 
 VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
@@ -29,26 +29,28 @@ def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
     levels = int(math.log2(cfg.image_size))
     if 2**levels != cfg.image_size:
         raise ValueError("pix2pix image_size must be a power of two.")
-    if cfg.upsample not in ("transpose", "resize"):
-        raise ValueError(f"pix2pix upsample must be 'transpose' or 'resize', not {cfg.upsample!r}.")
+    modes = {"transpose": "", "resize": "nearest", "bilinear": "bilinear"}
+    if cfg.upsample not in modes:
+        raise ValueError(f"pix2pix upsample must be one of {sorted(modes)}, not {cfg.upsample!r}.")
     encoders = {"unet": _unet_encoder, "vgg16_hed": _vgg16_encoder}
     if cfg.encoder not in encoders:
         raise ValueError(f"pix2pix encoder must be one of {sorted(encoders)}, not {cfg.encoder!r}.")
     side = None if any_size else cfg.image_size
     inp = keras.Input((side, side, cfg.channels), name="sketch")
     x, skips, widths = encoders[cfg.encoder](inp, cfg, levels)
-    resize = cfg.upsample == "resize"
+    resize = modes[cfg.upsample]
     vgg = cfg.encoder == "vgg16_hed"
     for i, (f, skip) in enumerate(zip(widths, skips)):  # coarsest first, up to S/2 (or S, VGG)
         x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize, per_image=cfg.per_image_norm)
         x = layers.Concatenate()([x, skip])
         if vgg:  # mix the pretrained features in before they reach the next level or the pixels
             # (concatenated straight into the RGB layer, VGG's edge features came out as colour fringes)
-            x = layers.ReLU()(
-                batch_norm(cfg.per_image_norm)(
-                    layers.Conv2D(f, 3, padding="same", use_bias=False, kernel_initializer=gan_init())(x)
-                )
+            x = batch_norm(cfg.per_image_norm)(
+                layers.Conv2D(f, 3, padding="same", use_bias=False, kernel_initializer=gan_init())(x)
             )
+            if cfg.noise:
+                x = NoiseInjection(seed=i)(x)
+            x = layers.ReLU()(x)
     if not vgg:
         x = upsample_conv(x, cfg.channels, resize)
     else:  # the last skip is already at full size
