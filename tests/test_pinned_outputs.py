@@ -33,7 +33,7 @@ def test_pix2pix_heldout_sketch():
     a = np.asarray(ganapp.sketch_to_building(Image.open(ROOT / "weights/pix2pix/examples/heldout_0.png")))
     assert a.shape == (256, 256, 3)
     got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
-    expected = [[84, 89, 93], [123, 161, 197], [124, 167, 208], [149, 133, 131]]
+    expected = [[78, 81, 93], [197, 209, 218], [192, 209, 222], [150, 139, 111]]
     assert np.abs(got.astype(int) - expected).max() <= TOL, got
 
 

@@ -11,21 +11,22 @@ SPEC = ModelSpec(
     card_title="Sketch -> building (pix2pix)",
     card_intro="A pix2pix generator (Isola et al., 2017) that turns a line sketch into a "
     "building photo. Its encoder is the VGG16 of the HED edge detector (Xie & Tu, 2015), a network that "
-    "already reads lines, under a U-Net decoder; trained with L1, perceptual and feature-matching losses.",
+    "already reads lines, under a U-Net decoder with bilinear upsampling and learnt noise (a source of "
+    "texture); trained with L1, perceptual and feature-matching losses and two discriminators: a PatchGAN "
+    "on (sketch, photo) pairs and one on frozen VGG16 features of the photo.",
     pipeline_tag="image-to-image",
-    limitations="Trained on a CPU from 252 crops of 70 building and monument photos (not CMP facades), 8 epochs "
-    "at half "
-    "size, then 8 at full size, the last 2 with a lower perceptual-loss weight (epoch 16 of 20, chosen on "
-    "validation): walls, arches, domes and window rows follow the sketch with crisp edges, stone texture and "
-    "lit highlights; ground and trees often turn olive green, sky pale blue, but stone stays greyer than in "
-    "the photos, fine ornament comes out as smears, some edges get bright streaks, and large empty areas are "
-    "flat. On the held-out photos, PSNR equals the mean training photo's (pixel-exact colours are not in a "
-    "line sketch) and edge energy is about half the photos'; colourfulness is within 25 % of the photos', "
-    "and the perceptual and Frechet distances beat both the mean photo and the previous U-Net. Strokes in "
-    "colour on a sketch set the colours of the areas its lines enclose them in, after the generator "
+    limitations="Trained on a CPU from 239 crops of 67 building and monument photos (not CMP facades), "
+    "8 epochs at half size, then full size, with a second discriminator on frozen VGG16 features beside the "
+    "PatchGAN and learnt noise in the decoder (epoch 15 of 20, chosen on validation): walls, domes, arches and "
+    "window rows follow the sketch with crisp edges and a fine random grain of stone and earth; no lattice, no "
+    "halos. But the palette is one sepia-brown (greenery and trees come back brown, colourfulness 0.67 of the "
+    "photos'), long lines on walls can look carved, and large empty areas get an even grain. On the held-out "
+    "photos the perceptual and Frechet distances beat the previous weights and the mean photo, and PSNR is "
+    "below a flat image of each photo's own mean colour (pixel-exact colours are not in a line sketch). "
+    "Strokes in colour on a sketch set the colours of the areas its lines enclose them in, after the generator "
     "(ganapp.models.pix2pix.colour): with 30 small strokes of each test photo's own colours the round trip is "
-    "2.8 dB closer to the photo than a flat image of its mean colour (the sketch alone: 1.6 dB further), "
-    "crispness 0.70, perceptual distance 0.52 instead of 0.60. "
+    "2.0 dB closer to the photo than a flat image of its mean colour (the sketch alone: 2.1 dB further), "
+    "perceptual distance 0.49 instead of 0.56. "
     "Train on CMP facades (`python -m train.pix2pix --data facades --direction BtoA`) for crisper facades. "
     "Photo credits: `credits.json`.",
     license="gpl-3.0",
