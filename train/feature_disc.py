@@ -19,10 +19,10 @@ def build_feature_discriminator(
     train: per layer a 1x1 convolution to ``width`` channels, a 3x3 convolution, and a 1x1
     convolution to one score. ``blur`` > 0: the image is first low-passed by a Gaussian of that
     sigma in px, so textures finer than it can neither fool the frozen features nor be asked for
-    by them (a generator learnt a fine lattice that VGG16 scored as photo-like). ``antialias``:
-    VGG16's max-pools low-pass before they subsample (ganapp.vgg.conv_base), so a texture at a
-    layer's stride folds less into its features, while the shallow layers still see the image's
-    fine detail (pix2pix pilot T: not enough to stop the lattice)."""
+    by them. ``antialias``: VGG16's max-pools low-pass before they subsample (ganapp.vgg.conv_base),
+    so a texture at a layer's stride folds less into its features, while the shallow layers still
+    see the image's fine detail. (Neither these nor ``random_rescale`` stopped the lattice a pix2pix
+    generator drew for this discriminator; noise in the generator did: ganapp.layers.NoiseInjection.)"""
     import keras
     from keras import layers as kl
 
