@@ -237,6 +237,7 @@ def test_vgg16_encoder_layout_matches_hed_weights():
         (dict(decoder_filters=(8, 8)), "decoder_filters"),
         (dict(image_size=32), ">= 64"),
         (dict(encoder="resnet"), "encoder"),
+        (dict(encoder="unet", image_size=64, noise=True), "noise"),
     ):
         with pytest.raises(ValueError, match=match):
             pix2pix.build_generator(dataclasses.replace(VGG, **bad))

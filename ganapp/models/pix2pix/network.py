@@ -35,6 +35,8 @@ def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
     encoders = {"unet": _unet_encoder, "vgg16_hed": _vgg16_encoder}
     if cfg.encoder not in encoders:
         raise ValueError(f"pix2pix encoder must be one of {sorted(encoders)}, not {cfg.encoder!r}.")
+    if cfg.noise and cfg.encoder != "vgg16_hed":
+        raise ValueError("pix2pix decoder noise needs the vgg16_hed encoder (it follows its mixing convolutions).")
     side = None if any_size else cfg.image_size
     inp = keras.Input((side, side, cfg.channels), name="sketch")
     x, skips, widths = encoders[cfg.encoder](inp, cfg, levels)
