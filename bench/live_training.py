@@ -30,7 +30,7 @@ def classifier():
 
     from ganapp import live
 
-    with np.load(live.SAMPLE) as f:
+    with np.load(live.sample_path()) as f:
         y = f["labels"].astype(np.int64)
     x = live.sample_images()
     keras.utils.set_random_seed(0)

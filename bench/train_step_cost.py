@@ -34,9 +34,10 @@ VARIANTS = {
 def random_batch(key: str, train_cfg, model_cfg) -> tuple:
     """What the model's dataset yields, random: (images, labels) or (input, target) images in [-1, 1]."""
     rng = np.random.default_rng(0)
-    if key == "cars":
+    if key in ("cars", "cgan"):
         s, n = model_cfg.image_size, train_cfg.batch_size
-        return rng.uniform(-1, 1, (n, s, s, model_cfg.channels)).astype("float32"), np.zeros(n, np.int32)
+        labels = rng.integers(0, getattr(model_cfg, "num_classes", 1), n).astype(np.int32)
+        return rng.uniform(-1, 1, (n, s, s, model_cfg.channels)).astype("float32"), labels
     return tuple(rng.uniform(-1, 1, (2, 1, model_cfg.image_size, model_cfg.image_size, 3)).astype("float32"))
 
 

@@ -38,3 +38,26 @@ def check_bool(value, name: str) -> bool:
     if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
         return bool(value)
     raise InputError(f"{name} must be true or false.")
+
+
+class Range:
+    """The allowed values of one request parameter: the one source that the library's checks, the
+    tab's slider and the API all read. ``name`` is how a sentence names it."""
+
+    def __init__(self, lo: float, hi: float, name: str, step: float = 1):
+        self.lo, self.hi, self.name, self.step = lo, hi, name, step
+
+    def int(self, value, name: str = "") -> int:
+        return check_int(value, name or self.name, int(self.lo), int(self.hi))
+
+    def float(self, value, name: str = "") -> float:
+        return check_float(value, name or self.name, self.lo, self.hi)
+
+    def __repr__(self) -> str:
+        return f"Range({self.lo:g}, {self.hi:g}, {self.name!r})"
+
+
+SEED = Range(0, MAX_SEED, "Seed")
+COUNT = Range(1, MAX_COUNT, "Count")
+OUTPUT_SIZE = Range(64, 1024, "Output size", step=32)
+STRENGTH = Range(0.0, 1.0, "Strength", step=0.05)

@@ -173,10 +173,15 @@ def make_grid(
     return out.resize((out.width * scale, out.height * scale), Image.NEAREST) if scale > 1 else out
 
 
+MIN_SIDE = 16  # px: the smallest side a fully convolutional network here is run at (then cropped back)
+
+
 def pad_to_multiple(arr: np.ndarray, multiple: int) -> tuple[np.ndarray, tuple[int, int]]:
-    """Reflect-pad (H, W, C) so H and W are multiples of ``multiple``; returns the original (H, W)."""
+    """Reflect-pad (H, W, C) so H and W are multiples of ``multiple`` and at least :data:`MIN_SIDE`
+    (a 1:20 sliver keeps room for a fully convolutional network's own reflection pads at every
+    scale); returns the original (H, W)."""
     h, w = arr.shape[:2]
-    ph, pw = (-h) % multiple, (-w) % multiple
+    ph, pw = (max(-n % multiple, MIN_SIDE - n) for n in (h, w))
     if ph or pw:
         arr = np.pad(arr, ((0, ph), (0, pw), (0, 0)), mode="reflect")
     return arr, (h, w)

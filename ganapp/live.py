@@ -18,15 +18,26 @@ from pathlib import Path
 
 import numpy as np
 
-from ganapp.checks import MAX_SEED, check_float, check_int
+from ganapp import weights
+from ganapp.checks import SEED, Range
 from ganapp.errors import InputError, WeightsUnavailable
 
-SAMPLE = Path(__file__).resolve().parent.parent / "weights" / "live" / "fashion_mnist_sample.npz"
 LATENT = 64
 WIDTH = 32  # channels of the first discriminator layer (the generator's last)
 GRID = 8  # an 8 x 8 grid of fixed latent vectors
 RUN_LOCK = threading.Lock()
 MAX_SECONDS = 90
+# what a run may ask for: the tab's sliders and the API read these
+LR = Range(1e-4, 5e-3, "Learning rate", step=1e-4)
+LABEL_SMOOTHING = Range(0.0, 0.5, "Label smoothing", step=0.05)
+D_STEPS = Range(1, 5, "Discriminator steps")
+BATCH_SIZE = Range(8, 256, "Batch size", step=8)
+SECONDS = Range(1, MAX_SECONDS, "Training time (s)")
+
+
+def sample_path() -> Path:
+    """The shipped Fashion-MNIST sample, in the weights folder (:data:`ganapp.weights.WEIGHTS_DIR`)."""
+    return weights.WEIGHTS_DIR / "live" / "fashion_mnist_sample.npz"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,12 +53,12 @@ class LiveOptions:
     def checked(self) -> LiveOptions:
         """The options, each checked against its range (InputError with a sentence if not)."""
         return LiveOptions(
-            lr=check_float(self.lr, "Learning rate", 1e-5, 1e-2),
-            label_smoothing=check_float(self.label_smoothing, "Label smoothing", 0.0, 0.5),
-            d_steps=check_int(self.d_steps, "Discriminator steps", 1, 5),
-            batch_size=check_int(self.batch_size, "Batch size", 8, 256),
-            seconds=check_float(self.seconds, "Training time (s)", 1, MAX_SECONDS),
-            seed=check_int(self.seed, "Seed", 0, MAX_SEED),
+            lr=LR.float(self.lr),
+            label_smoothing=LABEL_SMOOTHING.float(self.label_smoothing),
+            d_steps=D_STEPS.int(self.d_steps),
+            batch_size=BATCH_SIZE.int(self.batch_size),
+            seconds=SECONDS.float(self.seconds),
+            seed=SEED.int(self.seed),
         )
 
 
@@ -81,21 +92,25 @@ class Snapshot:
         return base64.b64encode(buf.getvalue()).decode()
 
 
-@functools.cache
 def sample_images() -> np.ndarray:
     """The shipped Fashion-MNIST sample, float32 (N, 28, 28, 1) in [-1, 1]."""
-    if not SAMPLE.is_file():
+    return _sample_images(sample_path())
+
+
+@functools.cache
+def _sample_images(path: Path) -> np.ndarray:
+    if not path.is_file():
         raise WeightsUnavailable(
             "Live training needs its Fashion-MNIST sample (weights/live/), which this installation lacks: "
             "rebuild it with `python -m train.data prepare live`."
         )
-    with np.load(SAMPLE) as f:
+    with np.load(path) as f:
         return f["images"][..., None].astype(np.float32) / 127.5 - 1.0
 
 
 def sample_size() -> int:
     """How many images the shipped sample holds (0 if it is missing)."""
-    return len(sample_images()) if SAMPLE.is_file() else 0
+    return len(sample_images()) if sample_path().is_file() else 0
 
 
 def build(seed: int, width: int = WIDTH):
@@ -103,8 +118,9 @@ def build(seed: int, width: int = WIDTH):
     import keras
     from keras import layers
 
-    keras.utils.set_random_seed(seed)
-    init = keras.initializers.RandomNormal(stddev=0.02)
+    # the initial weights follow from ``seed`` through the initialiser's own generator: no global
+    # seeding, which would reset Python's and NumPy's random numbers for every user of the server
+    init = keras.initializers.RandomNormal(stddev=0.02, seed=keras.random.SeedGenerator(seed))
     g = keras.Sequential(
         [
             keras.Input((LATENT,)),

@@ -19,18 +19,36 @@ def tensorflow():
     return tf
 
 
+def cpu_flags() -> list[str]:
+    """The CPU's vector extensions that set TensorFlow's speed here (avx2, avx512_bf16, amx_bf16)."""
+    from pathlib import Path
+
+    try:
+        flags = set(Path("/proc/cpuinfo").read_text().split())
+    except OSError:
+        return []
+    return [f for f in ("avx2", "avx512_bf16", "amx_bf16") if f in flags]
+
+
+def device() -> str:
+    """Where TensorFlow runs the models: the GPU's name, or the CPU with its flags (for logs and benches)."""
+    tf = tensorflow()
+    gpus = tf.config.list_physical_devices("GPU")
+    if gpus:
+        name = tf.config.experimental.get_device_details(gpus[0]).get("device_name", gpus[0].name)
+        return f"GPU: {name}" + (f" (and {len(gpus) - 1} more)" if len(gpus) > 1 else "")
+    import os
+
+    return f"CPU: {os.cpu_count()} cores, {' '.join(cpu_flags()) or 'no avx2'}"
+
+
 @functools.cache
 def native_bfloat16() -> bool:
     """Whether this machine runs bfloat16 natively on the CPU (avx512_bf16 or amx_bf16, where
     oneDNN's bf16 kernels are about twice as fast as float32) and has no GPU to run on instead."""
-    from pathlib import Path
-
     if tensorflow().config.list_physical_devices("GPU"):
         return False
-    try:
-        flags = Path("/proc/cpuinfo").read_text().split()
-    except OSError:
-        return False
+    flags = cpu_flags()
     return "avx512_bf16" in flags or "amx_bf16" in flags
 
 

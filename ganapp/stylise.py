@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from PIL import Image
 
 from ganapp import gatys, imaging
-from ganapp.checks import check_bool, check_float, check_int
+from ganapp.checks import OUTPUT_SIZE, Range, check_bool
 from ganapp.errors import InputError
 from ganapp.models.fast_style import inference as fast
 
@@ -16,6 +16,11 @@ STYLE_MAX_INPUT = fast.STYLE_MAX_INPUT
 # One style-transfer request may do at most the work of this many L-BFGS iterations at 512 px
 # (about two minutes on 2 AVX2 cores), so no call holds the style slot for long.
 STYLE_CAP_ITERATIONS_AT_512 = 40
+# what a request may ask for: the tab's sliders and the API read these
+CONTENT_WEIGHT = Range(0.0, 1e5, "Content weight", step=100)
+STYLE_WEIGHT = Range(0.0, 1.0, "Style weight", step=1e-3)
+TV_WEIGHT = Range(0.0, 300.0, "Total-variation weight", step=1)
+STEPS = Range(1, 300, "Steps")
 
 
 def check_style_work(max_size: int, steps: int, warm_start: bool) -> None:
@@ -50,11 +55,11 @@ def style_transfer(
     polishes a painting rather than starting one; from the photo when the shipped fast
     model (weights/fast_style) is not installed.
     """
-    content_weight = check_float(content_weight, "Content weight", 0.0, 1e8)
-    style_weight = check_float(style_weight, "Style weight", 0.0, 1e6)
-    tv_weight = check_float(tv_weight, "Total-variation weight", 0.0, 1e5)
-    steps = check_int(steps, "Steps", 1, 500)
-    max_size = check_int(max_size, "Output size", 64, 1024)
+    content_weight = CONTENT_WEIGHT.float(content_weight)
+    style_weight = STYLE_WEIGHT.float(style_weight)
+    tv_weight = TV_WEIGHT.float(tv_weight)
+    steps = STEPS.int(steps)
+    max_size = OUTPUT_SIZE.int(max_size)
     warm_start = check_bool(warm_start, "Start from the fast result (warm_start)")
     if content_weight == 0 and style_weight == 0:
         raise InputError("Content weight and style weight cannot both be zero.")

@@ -4,13 +4,19 @@ Lookup order for a model key (a folder of ``ganapp/models/``):
   1. a Hugging Face Hub repo at a pinned revision, when the environment variable
      ``GANAPP_<KEY>_REPO=owner/name@revision`` names one (e.g. a Space variable): what is
      configured explicitly wins over what is shipped;
-  2. ``weights/<key>/`` in this repository (``config.json`` + ``generator.weights.h5``).
+  2. ``<weights folder>/<key>/`` (``config.json`` + ``generator.weights.h5``).
+
+The weights folder (:data:`WEIGHTS_DIR`, also the home of the examples, the style presets and the
+live-training sample) is ``GANAPP_WEIGHTS_DIR`` when set; else a checkout's ``weights/``; else
+the copy installed with the package (``pip install .`` installs ``weights/`` as the data package
+``ganapp_weights``).
 The architecture is always built in code from ``config.json``; only weights are read
 (never ``keras.models.load_model`` on a file, which could carry code).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -18,7 +24,18 @@ from ganapp import models
 from ganapp.cache import Cache
 from ganapp.errors import WeightsUnavailable
 
-WEIGHTS_DIR = Path(os.environ.get("GANAPP_WEIGHTS_DIR", Path(__file__).resolve().parent.parent / "weights"))
+
+def _weights_dir() -> Path:
+    if os.environ.get("GANAPP_WEIGHTS_DIR"):
+        return Path(os.environ["GANAPP_WEIGHTS_DIR"])
+    checkout = Path(__file__).resolve().parent.parent / "weights"
+    if checkout.is_dir():
+        return checkout
+    installed = importlib.util.find_spec("ganapp_weights")
+    return Path(list(installed.submodule_search_locations)[0]) if installed else checkout
+
+
+WEIGHTS_DIR = _weights_dir()
 FILES = ("config.json", "generator.weights.h5")
 
 _cache = Cache()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import socket
@@ -17,6 +18,7 @@ os.environ.setdefault("GANAPP_STYLE_NET", "vgg16-hed")  # tests never try the VG
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "weights"
 sys.path.insert(0, str(ROOT))
 
 import numpy as np
@@ -195,40 +197,60 @@ def unpaired(tmp_path):
     return tmp_path
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def tiny_weights_root(root: Path) -> Path:
+    """A weights folder with tiny random cars, cgan and vangogh models and the shipped live-training
+    sample (linked); no fast style model, no examples, no presets."""
+    write_weights(root / "cars", TINY_DCGAN)
+    write_weights(root / "cgan", TINY_CGAN)
+    write_weights(root / "vangogh", TINY_CYCLEGAN)
+    (root / "live").symlink_to(SHIPPED / "live")
+    return root
+
+
+@contextlib.contextmanager
+def serving(weights_root: Path, **env):
+    """The app (app.build_app) served in this process on a free port, on the models of
+    ``weights_root``, with environment ``env`` set while it is built; yields its URL."""
     import httpx
     import uvicorn
 
     import app as app_module
     from ganapp import weights
 
-    root = tmp_path_factory.mktemp("weights")
-    write_weights(root / "cars", TINY_DCGAN)
-    write_weights(root / "cgan", TINY_CGAN)
-    write_weights(root / "vangogh", TINY_CYCLEGAN)
-    old = weights.WEIGHTS_DIR
-    weights.WEIGHTS_DIR = root
+    old, saved = weights.WEIGHTS_DIR, {k: os.environ.get(k) for k in env}
+    weights.WEIGHTS_DIR = weights_root
     weights.clear_cache()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app_module.build_app(), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(200):
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    srv.should_exit = True
-    thread.join(timeout=10)
-    weights.WEIGHTS_DIR = old
-    weights.clear_cache()
+    os.environ.update(env)
+    try:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        config = uvicorn.Config(app_module.build_app(), host="127.0.0.1", port=port, log_level="warning")
+        srv = uvicorn.Server(config)
+        thread = threading.Thread(target=srv.run, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(200):
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield url
+        # at once: a graceful exit waits for every client's keep-alive stream to close (10 s here)
+        srv.should_exit = srv.force_exit = True
+        thread.join(timeout=10)
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+        weights.WEIGHTS_DIR = old
+        weights.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with serving(tiny_weights_root(tmp_path_factory.mktemp("weights"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -271,9 +293,6 @@ def live_app():
     yield url
     proc.terminate()
     proc.wait(timeout=20)
-
-
-SHIPPED = ROOT / "weights"
 
 
 def shipped(*keys: str) -> bool:

@@ -146,7 +146,7 @@ def test_png_routes_share_a_bounded_pool_under_a_flood(server, monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
 
     import ganapp
-    from ganapp import server as server_module
+    from ganapp.web import server as server_module
 
     real, lock, active, peak = ganapp.generate_cars, threading.Lock(), [0], [0]
 

@@ -254,3 +254,32 @@ def test_watch_a_gan_learn(page):
     stopped = page.locator("#live-status").inner_text()
     page.wait_for_timeout(2000)
     assert page.locator("#live-status").inner_text() == stopped  # nothing arrives after Stop
+
+
+SPANISH = {  # tab -> texts a Spanish browser must show on it (labels, buttons, notes)
+    "Transferencia de estilo": ["Estilizar rápido", "Peso del contenido", "Mezclar dos cuadros", "Contenido"],
+    "Van Gogh": ["Pintar", "Tamaño de salida (lado largo, px)", "Cámara en directo", "Cómo se entrenó este modelo"],
+    "Boceto → edificio": ["Construir desde el dibujo", "Foto → boceto", "Dibuja un edificio"],
+    "Generador de coches": ["Semilla latente", "🎲 Semilla al azar", "Animar el paseo"],
+    "GAN condicional": ["Todas las clases", "Hacia la clase", "Transformar"],
+    "Mira cómo aprende una GAN": ["Entrenar", "Suavizado de etiquetas", "Qué observar"],
+}
+
+
+def test_a_spanish_browser_sees_the_app_in_spanish(page, live_app):
+    context = page.context.browser.new_context(viewport={"width": 1280, "height": 1000}, locale="es-ES")
+    try:
+        pg = context.new_page()
+        pg.goto(live_app)
+        pg.wait_for_selector("text=Mira qué hacen", timeout=30_000)
+        assert pg.get_by_text("See what neural style transfer").count() == 0  # no English left on the page
+        for i, (tab, texts) in enumerate(SPANISH.items()):
+            pg.get_by_role("tab", name=tab).click()
+            pg.wait_for_timeout(500)
+            for text in texts:
+                shown = pg.get_by_text(text).filter(visible=True).count()
+                assert shown or pg.get_by_role("button", name=text).filter(visible=True).count(), text
+            assert "__i18n__" not in pg.inner_text("body"), tab  # no untranslated key shows
+            pg.screenshot(path=SHOTS / f"es_{i}.png", full_page=True)
+    finally:
+        context.close()

@@ -111,3 +111,12 @@ def test_converter_names_every_layer(graphs):
     load_onnx_weights(model, graphs)
     names = [keras_layer_name(w) for w in dequantized_convs(graphs["transformer"])]
     assert len(names) == len(set(names)) == 42 and "expand_conv3_gamma" in names and "residual5_conv2" in names
+
+
+@pytest.mark.skipif(not shipped("fast_style", "vangogh"), reason="needs the shipped fast style and van Gogh weights")
+def test_a_sliver_is_painted_at_its_own_size():
+    """A 1:19 image at 64 px is 3 px wide: narrower than the networks' own reflection pads."""
+    sliver = Image.new("RGB", (20, 380), "white")
+    style = Image.open(ROOT / "weights/style/presets/starry_night.jpg")
+    assert ganapp.fast_style_transfer(sliver, style, 64).size == (3, 64)
+    assert ganapp.van_gogh(sliver, 64).size == (3, 64)

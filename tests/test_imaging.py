@@ -96,8 +96,10 @@ def test_numpy_inputs_in_either_range():
 def test_grid_and_padding_shapes():
     grid = make_grid(np.zeros((5, 8, 8, 1), np.uint8), cols=3, pad=1)
     assert grid.size == (3 * 9 + 1, 2 * 9 + 1) and grid.mode == "RGB"
-    arr, (h, w) = pad_to_multiple(np.zeros((10, 13, 3), np.float32), 4)
-    assert arr.shape == (12, 16, 3) and (h, w) == (10, 13)
+    arr, (h, w) = pad_to_multiple(np.zeros((30, 13, 3), np.float32), 4)
+    assert arr.shape == (32, 16, 3) and (h, w) == (30, 13)
+    # a sliver keeps room for a network's own reflection pads: at least 16 px a side
+    assert pad_to_multiple(np.zeros((64, 3, 3), np.float32), 4)[0].shape == (64, 16, 3)
 
 
 def test_none_asks_for_the_image():

@@ -78,14 +78,14 @@ def test_one_run_at_a_time_and_nothing_written(tmp_path, monkeypatch):
 
 
 def test_missing_sample_says_so(monkeypatch, tmp_path):
-    monkeypatch.setattr(live, "SAMPLE", tmp_path / "none.npz")
-    live.sample_images.cache_clear()
+    monkeypatch.setattr(live, "sample_path", lambda: tmp_path / "none.npz")
+    live._sample_images.cache_clear()
     try:
         with pytest.raises(WeightsUnavailable, match="python -m train.data prepare live"):
             next(live.train_live(live.LiveOptions(seconds=1)))
         assert live.sample_size() == 0
     finally:
-        live.sample_images.cache_clear()
+        live._sample_images.cache_clear()
 
 
 def test_train_live_endpoint_streams_snapshots(client):

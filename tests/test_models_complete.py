@@ -44,8 +44,9 @@ def missing_parts(root: Path, key: str) -> list[str]:
             missing.append(f"a pinned-output case, test_{key}_... in tests/test_pinned_outputs.py")
     elif spec.make_command not in weights.unavailable_message(key):
         missing.append("a 'no weights' sentence that says how to make them")
-    if not any(f"ganapp.{name}" in (root / "app.py").read_text() for name in spec.api):
-        missing.append("its tab in app.py (calling one of its functions)")
+    tabs = [p.read_text() for p in (root / "ganapp" / "web" / "tabs").glob("*.py")]
+    if not any(f"ganapp.{name}" in tab for name in spec.api for tab in tabs):
+        missing.append("its tab, a module of ganapp/web/tabs/ (calling one of its functions)")
     return missing
 
 
@@ -92,7 +93,7 @@ def test_a_model_added_from_the_templates_is_found_and_trained(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == str(
         [
             "a pinned-output case, test_toy_... in tests/test_pinned_outputs.py",
-            "its tab in app.py (calling one of its functions)",
+            "its tab, a module of ganapp/web/tabs/ (calling one of its functions)",
         ]
     )
     assert (root / "weights/toy/README.md").is_file() and (root / "weights/toy/samples.png").is_file()

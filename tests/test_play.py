@@ -83,12 +83,14 @@ def test_each_trained_tab_shows_how_it_was_trained(monkeypatch):
     """The accordion is built from each shipped weights folder: its run, its numbers, its recipe."""
     import app
     from ganapp import weights
+    from ganapp.web.i18n import t
     from tests.conftest import SHIPPED
 
     monkeypatch.setattr(weights, "WEIGHTS_DIR", SHIPPED)  # not this module's test server's tiny weights
     demo = app.build_demo()
     accordions = [b for b in demo.blocks.values() if type(b).__name__ == "Accordion"]
-    assert sum(a.label == "How this model was trained" for a in accordions) == len(
+    label = str(t("How this model was trained"))  # the page's text, in the browser's language
+    assert sum(str(a.label) == label for a in accordions) == len(
         [k for k in ("vangogh", "pix2pix", "cars", "cgan") if shipped(k)]
     )
     codes = [b.value for b in demo.blocks.values() if type(b).__name__ == "Code"]

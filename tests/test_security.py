@@ -124,7 +124,7 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
     good = {"path": upload(server, tmp_path / "good.png"), "meta": FILEDATA}
     answers = []
     for form in raw_path_forms(target):
-        answers.append(call(server, "van_gogh", [form, 128]))
+        answers.append(call(server, "van_gogh", [form, 128, 1.0]))
         answers.append(call(server, "style_transfer", [form, good, 1e4, 1e-2, 30, 5, 64, True]))
     ids = fn_ids(server)
     ui_events = {  # UI events and their arguments after the named file
@@ -147,9 +147,9 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
 
 
 def test_a_non_string_file_argument_gets_a_sentence(server):
-    from ganapp.server import CRASH
+    from ganapp.web.server import CRASH
 
-    event, data = call(server, "van_gogh", [{"path": 5, "meta": FILEDATA}, 128])
+    event, data = call(server, "van_gogh", [{"path": 5, "meta": FILEDATA}, 128, 1.0])
     assert event == "error" and CRASH not in json.dumps(data)
 
 
@@ -178,7 +178,7 @@ def slow_style(monkeypatch):
 def test_a_flood_of_style_jobs_does_not_shut_out_other_users(server, client, slow_style, monkeypatch, tmp_path):
     from gradio_client import handle_file
 
-    from ganapp import server as server_module
+    from ganapp.web import server as server_module
 
     # nothing is cancelled while the flood is sent, however slow the machine (that would free places)
     monkeypatch.setattr(server_module, "COLLECT_S", 600.0, raising=False)
@@ -217,7 +217,7 @@ def test_a_flood_of_style_jobs_does_not_shut_out_other_users(server, client, slo
 
 
 def test_one_session_holds_one_waiting_style_job(server, slow_style, monkeypatch, tmp_path):
-    from ganapp import server as server_module
+    from ganapp.web import server as server_module
 
     monkeypatch.setattr(server_module, "COLLECT_S", 600.0, raising=False)  # no place freed by a cancel meanwhile
     path = tmp_path / "p.png"
@@ -289,7 +289,7 @@ def test_photo_to_sketch_returns_a_png(client, tmp_path):
 
 
 def test_old_uploads_and_results_are_deleted_but_examples_kept(tmp_path):
-    from ganapp.server import clean_cache
+    from ganapp.web.server import clean_cache
 
     old, new, example = tmp_path / "a" / "old.png", tmp_path / "b" / "new.png", tmp_path / "c" / "example.jpg"
     for p in (old, new, example):

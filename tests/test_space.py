@@ -58,6 +58,32 @@ def test_deploy_uploads_exactly_the_app(no_network):
     assert "train/pix2pix/recipes/default.toml" in up
 
 
+def test_the_uploaded_front_matter_comes_from_the_registry(no_network, monkeypatch):
+    from huggingface_hub import metadata_load
+
+    seen = {}
+
+    class Reading(RecordingHfApi):  # reads the staged README and requirements while they exist
+        def upload_folder(self, *, folder_path, **kw):
+            seen["meta"] = metadata_load(f"{folder_path}/README.md")
+            seen["requirements"] = open(f"{folder_path}/requirements.txt").read()
+            return super().upload_folder(folder_path=folder_path, **kw)
+
+    variables = space.space_variables(["GANAPP_CARS_REPO=you/ganapp-cars@0123abc"])
+    space.deploy("you/ganapp", variables=variables, gpu=True, api=Reading())
+    meta = seen["meta"]
+    assert meta["sdk"] == "gradio" and meta["app_file"] == "app.py"  # the README's own configuration is kept
+    assert 0 < len(meta["short_description"]) <= 60
+    assert {"gan", "dcgan", "cyclegan", "pix2pix", "style-transfer"} <= set(meta["tags"])
+    assert meta["models"] == ["you/ganapp-cars"]
+    assert meta["preload_from_hub"] == ["you/ganapp-cars config.json,generator.weights.h5 0123abc"]
+    assert meta["suggested_hardware"] == "t4-small"
+    assert "tensorflow==" in seen["requirements"] and "tensorflow[and-cuda]==" in seen["requirements"]
+    # the checkout's own README and requirements are untouched
+    assert "preload_from_hub" not in metadata_load(ROOT / "README.md")
+    assert "and-cuda" not in (ROOT / "requirements.txt").read_text()
+
+
 def test_front_matter_configures_a_gradio_space():
     meta = metadata_load(ROOT / "README.md")
     assert meta["sdk"] == "gradio" and meta["app_file"] == "app.py" and meta["python_version"] == "3.11"

@@ -96,6 +96,7 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     assert sorted(p.name for p in out.iterdir()) == [
         "README.md",
         "config.json",
+        "discriminator.weights.h5",
         "generator.weights.h5",
         "loss.png",
         "samples.png",
@@ -107,7 +108,9 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     from huggingface_hub import ModelCard
 
     card = ModelCard.load(out / "README.md")
-    assert card.data.library_name == "keras" and card.data.license == "mit" and "How it was trained" in card.text
+    assert card.data.library_name == "ganapp" and card.data.license == "mit" and "How it was trained" in card.text
+    assert {"gan", "keras", "tensorflow"} <= set(card.data.tags)
+    assert "GANAPP_CGAN_REPO=owner/name@<commit sha> ganapp" in card.text and 'api_name="/generate_class"' in card.text
     assert "![timelapse](timelapse.webp)" in card.text and "![losses](loss.png)" in card.text
 
     # the exported folder is what the app loads
@@ -118,10 +121,14 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
 
     api = RecordingHfApi()
     monkeypatch.setenv("HF_TOKEN", "hf_secret_token_value_123")
-    url = push_folder(out, "me/ganapp-cgan", api=api)
-    assert url.endswith("/commit/1")
-    assert [c[0] for c in api.calls] == ["create_repo", "upload_folder"]
-    assert api.calls[1][2]["folder_path"] == str(out)  # only the export folder, never the run
+    pin = push_folder(out, "me/ganapp-cgan", api=api, key="cgan", run=run)
+    assert pin == "GANAPP_CGAN_REPO=me/ganapp-cgan@1"  # what a Space variable takes
+    assert [c[0] for c in api.calls] == ["create_repo", "upload_folder", "upload_folder"]
+    assert api.calls[1][2]["folder_path"] == str(out)  # the export folder, whose card now names the repo
+    assert "GANAPP_CGAN_REPO=me/ganapp-cgan@<commit sha>" in (out / "README.md").read_text()
+    # then the run's TensorBoard event files (and nothing else of the run) under runs/<run>
+    assert api.calls[2][2]["folder_path"] == str(run / "tb") and api.calls[2][2]["path_in_repo"] == "runs/default"
+    assert api.uploaded and all(".tfevents." in p for p in api.uploaded)
     assert api.calls[0][2]["exist_ok"] is True
     # the token is left to huggingface_hub (HF_TOKEN or the login cache): ganapp never handles it
     assert all("token" not in call[2] for call in api.calls)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"  # prepared datasets (git-ignored; python -m train.data prepare <name>)
+ROOT = Path(__file__).resolve().parent.parent  # where train/ lives: a checkout, or site-packages once installed
+# the folder of data/ and runs/: a checkout's root, else (installed) the current folder
+WORK = ROOT if (ROOT / "pyproject.toml").is_file() else Path.cwd()
+DATA = WORK / "data"  # prepared datasets (git-ignored; python -m train.data prepare <name>)
 
 
 def runs_dir() -> Path:
     """Where run folders go (git-ignored): ``GANAPP_RUNS_DIR``, else ``runs/``."""
-    return Path(os.environ.get("GANAPP_RUNS_DIR", ROOT / "runs"))
+    return Path(os.environ.get("GANAPP_RUNS_DIR", WORK / "runs"))

@@ -15,7 +15,7 @@ import pkgutil
 from pathlib import Path
 
 import train
-from train import ROOT
+from ganapp import weights
 
 
 def evaluators() -> dict:
@@ -37,7 +37,7 @@ def main(argv=None):
     ap.add_argument("--weights", default=None, help="weights folder (default weights/<key>)")
     ap.add_argument("--previous", default=None, help="the weights folder these replace, measured beside them")
     args = ap.parse_args(argv)
-    folder = Path(args.weights or ROOT / "weights" / args.key)
+    folder = Path(args.weights) if args.weights else weights.WEIGHTS_DIR / args.key
     extra = {"previous": Path(args.previous)} if args.previous else {}
     metrics = table[args.key](folder, **extra)
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")

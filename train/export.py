@@ -22,10 +22,13 @@ def export_folder(
     images: int,
     credits: Path | list[Path] | None = None,
     selected: dict | None = None,
+    discriminator=None,
 ) -> None:
-    """Write what inference needs and nothing else: config.json, generator weights,
-    samples.png, training.json (data note, options, the command, the epoch ``selected`` by
-    validation if any), credits, model card; and how it learned: timelapse.webp, loss.png."""
+    """Write what inference and the app's views need and nothing else: config.json, generator
+    weights, the discriminator's weights when given (``discriminator.weights.h5``, what the
+    "what the discriminator sees" views score with), samples.png, training.json (data note,
+    options, the command, the epoch ``selected`` by validation if any), credits, model card; and
+    how it learned: timelapse.webp, loss.png."""
     import tensorflow as tf
 
     from ganapp.config import save_config
@@ -34,6 +37,8 @@ def export_folder(
     out.mkdir(parents=True, exist_ok=True)
     save_config(task.model_cfg, out / "config.json")
     generator.save_weights(out / "generator.weights.h5")
+    if discriminator is not None:
+        discriminator.save_weights(out / "discriminator.weights.h5")
     samples.save(out / "samples.png")
     options = dataclasses.asdict(task.train_cfg)
     options.pop("push_to_hub", None)

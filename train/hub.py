@@ -38,10 +38,12 @@ def card_data(key: str, metrics: dict | None = None):
         if name in summary
     ]
     return ModelCardData(
-        library_name="keras",
+        # the files are weights for ganapp's own builders, not a Keras model file: the Hub's
+        # "keras" snippet (keras.saving.load_model) could not load them
+        library_name="ganapp",
         license=info.license,
         pipeline_tag=info.pipeline_tag,
-        tags=[*info.tags, "ganapp"],
+        tags=list(dict.fromkeys([*info.tags, "gan", "keras", "tensorflow", "ganapp"])),
         datasets=list(info.datasets) or None,
         model_name=f"ganapp-{key}",
         eval_results=results or None,
@@ -120,8 +122,50 @@ def _pilots_section(pilots: dict) -> list[str]:
     return ["## Pilots", "", pilots["note"], "", *table, ""]
 
 
-def write_model_card(folder: Path, key: str) -> Path:
-    """Write ``folder/README.md`` from the JSON files in ``folder`` and the spec of model ``key``."""
+def usage_section(key: str, repo_id: str = "owner/name", folder: Path | None = None) -> list[str]:
+    """The card's "How to use": serve these weights in ganapp from the Hub repo, pinned, and call
+    the model's first API function with gradio_client (its required arguments; the rest keep the
+    function's defaults; a class label is the first of ``folder/config.json``'s classes)."""
+    import inspect
+
+    import ganapp
+    from ganapp import models
+
+    info = models.spec(key)
+    classes = _load(folder / "config.json").get("class_names", ["?"]) if folder else ["?"]
+    args = [
+        f"{p.name}={classes[0]!r}" if p.name == "label" else f'{p.name}=handle_file("{p.name}.png")'
+        for p in inspect.signature(getattr(ganapp, info.api[0])).parameters.values()
+        if p.default is inspect.Parameter.empty
+    ]
+    imports = "from gradio_client import Client" + (", handle_file" if "handle_file" in "".join(args) else "")
+    return [
+        "## How to use",
+        "",
+        "These are weights for ganapp's own network builders, rebuilt in code from `config.json` (never a "
+        "pickled model). In a ganapp checkout, serve them pinned to a commit of this repo (the sha the push "
+        "printed, or any commit of its history):",
+        "",
+        "```bash",
+        "pip install .",
+        f"GANAPP_{key.upper()}_REPO={repo_id}@<commit sha> ganapp",
+        "```",
+        "",
+        "Then call the model from Python (or from any MCP client, with `GRADIO_MCP_SERVER=true`):",
+        "",
+        "```python",
+        imports,
+        "",
+        'client = Client("http://127.0.0.1:7860/")',
+        "result = client.predict(" + ", ".join([*args, f'api_name="/{info.api[0]}"']) + ")",
+        "```",
+        "",
+    ]
+
+
+def write_model_card(folder: Path, key: str, repo_id: str = "owner/name") -> Path:
+    """Write ``folder/README.md`` from the JSON files in ``folder`` and the spec of model ``key``
+    (``repo_id``: the Hub repo its "how to use" names)."""
     from ganapp import models
 
     info = models.spec(key)
@@ -149,6 +193,7 @@ def write_model_card(folder: Path, key: str) -> Path:
         train.get("dataset_note", "(not recorded)"),
         "",
     ]
+    lines += usage_section(key, repo_id, folder)
     lines += _training_section(info, train)
     lines += _pilots_section(_load(folder / "pilots.json"))
     if metrics:
@@ -175,12 +220,19 @@ def write_model_card(folder: Path, key: str) -> Path:
     return save_card(folder, card_data(key, metrics), "\n".join(lines))
 
 
-def push_folder(folder: Path, repo_id: str, api=None, revision: str | None = None) -> str:
-    """Create ``repo_id`` if needed and upload only ``folder``'s files. Returns the commit URL."""
+def push_folder(
+    folder: Path, repo_id: str, api=None, revision: str | None = None, key: str | None = None, run: Path | None = None
+) -> str:
+    """Create ``repo_id`` if needed and upload ``folder``'s files, with the card's "how to use"
+    naming ``repo_id`` (when ``key`` is given) and the run's TensorBoard event files under
+    ``runs/`` (when ``run`` is given; the Hub shows them in its TensorBoard tab). Returns the
+    pin line ``GANAPP_<KEY>_REPO=repo_id@<commit sha>`` (or the commit URL, without ``key``)."""
     if api is None:
         from huggingface_hub import HfApi
 
         api = HfApi()
+    if key:
+        write_model_card(folder, key, repo_id)
     api.create_repo(repo_id, repo_type="model", exist_ok=True)
     info = api.upload_folder(
         repo_id=repo_id,
@@ -190,4 +242,17 @@ def push_folder(folder: Path, repo_id: str, api=None, revision: str | None = Non
         revision=revision,
         ignore_patterns=["*.part", "*.tmp"],
     )
-    return str(getattr(info, "commit_url", info))
+    commit = getattr(info, "oid", None) or str(info).rstrip("/").rsplit("/", 1)[-1]
+    if run is not None and (run / "tb").is_dir():
+        info = api.upload_folder(
+            repo_id=repo_id,
+            folder_path=str(run / "tb"),
+            path_in_repo=f"runs/{run.name}",
+            repo_type="model",
+            commit_message=f"TensorBoard logs of run {run.name}",
+            revision=revision,
+        )
+        commit = getattr(info, "oid", None) or str(info).rstrip("/").rsplit("/", 1)[-1]
+    url = str(getattr(info, "commit_url", info))
+    print(f"pushed: {url}\ncommit: {commit}")
+    return f"GANAPP_{key.upper()}_REPO={repo_id}@{commit}" if key else url

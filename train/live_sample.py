@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 
-from ganapp.live import SAMPLE
+from ganapp.live import sample_path
 
 PER_CLASS = 600
 
@@ -21,17 +21,18 @@ def build_live_sample():
     x, y, _ = load_fashion_mnist("train")
     rng = np.random.default_rng(0)
     idx = np.sort(np.concatenate([rng.permutation(np.flatnonzero(y == c))[:PER_CLASS] for c in range(10)]))
-    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(SAMPLE, images=x[idx, ..., 0], labels=y[idx].astype(np.uint8))
-    (SAMPLE.parent / "credits.json").write_text(json.dumps({
-        "file": SAMPLE.name,
+    sample = sample_path()
+    sample.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(sample, images=x[idx, ..., 0], labels=y[idx].astype(np.uint8))
+    (sample.parent / "credits.json").write_text(json.dumps({
+        "file": sample.name,
         "what": f"{len(idx)} Fashion-MNIST training images (28 x 28 grey), {PER_CLASS} per class, seed 0",
         "classes": list(FASHION_CLASSES),
         "source": "Debian package dataset-fashion-mnist (Xiao, Rasul, Vollgraf, 2017, Zalando Research)",
         "licence": "MIT (Expat)",
         "built_by": "python -m train.data prepare live",
     }, indent=2) + "\n")  # fmt: skip
-    return SAMPLE
+    return sample
 
 
 PREPARE = {"live": build_live_sample}

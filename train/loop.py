@@ -224,5 +224,6 @@ def fit(task: GANTask) -> Path:
         if cfg.push_to_hub:
             from train.hub import push_folder
 
-            print(f"pushed to {push_folder(out, cfg.push_to_hub)}")
+            pin = push_folder(out, cfg.push_to_hub, key=task.key, run=run.folder)
+            print(f"serve these weights with: {pin}")
     return run.folder

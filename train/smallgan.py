@@ -153,4 +153,4 @@ class SmallGANTask(GANTask):
         from train.export import export_folder
 
         grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
-        export_folder(self, run, out, self.g_ema, grid, self.dataset_note(), len(self.x))
+        export_folder(self, run, out, self.g_ema, grid, self.dataset_note(), len(self.x), discriminator=self.d)

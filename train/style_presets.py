@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from train import ROOT
 from train.debian import CV_DATA, GC_DETAILS, GC_RCC, debian_package_files, gcompris_paintings
 
 STYLE_PRESETS = (  # (key, title, artist, year, where): the style tab's gallery, public-domain paintings
@@ -28,9 +27,13 @@ STYLE_PRESETS = (  # (key, title, artist, year, where): the style tab's gallery,
 )
 
 
-def prepare_style_presets(out: Path = ROOT / "weights" / "style" / "presets", long_side: int = 512) -> Path:
+def prepare_style_presets(out: Path | None = None, long_side: int = 512) -> Path:
     """The style tab's gallery: public-domain paintings from Debian packages, reduced to
-    ``long_side`` px, with presets.json (title, artist, year, source, licence), in gallery order."""
+    ``long_side`` px, with presets.json (title, artist, year, source, licence), in gallery order;
+    ``out`` defaults to the weights folder's ``style/presets``."""
+    from ganapp import style_presets
+
+    out = out or style_presets.folder()
 
     from ganapp.imaging import load_image, resize_max_side
     from train.debian import read_rcc

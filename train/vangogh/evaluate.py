@@ -76,6 +76,81 @@ def _deception(judge, sets: dict, held_out: list, rng) -> dict:
     return out
 
 
+def _crops(rng, img: np.ndarray, n: int, s: int = 128, positions=None):
+    """(``n`` random ``s`` px crops of ``img``, their positions); at ``positions`` when given."""
+    pos = positions or [
+        (rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)
+    ]
+    return [img[y : y + s, x : x + s] for y, x in pos], pos
+
+
+def _load(data: Path) -> dict:
+    """The evaluation's images (uint8 arrays): held-out photos at 512 px, held-out paintings at 640 px
+    with their titles and paths, and the training paintings and photos (the judge's and the reference's)."""
+    from ganapp.imaging import load_image, resize_max_side
+    from train.data import list_images
+
+    def read(folder: str, side: int) -> list[np.ndarray]:
+        return [np.asarray(resize_max_side(load_image(p), side)) for p in list_images(data / folder)]
+
+    held_out_paths = list_images(data / "testB")
+    if not held_out_paths:
+        raise FileNotFoundError(
+            f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`."
+        )
+    return {
+        "photos": read("testA", 512),
+        "held_out": read("testB", 640),
+        "held_out_paths": held_out_paths,
+        "titles": _titles(data, held_out_paths),
+        "paintings": read("trainB", 640),
+        "train_photos": read("trainA", 512),
+    }
+
+
+def _translate(rng, images: dict, models: dict, starry: Path | None, sheet_rows: int):
+    """Every held-out photo through each model of ``models`` (kind -> generator; "fast_style_starry_night"
+    when ``starry``): (crop sets per kind and of the photos, (edge correlation, SSIM) per kind, the cycle
+    L1 of each photo through ``models["back"]`` when there is one, the comparison sheet's tiles)."""
+    from PIL import Image
+
+    import ganapp
+    from ganapp.imaging import pm1_to_uint8, to_pm1
+
+    g_back = models.pop("back", None)
+    kinds = [*models, *(["fast_style_starry_night"] if starry is not None else [])]
+    sets = {"photos": [], **{k: [] for k in kinds}}
+    structure = {k: ([], []) for k in kinds}
+    cycles, sheet = [], []
+    for i, p in enumerate(images["photos"]):
+        outs = {k: pm1_to_uint8(_run(g, p)[None])[0] for k, g in models.items()}
+        if starry is not None:
+            outs["fast_style_starry_night"] = np.asarray(ganapp.fast_style_transfer(p, starry, max(p.shape[:2])))
+        c, pos = _crops(rng, p, 16)
+        sets["photos"] += c
+        for k, out in outs.items():
+            sets[k] += _crops(rng, out, 16, positions=pos)[0]
+            structure[k][0].append(float(np.corrcoef(_grey_edges(p).ravel(), _grey_edges(out).ravel())[0, 1]))
+            structure[k][1].append(ssim_grey(p, out))
+        if i < sheet_rows:
+            sheet += [
+                np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
+                for a in (p, *outs.values())
+            ]
+        if g_back is not None:
+            back = _run(g_back, outs["ours"])
+            cycles.append(float(np.abs(back - to_pm1(Image.fromarray(p))).mean() / 2))
+    return sets, structure, cycles, sheet
+
+
+def _save_sheet(tiles: list[np.ndarray], rows: int, path: Path) -> None:
+    from ganapp.imaging import make_grid
+
+    if tiles:
+        h = min(t.shape[0] for t in tiles)
+        make_grid(np.stack([t[:h] for t in tiles]), cols=len(tiles) // rows, pad=4).save(path)
+
+
 def evaluate_vangogh(
     folder: Path, data: str = "data/vangogh", sheet_rows: int = 4, previous: Path | None = None
 ) -> dict:
@@ -87,97 +162,58 @@ def evaluate_vangogh(
     share of those crops that a painting-vs-photo judge (train.vangogh.judge, fit on the training
     paintings and photos) calls paintings. ``previous``: the weights these replace, measured
     beside them. Writes comparison.png (photo | previous | these | fast style) beside the weights."""
-    from PIL import Image
-
-    import ganapp
     from ganapp import weights
-    from ganapp.imaging import load_image, make_grid, pm1_to_uint8, resize_max_side, to_pm1
     from ganapp.weights import build_from_dir
-    from train.data import list_images
     from train.vangogh.judge import PaintingJudge
 
+    images = _load(Path(data))
     g_ab, g_ba = _generators(folder)
-    old = build_from_dir(previous)[0] if previous is not None else None
-    latest = g_ba is not None
+    models = {"previous": build_from_dir(previous)[0]} if previous is not None else {}
+    models["ours"] = g_ab
+    if g_ba is not None:
+        models["back"] = g_ba
+    starry = next((p for p, t in zip(images["held_out_paths"], images["titles"]) if "Starry" in t), None)
+    starry = starry if weights.is_available("fast_style") else None
     rng = np.random.default_rng(0)
-    photos = [np.asarray(resize_max_side(load_image(p), 512)) for p in list_images(Path(data) / "testA")]
-    held_out_paths = list_images(Path(data) / "testB")
-    titles = _titles(Path(data), held_out_paths)
-    held_out = [np.asarray(resize_max_side(load_image(p), 640)) for p in held_out_paths]
-    if not held_out:
-        raise FileNotFoundError(
-            f"{data}/testB holds no paintings: rebuild with `python -m train.data prepare vangogh`."
-        )
-
-    def crops(img, n, s=128, positions=None):
-        pos = positions or [
-            (rng.integers(0, img.shape[0] - s + 1), rng.integers(0, img.shape[1] - s + 1)) for _ in range(n)
-        ]
-        return [img[y : y + s, x : x + s] for y, x in pos], pos
-
-    fast = weights.is_available("fast_style")
-    starry = next((p for p, t in zip(held_out_paths, titles) if "Starry" in t), None)
-    kinds = [*(["previous"] if old is not None else []), "ours", "fast_style_starry_night"]
-    sets = {"photos": [], **{k: [] for k in kinds}}
-    structure = {k: ([], []) for k in kinds}
-    cycles, sheet = [], []
-    for i, p in enumerate(photos):
-        painted = pm1_to_uint8(_run(g_ab, p)[None])[0]
-        outs = {"previous": pm1_to_uint8(_run(old, p)[None])[0]} if old is not None else {}
-        outs["ours"] = painted
-        if fast and starry is not None:
-            outs["fast_style_starry_night"] = np.asarray(ganapp.fast_style_transfer(p, starry, max(p.shape[:2])))
-        c, pos = crops(p, 16)
-        sets["photos"] += c
-        for k, out in outs.items():
-            sets[k] += crops(out, 16, positions=pos)[0]
-            structure[k][0].append(float(np.corrcoef(_grey_edges(p).ravel(), _grey_edges(out).ravel())[0, 1]))
-            structure[k][1].append(ssim_grey(p, out))
-        if i < sheet_rows:
-            sheet += [
-                np.asarray(Image.fromarray(a).resize((256, 256 * a.shape[0] // a.shape[1]), Image.LANCZOS))
-                for a in (p, *outs.values())
-            ]
-        if latest:
-            back = _run(g_ba, painted)
-            cycles.append(float(np.abs(back - to_pm1(Image.fromarray(p))).mean() / 2))
-    if sheet:
-        h = min(t.shape[0] for t in sheet)
-        make_grid(np.stack([t[:h] for t in sheet]), cols=len(sheet) // min(sheet_rows, len(photos)), pad=4).save(
-            folder / "comparison.png"
-        )
-    per_painting = [crops(a, max(1, len(sets["photos"]) // len(held_out)))[0] for a in held_out]
-    art = [c for cs in per_painting for c in cs]
-    train_paths = (list_images(Path(data) / d) for d in ("trainB", "trainA"))
-    paintings, train_photos = (
-        [np.asarray(resize_max_side(load_image(p), s)) for p in ps] for ps, s in zip(train_paths, (640, 512))
-    )
+    sets, structure, cycles, sheet = _translate(rng, images, models, starry, sheet_rows)
+    _save_sheet(sheet, min(sheet_rows, len(images["photos"])), folder / "comparison.png")
+    held_out, paintings, n = images["held_out"], images["paintings"], len(sets["photos"])
+    per_painting = [_crops(rng, a, max(1, n // len(held_out)))[0] for a in held_out]
     # the reference: how close the training paintings themselves come to the held-out ones
-    reference = [c for a in paintings for c in crops(a, max(1, len(sets["photos"]) // len(paintings)))[0]]
-    summary, styles = _scores({**sets, "training_paintings": reference}, structure, per_painting, titles)
+    reference = [c for a in paintings for c in _crops(rng, a, max(1, n // len(paintings)))[0]]
+    summary, styles = _scores({**sets, "training_paintings": reference}, structure, per_painting, images["titles"])
     if cycles:
         summary["cycle_l1"] = round(float(np.mean(cycles)), 4)
-    judge = PaintingJudge(paintings, train_photos)
+    judge = PaintingJudge(paintings, images["train_photos"])
     summary.update(_deception(judge, sets, held_out, rng))
     columns = [
         "held-out photo",
-        *(["the previous weights"] if old is not None else []),
+        *(["the previous weights"] if previous is not None else []),
         "this model",
-        *(["the fast style model with The Starry Night"] if fast else []),
+        *(["the fast style model with The Starry Night"] if starry is not None else []),
     ]
-    goals = {
+    return {
+        "summary": summary,
+        "goals": _goals(summary),
+        "style_distance_per_painting": styles,
+        "sheet": {"file": "comparison.png", "columns": columns},
+        "notes": _notes(len(images["photos"]), len(held_out), n, sum(map(len, per_painting)), judge.trained_on),
+    }
+
+
+def _goals(summary: dict) -> dict:
+    return {
         "deception_rate_at_least_0.6": summary["deception_rate_ours"] >= 0.6,
         "photos_deception_rate_at_most_0.2": summary["deception_rate_photos"] <= 0.2,
         "edge_correlation_at_least_0.5": summary["edge_correlation_ours"] >= 0.5,
         "style_distance_ratio_at_most_0.5": summary["style_distance_ratio_ours_vs_photos"] <= 0.5,
     }
-    return {
-        "summary": summary,
-        "goals": goals,
-        "style_distance_per_painting": styles,
-        "sheet": {"file": "comparison.png", "columns": columns},
-        "notes": f"{len(photos)} held-out photos (testA) translated at 512 px, against {len(held_out)} held-out "
-        f"paintings (testB, never trained on); {len(sets['photos'])} 128 px crops per side ({len(art)} painting "
+
+
+def _notes(photos: int, held_out: int, crops: int, art: int, judged: int) -> str:
+    return (
+        f"{photos} held-out photos (testA) translated at 512 px, against {held_out} held-out "
+        f"paintings (testB, never trained on); {crops} 128 px crops per side ({art} painting "
         "crops). Frechet distance: mean-pooled block3_conv3 features of the offline VGG16; style distance to a "
         "painting: sum over block1..4_conv1 of ||mean Gram - the painting's mean Gram||^2 / ||the painting's "
         "mean Gram||^2, averaged over the held-out paintings (each one: style_distance_per_painting); "
@@ -187,10 +223,10 @@ def evaluate_vangogh(
         "training_paintings: crops of the training paintings themselves, the reference for what learning "
         "their style can reach (their style distance ratio is the floor a faithful copy would meet). "
         f"Deception rate: the share of the 128 px crops called paintings by the judge, a logistic regression on "
-        f"VGG16 style statistics fit on {judge.trained_on} crops (the training paintings; the training photos, "
+        f"VGG16 style statistics fit on {judged} crops (the training paintings; the training photos, "
         "plain and damaged: blurred, muted, posterised, noisy, JPEG-crushed); "
-        "judge_heldout_paintings_called_paintings: its rate on crops of the two held-out paintings.",
-    }
+        "judge_heldout_paintings_called_paintings: its rate on crops of the two held-out paintings."
+    )
 
 
 def _titles(root: Path, paths: list[Path]) -> list[str]:

@@ -6,14 +6,14 @@ import numpy as np
 from PIL import Image
 
 from ganapp import generation
-from ganapp.checks import MAX_COUNT, MAX_SEED, check_int
+from ganapp.checks import COUNT, SEED, check_int
 
 
 def generate_cars(seed: int = 0, count: int = 16, scale: int = 1) -> Image.Image:
     """A grid of ``count`` car fronts from latent seed ``seed`` (same seed -> same pixels), at
     native size (32 px each) times ``scale``."""
-    seed = check_int(seed, "Seed", 0, MAX_SEED)
-    count = check_int(count, "Count", 1, MAX_COUNT)
+    seed = SEED.int(seed)
+    count = COUNT.int(count)
     fn, cfg = generation.latent_fn("cars")
     out = fn(generation.latents(seed, count, cfg.latent_dim))
     return generation.grid(np.asarray(out), scale)
@@ -22,8 +22,8 @@ def generate_cars(seed: int = 0, count: int = 16, scale: int = 1) -> Image.Image
 def _walk(seed_a: int, seed_b: int, steps: int):
     """(generator outputs of ``steps`` latents from seed_a's first car to seed_b's, spherically
     interpolated: the latent norm the generator was trained on is kept)."""
-    seed_a = check_int(seed_a, "Start seed", 0, MAX_SEED)
-    seed_b = check_int(seed_b, "End seed", 0, MAX_SEED)
+    seed_a = SEED.int(seed_a, "Start seed")
+    seed_b = SEED.int(seed_b, "End seed")
     fn, cfg = generation.latent_fn("cars")
     a, b = generation.latents(seed_a, 1, cfg.latent_dim)[0], generation.latents(seed_b, 1, cfg.latent_dim)[0]
     omega = np.arccos(np.clip(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)), -1, 1))

@@ -7,7 +7,7 @@ from PIL import Image
 
 from ganapp import generation, weights
 from ganapp.cache import Cache
-from ganapp.checks import MAX_COUNT, MAX_SEED, check_int
+from ganapp.checks import COUNT, SEED, check_int
 from ganapp.errors import InputError, WeightsUnavailable
 
 _soft = Cache()
@@ -41,8 +41,8 @@ def _label_index(label, names: list[str]) -> int:
 def generate_class(label, seed: int = 0, count: int = 8, scale: int = 1) -> Image.Image:
     """A grid of ``count`` images of class ``label`` (its name, or index), at native size
     times ``scale``."""
-    seed = check_int(seed, "Seed", 0, MAX_SEED)
-    count = check_int(count, "Count", 1, MAX_COUNT)
+    seed = SEED.int(seed)
+    count = COUNT.int(count)
     fn, cfg = generation.latent_fn("cgan", conditional=True)
     idx = _label_index(label, list(cfg.class_names))
     out = fn(generation.latents(seed, count, cfg.latent_dim), np.full(count, idx, np.int32))
@@ -51,7 +51,7 @@ def generate_class(label, seed: int = 0, count: int = 8, scale: int = 1) -> Imag
 
 def generate_all_classes(seed: int = 0, per_class: int = 4, scale: int = 1) -> Image.Image:
     """One row per class, ``per_class`` images each, all from seed ``seed``."""
-    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    seed = SEED.int(seed)
     per_class = check_int(per_class, "Images per class", 1, 16)
     fn, cfg = generation.latent_fn("cgan", conditional=True)
     n = cfg.num_classes
@@ -81,7 +81,7 @@ def _soft_fn():
 def class_morph(label_a, label_b, seed: int = 0, steps: int = 8, scale: int = 1) -> Image.Image:
     """A row of ``steps`` images of one latent vector (seed ``seed``) whose class conditioning moves
     from ``label_a`` to ``label_b`` (their embeddings blended linearly): what lies between classes."""
-    seed = check_int(seed, "Seed", 0, MAX_SEED)
+    seed = SEED.int(seed)
     steps = check_int(steps, "Steps", 2, 16)
     fn, cfg = _soft_fn()
     names = list(cfg.class_names)

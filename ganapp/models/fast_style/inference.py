@@ -8,9 +8,10 @@ from PIL import Image
 
 from ganapp import imaging, weights
 from ganapp.cache import Cache
-from ganapp.checks import check_float, check_int
+from ganapp.checks import OUTPUT_SIZE, STRENGTH, Range
 from ganapp.errors import WeightsUnavailable
 
+MIX = Range(0.0, 1.0, "Mix", step=0.05)
 STYLE_MAX_INPUT = 2048  # long side a style image is reduced to before anything else
 
 
@@ -90,8 +91,8 @@ def fast_style_transfer(content, style, max_size: int = 512, strength: float = 1
     without those weights, the TF-Hub model, where ``strength`` blends pixels instead."""
     import tensorflow as tf
 
-    max_size = check_int(max_size, "Output size", 64, 1024)
-    strength = check_float(strength, "Strength", 0.0, 1.0)
+    max_size = OUTPUT_SIZE.int(max_size)
+    strength = STRENGTH.float(strength)
     c = imaging.resize_max_side(imaging.load_image(content, what="content image"), max_size)
     s = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="style image")
     handle = fast_style_handle()
@@ -121,8 +122,8 @@ def fast_style_mix(content, style, style_b, mix: float = 0.5, max_size: int = 51
     (``mix`` 0 is ``style``'s, 1 is ``style_b``'s), one pass of the shipped Keras port."""
     import tensorflow as tf
 
-    max_size = check_int(max_size, "Output size", 64, 1024)
-    mix = check_float(mix, "Mix", 0.0, 1.0)
+    max_size = OUTPUT_SIZE.int(max_size)
+    mix = MIX.float(mix)
     c = imaging.resize_max_side(imaging.load_image(content, what="content image"), max_size)
     a = imaging.load_image(style, max_side=STYLE_MAX_INPUT, what="first style image")
     b = imaging.load_image(style_b, max_side=STYLE_MAX_INPUT, what="second style image")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PIL import Image
 
 from ganapp import generation, imaging, weights
-from ganapp.checks import check_int
+from ganapp.checks import OUTPUT_SIZE
 
 
 def sketch_to_building(sketch) -> Image.Image:
@@ -39,5 +39,5 @@ def photo_to_sketch(photo, max_size: int = 512) -> Image.Image:
     """Photo -> line sketch (dark strokes on white, the pix2pix training look) via HED."""
     from ganapp.models.pix2pix import sketch
 
-    max_size = check_int(max_size, "Output size", 64, 1024)
+    max_size = OUTPUT_SIZE.int(max_size)
     return sketch.photo_to_sketch(imaging.load_image(photo, max_side=max_size, what="photo"))

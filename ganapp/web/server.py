@@ -85,12 +85,13 @@ def png_routes() -> FastAPI:
 
 # ---------------------------------------------------------------- files a client names
 NOT_UPLOADED = "Send the image itself with the request (upload it); this server opens no file by name."
-WEIGHTS_ROOT = Path(__file__).resolve().parent.parent / "weights"
 
 
 def example_dirs() -> list[Path]:
-    """The shipped folders whose files the UI offers as examples and presets."""
-    return sorted(p for p in WEIGHTS_ROOT.glob("*/examples") if p.is_dir()) + [WEIGHTS_ROOT / "style" / "presets"]
+    """The shipped folders whose files the UI offers as examples and presets (in the weights folder,
+    :data:`ganapp.weights.WEIGHTS_DIR`)."""
+    root = weights.WEIGHTS_DIR
+    return sorted(p for p in root.glob("*/examples") if p.is_dir()) + [root / "style" / "presets"]
 
 
 def upload_dir() -> Path:
@@ -345,8 +346,9 @@ def warm_up() -> None:
     the model reports them when used."""
     import numpy as np
 
-    from ganapp import gatys
+    from ganapp import gatys, runtime
 
+    log.info("models run on %s", runtime.device())
     try:
         gatys.feature_net()
     except Exception:

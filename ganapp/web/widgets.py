@@ -1,0 +1,237 @@
+"""The Gradio pieces the tabs share: the queue pools, sliders and API endpoints made from the
+library's own signatures and ranges, image inputs that open only uploads, the sketch canvas,
+result files in Gradio's cache, animations, the "no weights yet" note, the "how this model was
+trained" panel and the live webcam."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import typing
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import gradio as gr
+from gradio import FileData, processing_utils, utils
+
+from ganapp import models, weights
+from ganapp.checks import Range
+from ganapp.errors import GanappError
+from ganapp.web import server
+from ganapp.web.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent.parent  # a checkout's root: the recipe files, when present
+# Queue pools, so one kind of work never queues behind another, each with its own waiting places
+# (server.POOL_WAITING); at most two heavy jobs share the CPU at once (README, "Load and limits").
+STYLE = dict(concurrency_limit=1, concurrency_id="style")  # Gatys optimisation: seconds to minutes
+IMAGE = dict(concurrency_limit=1, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
+LIGHT = dict(concurrency_limit=server.PNG_CONCURRENCY, concurrency_id="light")  # small generators: ms
+
+
+def default(fn: Callable, name: str):
+    """The default of parameter ``name`` of the library function ``fn``: the one source of defaults."""
+    return inspect.signature(fn).parameters[name].default
+
+
+def slider(fn: Callable, name: str, bounds: Range, label: str, **kwargs) -> gr.Slider:
+    """A slider for parameter ``name`` of ``fn``: its range and step from ``bounds`` (what the library
+    checks), its value from ``fn``'s default; ``label`` (English) is translated."""
+    kwargs.setdefault("value", default(fn, name))
+    return gr.Slider(bounds.lo, bounds.hi, step=bounds.step, label=t(label), **kwargs)
+
+
+def endpoint(name: str, files: tuple[str, ...] = (), result: Callable | None = None) -> Callable:
+    """The library function ``ganapp.<name>`` as an API and MCP endpoint with the same parameters,
+    defaults, types and docstring (looked up per request, so the current function answers): the
+    parameters named in ``files`` take uploads (FileData; anything else is refused by
+    :func:`client_path`), and a PIL image result comes back as a PNG file (or through ``result``).
+    A generator function streams. Errors become sentences (server.user_errors)."""
+    import ganapp
+
+    fn = getattr(ganapp, name)
+    hints = typing.get_type_hints(fn)
+    convert = result or result_file
+    params = [p.replace(annotation=FileData if p.name in files else hints.get(p.name, p.annotation))
+              for p in inspect.signature(fn).parameters.values()]  # fmt: skip
+    streams = inspect.isgeneratorfunction(fn)
+    returns = Iterator[FileData] if streams and result is None else FileData if result is None else hints["return"]
+    signature = inspect.Signature(params, return_annotation=returns)
+
+    def arguments(args, kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        for file in files:
+            bound.arguments[file] = client_path(bound.arguments[file])
+        return bound.args, bound.kwargs
+
+    if streams:
+
+        def call(*args, **kwargs):
+            args, kwargs = arguments(args, kwargs)
+            for item in getattr(ganapp, name)(*args, **kwargs):
+                yield convert(item)
+    else:
+
+        def call(*args, **kwargs):
+            args, kwargs = arguments(args, kwargs)
+            return convert(getattr(ganapp, name)(*args, **kwargs))
+
+    functools.update_wrapper(call, fn, assigned=("__module__", "__name__", "__qualname__", "__doc__"), updated=())
+    call.__signature__ = signature
+    call.__annotations__ = {p.name: p.annotation for p in params} | {"return": returns}
+    return server.user_errors(call)
+
+
+def ImageInput(**kwargs) -> gr.Image:  # named like the component class it returns
+    """A gr.Image whose upload reaches ganapp as the file's path, untouched: decoding and all
+    sanitising happen in ganapp.imaging, so a hostile file gets our sentence instead of a
+    PIL error from inside Gradio (which would also show a server path). The path must be an
+    upload (ganapp.server.client_file). Overriding ``preprocess`` on the instance keeps the
+    component a plain gr.Image for the frontend."""
+    image = gr.Image(type="filepath", image_mode=None, format="png", **kwargs)
+    default = image.preprocess
+
+    def preprocess(payload):
+        if payload is None or (payload.url and payload.url.startswith("data:")):
+            return default(payload)
+        return client_path(payload)
+
+    image.preprocess = preprocess
+    return image
+
+
+def sketch_canvas(**kwargs) -> gr.Sketchpad:
+    """The sketch -> building canvas: 512 px, a thin black brush for lines and a palette for colour
+    strokes (ganapp.models.pix2pix.colour)."""
+    from ganapp.models.pix2pix.colour import PALETTE
+
+    return gr.Sketchpad(
+        label=t("Draw"),
+        type="pil",
+        canvas_size=(512, 512),
+        fixed_canvas=True,
+        height=360,
+        brush=gr.Brush(default_size=4, colors=list(PALETTE), color_mode="defaults"),
+        layers=False,
+        **kwargs,
+    )
+
+
+def client_path(file: FileData | dict | str | None) -> str | None:
+    """A client's file argument (the uploaded file's FileData) -> its path for ganapp; a file
+    the client did not upload is refused with a sentence."""
+    try:
+        return server.client_file(file)
+    except GanappError as e:
+        raise gr.Error(str(e)) from None
+
+
+def result_file(image) -> FileData:
+    """A PIL image (or the first of a tuple, e.g. a streamed (image, status)) -> a PNG file in
+    Gradio's cache, returned to the API client as a file."""
+    if isinstance(image, tuple):
+        image = image[0]
+    return FileData(path=processing_utils.save_pil_to_cache(image, utils.get_upload_folder(), format="png"))
+
+
+def animation(frames) -> str:
+    """PIL frames -> the path of an animated WebP (lossless, 12 frames/s, looping) in Gradio's cache."""
+    path = Path(utils.get_upload_folder()) / f"anim-{uuid.uuid4().hex}" / "walk.webp"
+    path.parent.mkdir(parents=True)
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=83, loop=0, lossless=True)
+    return str(path)
+
+
+def examples(rows: list[list[str]], inputs: list, output, fn: Callable, label: str) -> gr.Examples:
+    """Shipped examples to click: ``fn``'s result for each is computed on its first click and cached
+    (lazily: nothing runs at start-up). No column headers, which Gradio does not translate."""
+    ex = gr.Examples(rows, inputs, output, fn=fn, cache_examples=True, cache_mode="lazy", label=t(label))
+    ex.dataset.headers = []
+    return ex
+
+
+def sample_grid(label: str, elem_id: str) -> gr.Image:
+    """The output of a generator tab: a PNG grid of small samples, scaled up without smoothing."""
+    return gr.Image(
+        label=t(label),
+        height=520,
+        format="png",
+        interactive=False,
+        scale=2,
+        elem_id=elem_id,
+        elem_classes="pixelated",
+    )
+
+
+def weights_note(key: str) -> None:
+    if not weights.is_available(key):
+        gr.Markdown(t("⚠️ **No weights yet.** {why}", why=weights.unavailable_message(key)), elem_classes="note")
+
+
+def how_it_was_trained(key: str) -> None:
+    """The tab's "How this model was trained" accordion, from the shipped weights folder: the run's
+    length, the card's own numbers, the timelapse of its samples and its losses (or why there is
+    none), and the recipe file that made it. Nothing for weights loaded from the Hub."""
+    folder = weights.local_dir(key)
+    if folder is None or weights.hub_source(key) is not None:
+        return
+    spec = models.spec(key)
+    train = _json(folder / "training.json")
+    summary = _json(folder / "metrics.json").get("summary", {})
+    options = train.get("train", {})
+    with gr.Accordion(t("How this model was trained"), open=False):
+        if options:
+            gr.Markdown(
+                t("{steps} steps ({epochs} epochs planned) at batch size {batch} on a {device}; {images} training "
+                  "images.", steps=train.get("steps", "?"), epochs=options.get("epochs"),
+                  batch=options.get("batch_size"), device=train.get("device", "?"), images=train.get("images", "?")),
+                elem_classes="note",
+            )  # fmt: skip
+            if train.get("dataset_note"):
+                gr.Markdown(t(train["dataset_note"]), elem_classes="note")
+        numbers = [(name, summary[name]) for name in spec.eval_metrics if name in summary]
+        if numbers:
+            head = t("| measured on held-out data | |\n|---|---|")
+            gr.Markdown(str(head) + "\n" + "\n".join(f"| {n} | {v} |" for n, v in numbers))
+        lapse = train.get("timelapse")
+        with gr.Row():
+            if lapse:
+                gr.Image(str(folder / lapse["file"]), label=t("Samples after each epoch"), interactive=False)
+                if lapse.get("loss_plot"):
+                    gr.Image(str(folder / lapse["loss_plot"]), label=t("Losses"), interactive=False)
+            else:
+                gr.Image(str(folder / "samples.png"), label=t("Samples of these weights"), interactive=False)
+                gr.Markdown(t("No timelapse: these weights were exported before the trainer kept one, and their "
+                              "run's per-epoch samples are not kept."), elem_classes="note")  # fmt: skip
+        recipe = ROOT / spec.recipe
+        if recipe.is_file():
+            gr.Code(recipe.read_text(), label=f"{spec.recipe} · {spec.make_command}", language=None)
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+LIVE_SIZE = 256  # px, long side of a live frame: >= 4 frames/s on 2 CPU cores (python -m bench.webcam)
+LIVE_SECONDS = 60  # one viewer streams at most this long at a time (then presses the button again)
+LIVE = dict(concurrency_limit=1, concurrency_id="webcam")  # one stream at a time, its own waiting places
+
+
+def live_webcam(paint, extra_inputs: list, elem_id: str) -> None:
+    """A "Live webcam" accordion: the camera streams frames (about 5 a second) through
+    ``paint(frame, *extra_inputs)`` for at most LIVE_SECONDS; frames are sanitised like uploads."""
+    with gr.Accordion(t("Live webcam"), open=False):
+        gr.Markdown(
+            t("Start the camera: each frame is painted at {size} px as it arrives, for up to {seconds} s at a time "
+              "(one viewer at a time; others wait their turn).", size=LIVE_SIZE, seconds=LIVE_SECONDS),
+            elem_classes="note",
+        )  # fmt: skip
+        with gr.Row():
+            # an ImageInput like every other: a frame that names a file must name an upload
+            cam = ImageInput(sources=["webcam"], streaming=True, label=t("Webcam"), elem_id=f"{elem_id}-cam")
+            out = gr.Image(label=t("Painted, live"), format="jpeg", interactive=False, elem_id=f"{elem_id}-live",
+                           elem_classes="fill")  # fmt: skip
+    cam.stream(server.user_errors(paint), [cam, *extra_inputs], out, stream_every=0.2, time_limit=LIVE_SECONDS,
+               api_name=f"{elem_id}_live", api_visibility="private", **LIVE)  # fmt: skip
