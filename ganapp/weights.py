@@ -122,15 +122,16 @@ def _checked_config(folder: Path):
         raise WeightsUnavailable(f"These weights' config.json was refused: {e}") from None
 
 
-def build_from_dir(folder: Path):
-    """(generator keras.Model, config) rebuilt in code from ``folder/config.json``, weights loaded."""
+def build_from_dir(folder: Path, network: str = "generator"):
+    """(keras.Model, config): the ``network`` ("generator" or "discriminator") rebuilt in code from
+    ``folder/config.json``, its weights loaded from ``folder/<network>.weights.h5``."""
     from ganapp.models import builders
     from ganapp.runtime import tensorflow
 
     cfg = _checked_config(folder)
     tensorflow()
-    model = builders(cfg.family).build_generator(cfg)
-    weights = folder / "generator.weights.h5"
+    model = getattr(builders(cfg.family), f"build_{network}")(cfg)
+    weights = folder / f"{network}.weights.h5"
     if weights.suffixes[-2:] != [".weights", ".h5"]:
         raise WeightsUnavailable("Only Keras weights files (.weights.h5) are loaded.")
     model.load_weights(weights)
@@ -140,6 +141,32 @@ def build_from_dir(folder: Path):
 def load_generator(key: str):
     """Cached (generator, config) for a model key. Raises WeightsUnavailable with a sentence."""
     return _cache.get(key, lambda: build_from_dir(model_dir(key)))
+
+
+DISCRIMINATOR = "discriminator.weights.h5"
+
+
+def has_discriminator(key: str) -> bool:
+    """Cheap check for the UI: do the shipped weights include the discriminator? (A Hub repo is
+    asked only when a view needs it.)"""
+    folder = local_dir(key)
+    return bool(_repo_env(key)) or (folder is not None and (folder / DISCRIMINATOR).is_file())
+
+
+def load_discriminator(key: str):
+    """Cached (discriminator, config) for a model key, from the same place as its generator: built in
+    code from config.json, weights only. Raises WeightsUnavailable when the weights ship none."""
+
+    def build():
+        folder = model_dir(key, files=("config.json", DISCRIMINATOR))
+        if not (folder / DISCRIMINATOR).is_file():
+            raise WeightsUnavailable(
+                f"The {models.spec(key).title}'s weights ship no discriminator, so there is nothing to judge with. "
+                f"Weights made by `{models.spec(key).make_command}` include it."
+            )
+        return build_from_dir(folder, "discriminator")
+
+    return _cache.get(f"{key}/discriminator", build)
 
 
 def clear_cache() -> None:

@@ -171,6 +171,13 @@ def test_cgan_tab(page):
     page.get_by_role("button", name="All classes").click()
     wait_for_output(page, "cgan-out")
     page.screenshot(path=SHOTS / "5_cgan.png", full_page=True)
+    if (ROOT / "weights" / "cgan" / "discriminator.weights.h5").is_file():  # what the discriminator sees
+        page.locator("button:visible", has_text="What the discriminator sees").click()
+        page.get_by_role("button", name="Judge the generator's images").click()
+        wait_for_output(page, "cgan-judge-out")
+        mean = float(page.locator("#cgan-judge-mean input").input_value())
+        assert 0 < mean < 1
+        page.screenshot(path=SHOTS / "5_cgan_discriminator.png", full_page=True)
 
 
 def output_src(page, elem_id) -> str:

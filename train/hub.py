@@ -183,6 +183,21 @@ def write_model_card(folder: Path, key: str, repo_id: str = "owner/name") -> Pat
         "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
         "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
         *(
+            [
+                "- `discriminator.weights.h5`: the discriminator it was trained against (weights only), which the "
+                'app\'s "What the discriminator sees" views score with'
+                + (
+                    f"; on held-out real and generated images it judges {d['accuracy']:.0%} right (real called real "
+                    f"{d['real_judged_real']:.0%}, generated called generated {d['generated_judged_generated']:.0%}; "
+                    "50 % would be a coin toss)."
+                    if (d := metrics.get("discriminator"))
+                    else "."
+                )
+            ]
+            if (folder / "discriminator.weights.h5").exists()
+            else []
+        ),
+        *(
             ["- `credits.json`: source and licence of every training image."]
             if (folder / "credits.json").exists()
             else []

@@ -203,4 +203,36 @@ ES: dict[str, str] = {
     "CC-BY-SA / CC-BY / CC0 / dominio público, ver credits.json) y 8 cuadros de van Gogh (dominio público: "
     "gcompris-qt-data, uno recompuesto a partir de sus piezas de puzle); La noche estrellada y La iglesia de Auvers "
     "se reservan para la evaluación. Construido con `python -m train.data prepare vangogh`.",
+    # what the discriminator sees
+    "What the discriminator sees": "Lo que ve el discriminador",
+    "These weights ship no discriminator, so there is nothing to judge with.": "Estos pesos no incluyen el "
+    "discriminador, así que no hay con qué juzgar.",
+    "Judge the generator's images": "Juzgar las imágenes del generador",
+    "…or an image of your own": "…o una imagen tuya",
+    "Judge my image": "Juzgar mi imagen",
+    "The discriminator's verdicts: P(real)": "Los veredictos del discriminador: P(real)",
+    "Mean P(real)": "P(real) media",
+    "A GAN is a game between two networks. The **discriminator** learned to answer *real* (1) for the training "
+    "images and *generated* (0) for the generator's, while the **generator** learned to push that answer towards "
+    "real. Judge the generator's own cars (the seed and count above): each bar is the discriminator's P(real). In a "
+    "balanced game most sit near 0.5, because neither side wins. Then upload any picture: it is shrunk to 32 px and "
+    "judged by a network that has only ever seen these rendered car fronts.": "Una GAN es un juego entre dos redes. "
+    "El **discriminador** aprendió a responder *real* (1) ante las imágenes de entrenamiento y *generada* (0) ante "
+    "las del generador, mientras el **generador** aprendía a empujar esa respuesta hacia real. Juzga los coches del "
+    "propio generador (la semilla y la cantidad de arriba): cada barra es la P(real) del discriminador. En un juego "
+    "equilibrado la mayoría rondan 0,5, porque ningún lado gana. Luego sube cualquier imagen: se reduce a 32 px y la "
+    "juzga una red que solo ha visto estos frontales de coche dibujados.",
+    "The **discriminator** is the generator's opponent: it learned to answer *real* (1) for training images and "
+    "*generated* (0) for the generator's, while the generator learned to push its answer towards real. In a "
+    "conditional GAN it judges an image *and* its class. Judge the generator's own items of the class above: each bar "
+    "is the discriminator's P(real). Then upload a picture and choose its class: tell it a sneaker is a trouser and "
+    "watch its verdict drop, because a good picture of the wrong class is not what the real data looks like.": "El "
+    "**discriminador** es el rival del generador: aprendió a responder *real* (1) ante las imágenes de entrenamiento "
+    "y *generada* (0) ante las del generador, mientras el generador aprendía a empujar esa respuesta hacia real. En "
+    "una GAN condicional juzga una imagen *y* su clase. Juzga las prendas del propio generador de la clase de arriba: "
+    "cada barra es la P(real) del discriminador. Luego sube una imagen y elige su clase: dile que una zapatilla es "
+    "un pantalón y verás caer su veredicto, porque una buena imagen de la clase equivocada no se parece a los datos "
+    "reales.",
+    'Each bar: the discriminator\'s P(real), red near 0 ("generated"), green near 1 ("real").': "Cada barra: la "
+    'P(real) del discriminador, roja cerca de 0 ("generada"), verde cerca de 1 ("real").',
 }

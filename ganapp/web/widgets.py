@@ -214,6 +214,35 @@ def _json(path: Path) -> dict:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
+def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, judge_image, image_inputs: list) -> None:
+    """The "What the discriminator sees" accordion of a generator tab: ``lesson`` (English) for a
+    student; a button that judges the generator's own grid (``judge_grid`` on ``grid_inputs``, the
+    tab's own controls) and an upload judged by ``judge_image`` (the image, then ``image_inputs``);
+    both show the verdicts laid over the images and their mean P(real). API: ``judge_<...>`` names
+    of the two functions."""
+    with gr.Accordion(t("What the discriminator sees"), open=False):
+        gr.Markdown(t(lesson), elem_classes="note")
+        if not weights.has_discriminator(key):
+            gr.Markdown(
+                t("These weights ship no discriminator, so there is nothing to judge with."), elem_classes="note"
+            )
+            return
+        with gr.Row():
+            with gr.Column(scale=1):
+                own = gr.Button(t("Judge the generator's images"), variant="primary")
+                upload = ImageInput(label=t("…or an image of your own"), height=200, elem_id=f"{key}-judge-in")
+                mine = gr.Button(t("Judge my image"))
+            with gr.Column(scale=2):
+                sheet = gr.Image(label=t("The discriminator's verdicts: P(real)"), format="png", interactive=False,
+                                 show_label=False, elem_id=f"{key}-judge-out")  # fmt: skip
+                gr.Markdown(t("Each bar: the discriminator's P(real), red near 0 (\"generated\"), green near 1 "
+                              "(\"real\")."), elem_classes="note")  # fmt: skip
+                mean = gr.Number(label=t("Mean P(real)"), precision=3, interactive=False, elem_id=f"{key}-judge-mean")
+    own.click(server.user_errors(judge_grid), grid_inputs, [sheet, mean], api_name=judge_grid.__name__, **LIGHT)
+    mine.click(server.user_errors(judge_image), [upload, *image_inputs], [sheet, mean], api_name=judge_image.__name__,
+               **LIGHT)  # fmt: skip
+
+
 LIVE_SIZE = 256  # px, long side of a live frame: >= 4 frames/s on 2 CPU cores (python -m bench.webcam)
 LIVE_SECONDS = 60  # one viewer streams at most this long at a time (then presses the button again)
 LIVE = dict(concurrency_limit=1, concurrency_id="webcam")  # one stream at a time, its own waiting places

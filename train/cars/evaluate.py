@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from train.metrics import frechet, generate, memorisation, vgg_features
+from train.metrics import discriminator_accuracy, frechet, generate, memorisation, vgg_features
 
 
 def evaluate_cars(folder: Path) -> dict:
@@ -20,7 +20,9 @@ def evaluate_cars(folder: Path) -> dict:
     gen = generate(model, cfg, n)
     rng = np.random.default_rng(1)
     f_gen, f_test, f_train = vgg_features(gen), vgg_features(xs), vgg_features(xt[rng.permutation(len(xt))[:n]])
+    judged = discriminator_accuracy(folder, xs, gen)
     return {
+        **({"discriminator": judged} if judged else {}),
         "summary": {
             "frechet_distance_generated_vs_heldout": round(frechet(f_gen, f_test), 2),
             "frechet_distance_train_vs_heldout": round(frechet(f_train, f_test), 2),

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from train import runs_dir
-from train.metrics import frechet, generate, memorisation
+from train.metrics import discriminator_accuracy, frechet, generate, memorisation
 
 
 def classifier(x_train, y_train, num_classes: int, cache: Path):
@@ -65,7 +65,10 @@ def evaluate_cgan(folder: Path) -> dict:
     f_gen = feat.predict(gen[rng.permutation(len(gen))[:n]], batch_size=500, verbose=0)
     f_test = feat.predict(xs[:n], batch_size=500, verbose=0)
     f_train = feat.predict(xt[rng.permutation(len(xt))[:n]], batch_size=500, verbose=0)
+    held = np.random.default_rng(2).permutation(len(xs))[:2000]
+    judged = discriminator_accuracy(folder, xs[held], gen[held], (ys[held], labels[held]))
     return {
+        **({"discriminator": judged} if judged else {}),
         "summary": {
             "class_fidelity": round(float((pred == labels).mean()), 4),
             "classifier_test_accuracy": round(test_acc, 4),

@@ -7,7 +7,7 @@ SPEC = ModelSpec(
     key="cars",
     config=DCGANConfig,
     title="car generator",
-    api=("generate_cars", "car_walk", "car_walk_frames"),
+    api=("generate_cars", "car_walk", "car_walk_frames", "judge_cars", "judge_car_image"),
     card_title="Car-front DCGAN",
     card_intro="A DCGAN (Radford et al., 2015) that draws 32x32 colour car fronts as a surveillance camera sees them, "
     "from a latent vector.",

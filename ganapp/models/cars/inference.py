@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ganapp import generation
+from ganapp import generation, imaging, verdict, weights
 from ganapp.checks import COUNT, SEED, check_int
 
 
@@ -48,3 +48,23 @@ def car_walk_frames(seed_a: int = 0, seed_b: int = 1, frames: int = 24, scale: i
     half = _walk(seed_a, seed_b, frames // 2 + 1)
     there_and_back = np.concatenate([half, half[-2:0:-1]])[:frames]
     return [generation.grid(car[None], scale) for car in there_and_back]
+
+
+def judge_cars(seed: int = 0, count: int = 16) -> tuple[Image.Image, float]:
+    """What the discriminator sees in the generator's own cars: the cars of :func:`generate_cars`
+    (same seed, same cars), each above a bar of its P(real) (red 0: "generated", green 1: "real"),
+    and their mean P(real) in [0, 1]."""
+    seed, count = SEED.int(seed), COUNT.int(count)
+    fn, cfg = generation.latent_fn("cars")
+    cars = np.asarray(fn(generation.latents(seed, count, cfg.latent_dim)))
+    p = verdict.probabilities("cars", cars)
+    return verdict.annotated_grid(imaging.pm1_to_uint8(cars), p, cols=min(8, count)), round(float(p.mean()), 4)
+
+
+def judge_car_image(image) -> tuple[Image.Image, float]:
+    """An image of your own as the discriminator sees it: its centre square at the model's size
+    (32 px), above a bar of its P(real), and that P(real) in [0, 1]."""
+    _, cfg = weights.load_generator("cars")
+    x = verdict.as_model_input(image, cfg.image_size, cfg.channels)
+    p = verdict.probabilities("cars", x)
+    return verdict.annotated_grid(imaging.pm1_to_uint8(x), p, cols=1), round(float(p[0]), 4)

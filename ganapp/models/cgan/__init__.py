@@ -7,7 +7,7 @@ SPEC = ModelSpec(
     key="cgan",
     config=CGANConfig,
     title="conditional GAN",
-    api=("generate_class", "generate_all_classes", "class_names", "class_morph"),
+    api=("generate_class", "generate_all_classes", "class_names", "class_morph", "judge_class", "judge_garment"),
     card_title="Conditional GAN",
     card_intro="A class-conditional GAN (Mirza & Osindero, 2014) with a projection discriminator (Miyato & "
     "Koyama, 2018) "

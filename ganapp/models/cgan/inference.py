@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ganapp import generation, weights
+from ganapp import generation, imaging, verdict, weights
 from ganapp.cache import Cache
 from ganapp.checks import COUNT, SEED, check_int
 from ganapp.errors import InputError, WeightsUnavailable
@@ -90,3 +90,25 @@ def class_morph(label_a, label_b, seed: int = 0, steps: int = 8, scale: int = 1)
     mix = (1 - t) * np.eye(cfg.num_classes, dtype=np.float32)[a] + t * np.eye(cfg.num_classes, dtype=np.float32)[b]
     z = np.repeat(generation.latents(seed, 1, cfg.latent_dim), steps, axis=0)
     return generation.grid(np.asarray(fn(z, mix)), scale, cols=steps)
+
+
+def judge_class(label, seed: int = 0, count: int = 16) -> tuple[Image.Image, float]:
+    """What the discriminator sees in the generator's own items of class ``label``: the grid of
+    :func:`generate_class` (same seed, same items), each above a bar of its P(real) given that
+    class, and their mean P(real) in [0, 1]."""
+    seed, count = SEED.int(seed), COUNT.int(count)
+    fn, cfg = generation.latent_fn("cgan", conditional=True)
+    labels = np.full(count, _label_index(label, list(cfg.class_names)), np.int32)
+    items = np.asarray(fn(generation.latents(seed, count, cfg.latent_dim), labels))
+    p = verdict.probabilities("cgan", items, labels)
+    return verdict.annotated_grid(imaging.pm1_to_uint8(items), p, cols=min(8, count)), round(float(p.mean()), 4)
+
+
+def judge_garment(image, label) -> tuple[Image.Image, float]:
+    """An image of your own as the discriminator sees it, told it is of class ``label``: its centre
+    square at the model's size (28 px, grey), above a bar of its P(real), and that P(real)."""
+    _, cfg = weights.load_generator("cgan")
+    labels = np.array([_label_index(label, list(cfg.class_names))], np.int32)
+    x = verdict.as_model_input(image, cfg.image_size, cfg.channels)
+    p = verdict.probabilities("cgan", x, labels)
+    return verdict.annotated_grid(imaging.pm1_to_uint8(x), p, cols=1), round(float(p[0]), 4)

@@ -21,6 +21,14 @@ INTRO = (
     "CompCars crops for real ones: `python -m train.cars --data path/to/crops`."
 )
 
+DISCRIMINATOR = (
+    "A GAN is a game between two networks. The **discriminator** learned to answer *real* (1) for the training "
+    "images and *generated* (0) for the generator's, while the **generator** learned to push that answer towards "
+    "real. Judge the generator's own cars (the seed and count above): each bar is the discriminator's P(real). In a "
+    "balanced game most sit near 0.5, because neither side wins. Then upload any picture: it is shrunk to 32 px "
+    "and judged by a network that has only ever seen these rendered car fronts."
+)
+
 
 @user_errors
 def car_walk_animation(seed_a: int = 0, seed_b: int = 1) -> str:
@@ -52,4 +60,5 @@ def build() -> None:
     )
     walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out, api_name="car_walk", **LIGHT)
     animate.click(car_walk_animation, [seed, seed_b], out, api_name="car_walk_animation", **LIGHT)
+    widgets.discriminator_view("cars", DISCRIMINATOR, ganapp.judge_cars, [seed, count], ganapp.judge_car_image, [])
     widgets.how_it_was_trained("cars")

@@ -18,6 +18,14 @@ INTRO = (
     "learned Fashion-MNIST's ten classes. Same seed, same pixels."
 )
 
+DISCRIMINATOR = (
+    "The **discriminator** is the generator's opponent: it learned to answer *real* (1) for training images and "
+    "*generated* (0) for the generator's, while the generator learned to push its answer towards real. In a "
+    "conditional GAN it judges an image *and* its class. Judge the generator's own items of the class above: each "
+    "bar is the discriminator's P(real). Then upload a picture and choose its class: tell it a sneaker is a trouser "
+    "and watch its verdict drop, because a good picture of the wrong class is not what the real data looks like."
+)
+
 
 def build() -> None:
     gr.Markdown(t(INTRO), elem_classes="note")
@@ -37,4 +45,6 @@ def build() -> None:
     go.click(user_errors(ganapp.generate_class), [label, seed, count], out, api_name="generate_class", **LIGHT)
     every.click(user_errors(ganapp.generate_all_classes), [seed], out, api_name="generate_all_classes", **LIGHT)
     morph.click(user_errors(ganapp.class_morph), [label, label_b, seed], out, api_name="class_morph", **LIGHT)
+    widgets.discriminator_view("cgan", DISCRIMINATOR, ganapp.judge_class, [label, seed, count], ganapp.judge_garment,
+                               [label])  # fmt: skip
     widgets.how_it_was_trained("cgan")

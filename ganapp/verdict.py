@@ -1,0 +1,57 @@
+"""What a discriminator sees: its verdict, P(real), on images, and those verdicts laid over a grid
+of the images so a student can read them: a bar under each cell, from red (0: "generated") to
+green (1: "real"), with its value."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from ganapp import imaging, weights
+
+CELL = 96  # px: each judged image is shown this large (nearest-neighbour), its bar below it
+BAR = 18  # px: the height of a verdict bar
+
+
+def probabilities(key: str, images: np.ndarray, labels: np.ndarray | None = None) -> np.ndarray:
+    """P(real) float (N,) in [0, 1] from model ``key``'s discriminator for ``images`` float32
+    (N, S, S, C) in [-1, 1] (the generator's own range), with class ``labels`` int (N,) when the
+    discriminator is conditional. Raises WeightsUnavailable when the weights ship none."""
+    model, _ = weights.load_discriminator(key)
+    inputs = images if labels is None else [images, labels.astype(np.int32)]
+    logits = np.asarray(model(inputs, training=False), np.float64).reshape(len(images))
+    return 1.0 / (1.0 + np.exp(-logits))
+
+
+def colour(p: float) -> tuple[int, int, int]:
+    """Red (0) through amber (0.5) to green (1)."""
+    return (int(220 * min(1.0, 2 - 2 * p)), int(180 * min(1.0, 2 * p)), 40)
+
+
+def annotated_grid(images: np.ndarray, probs: np.ndarray, cols: int) -> Image.Image:
+    """``images`` uint8 (N, H, W, C) enlarged to CELL px each, in ``cols`` columns, each above a bar
+    as long as its P(real), coloured by it, with the value written on it."""
+    n = len(images)
+    rows = -(-n // cols)
+    pad = 4
+    sheet = Image.new("RGB", (cols * (CELL + pad) + pad, rows * (CELL + BAR + pad) + pad), (250, 250, 250))
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=13)
+    for i, (img, p) in enumerate(zip(images, probs)):
+        x, y = pad + (i % cols) * (CELL + pad), pad + (i // cols) * (CELL + BAR + pad)
+        cell = Image.fromarray(img.squeeze(-1) if img.shape[-1] == 1 else img).convert("RGB")
+        sheet.paste(cell.resize((CELL, CELL), Image.NEAREST), (x, y))
+        draw.rectangle([x, y + CELL, x + CELL - 1, y + CELL + BAR - 1], fill=(225, 225, 225))
+        draw.rectangle([x, y + CELL, x + max(1, round(p * CELL)) - 1, y + CELL + BAR - 1], fill=colour(float(p)))
+        draw.text((x + 4, y + CELL + 1), f"{p:.2f}", fill=(0, 0, 0), font=font)
+    return sheet
+
+
+def as_model_input(image, size: int, channels: int) -> np.ndarray:
+    """Any image :func:`ganapp.imaging.load_image` takes -> float32 (1, size, size, channels) in
+    [-1, 1]: its centre square, resized to the model's size (grey for a one-channel model)."""
+    from PIL import ImageOps
+
+    img = ImageOps.fit(imaging.load_image(image, what="image"), (size, size), Image.LANCZOS)
+    arr = np.asarray(img.convert("L" if channels == 1 else "RGB"), np.float32).reshape(size, size, channels)
+    return (arr / 127.5 - 1.0)[None]

@@ -1,0 +1,49 @@
+"""What the discriminator sees: the small GANs' discriminators, shipped beside their generators,
+judge real images above the generator's own and check the class they are told."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import ganapp
+from ganapp import verdict, weights
+from tests.conftest import SHIPPED, shipped
+
+
+def has_discriminator(key):
+    return shipped(key) and (SHIPPED / key / weights.DISCRIMINATOR).is_file()
+
+
+def test_weights_without_a_discriminator_say_so(tiny_weights):
+    with pytest.raises(ganapp.WeightsUnavailable, match="ship no discriminator"):
+        ganapp.judge_cars(0, 4)
+    assert not weights.has_discriminator("cars")
+
+
+def test_the_verdict_sheet_has_a_bar_as_long_as_each_verdict():
+    images = np.zeros((3, 8, 8, 1), np.uint8)
+    sheet = np.asarray(verdict.annotated_grid(images, np.array([0.0, 0.5, 1.0]), cols=3))
+    pad, bar_row = 4, 4 + verdict.CELL + verdict.BAR - 3  # below the value's text
+    lengths = []
+    for i in range(3):
+        x0 = pad + i * (verdict.CELL + pad)
+        row = sheet[bar_row, x0 : x0 + verdict.CELL]
+        lengths.append(int((np.abs(row.astype(int) - 225).sum(-1) > 30).sum()))  # coloured, not the grey track
+    assert lengths[0] <= 1 and abs(lengths[1] - verdict.CELL / 2) <= 2 and lengths[2] == verdict.CELL
+    assert verdict.colour(0.0)[0] > verdict.colour(0.0)[1] and verdict.colour(1.0)[1] > verdict.colour(1.0)[0]
+
+
+@pytest.mark.skipif(not has_discriminator("cgan"), reason="the shipped cGAN has no discriminator")
+def test_the_cgan_discriminator_prefers_real_garments_of_the_right_class(tmp_path):
+    with np.load(SHIPPED / "live" / "fashion_mnist_sample.npz") as f:  # real Fashion-MNIST images
+        real = f["images"][f["labels"] == 7][:32]  # sneakers
+    real_p, told_trouser = [], []
+    for i, img in enumerate(real):
+        path = tmp_path / f"{i}.png"
+        Image.fromarray(img).save(path)
+        real_p.append(ganapp.judge_garment(path, "Sneaker")[1])
+        told_trouser.append(ganapp.judge_garment(path, "Trouser")[1])
+    sheet, generated = ganapp.judge_class("Sneaker", seed=0, count=32)
+    assert np.mean(real_p) > generated + 0.1  # real sneakers look more real than the generator's
+    assert np.mean(told_trouser) < np.mean(real_p) - 0.2  # the right picture with the wrong class does not
+    assert sheet.size == (8 * (verdict.CELL + 4) + 4, 4 * (verdict.CELL + verdict.BAR + 4) + 4)
