@@ -7,7 +7,7 @@ from PIL import Image
 
 import ganapp
 from ganapp import verdict, weights
-from tests.conftest import SHIPPED, shipped
+from tests.conftest import ROOT, SHIPPED, shipped
 
 
 def has_discriminator(key):
@@ -47,3 +47,17 @@ def test_the_cgan_discriminator_prefers_real_garments_of_the_right_class(tmp_pat
     assert np.mean(real_p) > generated + 0.1  # real sneakers look more real than the generator's
     assert np.mean(told_trouser) < np.mean(real_p) - 0.2  # the right picture with the wrong class does not
     assert sheet.size == (8 * (verdict.CELL + 4) + 4, 4 * (verdict.CELL + verdict.BAR + 4) + 4)
+
+
+@pytest.mark.skipif(not has_discriminator("cars"), reason="the shipped car DCGAN has no discriminator")
+def test_the_car_discriminator_prefers_rendered_cars_to_generated_ones_and_a_cat_least(tmp_path):
+    from train.cars.carsynth import render_car
+
+    real = []
+    for seed in range(16):  # fresh renders of the kind it trained on
+        Image.fromarray(render_car(1000 + seed)).save(tmp_path / f"{seed}.png")
+        real.append(ganapp.judge_car_image(tmp_path / f"{seed}.png")[1])
+    sheet, generated = ganapp.judge_cars(seed=0, count=16)
+    cat = ganapp.judge_car_image(ROOT / "weights" / "style" / "examples" / "chelsea.jpg")[1]
+    assert np.mean(real) > generated + 0.2 and cat < 0.1
+    assert sheet.size == (8 * (verdict.CELL + 4) + 4, 2 * (verdict.CELL + verdict.BAR + 4) + 4)

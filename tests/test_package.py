@@ -46,9 +46,9 @@ def installed(tmp_path_factory):
     return site, wheel
 
 
-def run_installed(site, code: str, cwd, **env) -> str:
-    env = {**os.environ, "PYTHONPATH": str(site), **env}
-    env.pop("GANAPP_WEIGHTS_DIR", None) if "GANAPP_WEIGHTS_DIR" not in env else None
+def run_installed(site, code: str, cwd) -> str:
+    """What ``code`` prints, run with the installed package, outside any checkout, with no weights setting."""
+    env = {k: v for k, v in os.environ.items() if k != "GANAPP_WEIGHTS_DIR"} | {"PYTHONPATH": str(site)}
     out = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     return out.stdout.strip()

@@ -38,6 +38,8 @@ def test_python_example(live_app, tmp_path, monkeypatch):
     for name in ("painted", "gogh", "sketch", "building", "cars", "walk", "shoes", "every", "morph", "anim", "mixed"):
         assert Path(scope[name]).is_file(), name
     assert [Path(m["image"]).is_file() for m in scope["methods"]] == [True] * 3 and " s" in scope["times"]
+    assert Path(scope["verdicts"]).is_file() and 0 < scope["mean_p"] < 1 and 0 <= scope["p_real"] <= 1
+    assert Path(scope["judged"]).is_file() and 0 < scope["mean_cars"] < 1
     assert scope["snapshot"]["done"] and scope["snapshot"]["step"] > 0  # the lesson streamed to its end
 
 

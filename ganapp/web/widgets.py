@@ -42,21 +42,20 @@ def slider(fn: Callable, name: str, bounds: Range, label: str, **kwargs) -> gr.S
     return gr.Slider(bounds.lo, bounds.hi, step=bounds.step, label=t(label), **kwargs)
 
 
-def endpoint(name: str, files: tuple[str, ...] = (), result: Callable | None = None) -> Callable:
+def endpoint(name: str, files: tuple[str, ...] = ()) -> Callable:
     """The library function ``ganapp.<name>`` as an API and MCP endpoint with the same parameters,
     defaults, types and docstring (looked up per request, so the current function answers): the
     parameters named in ``files`` take uploads (FileData; anything else is refused by
-    :func:`client_path`), and a PIL image result comes back as a PNG file (or through ``result``).
-    A generator function streams. Errors become sentences (server.user_errors)."""
+    :func:`client_path`), and its PIL image result comes back as a PNG file; a generator function
+    streams its images. Errors become sentences (server.user_errors)."""
     import ganapp
 
     fn = getattr(ganapp, name)
     hints = typing.get_type_hints(fn)
-    convert = result or result_file
     params = [p.replace(annotation=FileData if p.name in files else hints.get(p.name, p.annotation))
               for p in inspect.signature(fn).parameters.values()]  # fmt: skip
     streams = inspect.isgeneratorfunction(fn)
-    returns = Iterator[FileData] if streams and result is None else FileData if result is None else hints["return"]
+    returns = Iterator[FileData] if streams else FileData
     signature = inspect.Signature(params, return_annotation=returns)
 
     def arguments(args, kwargs):
@@ -71,12 +70,12 @@ def endpoint(name: str, files: tuple[str, ...] = (), result: Callable | None = N
         def call(*args, **kwargs):
             args, kwargs = arguments(args, kwargs)
             for item in getattr(ganapp, name)(*args, **kwargs):
-                yield convert(item)
+                yield result_file(item)
     else:
 
         def call(*args, **kwargs):
             args, kwargs = arguments(args, kwargs)
-            return convert(getattr(ganapp, name)(*args, **kwargs))
+            return result_file(getattr(ganapp, name)(*args, **kwargs))
 
     functools.update_wrapper(call, fn, assigned=("__module__", "__name__", "__qualname__", "__doc__"), updated=())
     call.__signature__ = signature
