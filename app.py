@@ -7,4 +7,4 @@ from ganapp.web.app import build_app, build_demo
 __all__ = ["build_app", "build_demo"]
 
 if __name__ == "__main__":
-    main([])
+    main([])  # a Space passes no arguments

@@ -55,3 +55,25 @@ def as_model_input(image, size: int, channels: int) -> np.ndarray:
     img = ImageOps.fit(imaging.load_image(image, what="image"), (size, size), Image.LANCZOS)
     arr = np.asarray(img.convert("L" if channels == 1 else "RGB"), np.float32).reshape(size, size, channels)
     return (arr / 127.5 - 1.0)[None]
+
+
+def judge_samples(key: str, seed, count) -> tuple[Image.Image, float]:
+    """An unconditional generator's grid of ``count`` samples from latent seed ``seed``, each above a
+    bar of its discriminator's P(real); and their mean P(real)."""
+    from ganapp import generation
+    from ganapp.checks import COUNT, SEED
+
+    seed, count = SEED.int(seed), COUNT.int(count)
+    fn, cfg = generation.latent_fn(key)
+    samples = np.asarray(fn(generation.latents(seed, count, cfg.latent_dim)))
+    p = probabilities(key, samples)
+    return annotated_grid(imaging.pm1_to_uint8(samples), p, cols=min(8, count)), round(float(p.mean()), 4)
+
+
+def judge_image(key: str, image) -> tuple[Image.Image, float]:
+    """An image of your own as model ``key``'s discriminator sees it: its centre square at the model's
+    size, above a bar of its P(real); and that P(real)."""
+    _, cfg = weights.load_generator(key)
+    x = as_model_input(image, cfg.image_size, cfg.channels)
+    p = probabilities(key, x)
+    return annotated_grid(imaging.pm1_to_uint8(x), p, cols=1), round(float(p[0]), 4)

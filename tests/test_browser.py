@@ -267,9 +267,9 @@ SPANISH = {  # tab -> texts a Spanish browser must show on it (labels, buttons, 
     "Transferencia de estilo": ["Estilizar rápido", "Peso del contenido", "Mezclar dos cuadros", "Contenido"],
     "Van Gogh": ["Pintar", "Tamaño de salida (lado largo, px)", "Cámara en directo", "Cómo se entrenó este modelo"],
     "Boceto → edificio": ["Construir desde el dibujo", "Foto → boceto", "Dibuja un edificio"],
-    "Generador de coches": ["Semilla latente", "🎲 Semilla al azar", "Animar el paseo"],
+    "Coches": ["Semilla latente", "🎲 Semilla al azar", "Animar el paseo"],
     "GAN condicional": ["Todas las clases", "Hacia la clase", "Transformar"],
-    "Mira cómo aprende una GAN": ["Entrenar", "Suavizado de etiquetas", "Qué observar"],
+    "Una GAN aprende": ["Entrenar", "Suavizado de etiquetas", "Qué observar"],
 }
 
 

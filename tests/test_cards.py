@@ -13,8 +13,8 @@ from tests.conftest import ROOT
 SHIPPED = [k for k in models.specs() if (ROOT / "weights" / k / "README.md").exists()]
 
 
-def test_every_model_ships_a_card():
-    assert set(SHIPPED) == set(models.specs())
+def test_every_model_with_weights_ships_a_card():
+    assert set(SHIPPED) == {k for k in models.specs() if (ROOT / "weights" / k / "generator.weights.h5").exists()}
 
 
 @pytest.mark.parametrize("key", SHIPPED)

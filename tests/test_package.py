@@ -66,6 +66,7 @@ def test_the_wheel_holds_the_app_the_trainers_and_the_weights(installed):
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     scripts = zipfile.ZipFile(wheel).read(entry).decode()
     assert "ganapp = ganapp.web:main" in scripts and "ganapp-train = train.cli:main" in scripts
+    assert "ganapp-deploy = train.space:main" in scripts
 
 
 def test_outside_a_checkout_the_weights_installed_with_the_package_are_found(installed, tmp_path):

