@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ganapp import imaging, weights
+from ganapp import generation, imaging, weights
+from ganapp.checks import COUNT, SEED
 
 CELL = 96  # px: each judged image is shown this large (nearest-neighbour), its bar below it
 BAR = 18  # px: the height of a verdict bar
@@ -60,9 +61,6 @@ def as_model_input(image, size: int, channels: int) -> np.ndarray:
 def judge_samples(key: str, seed, count) -> tuple[Image.Image, float]:
     """An unconditional generator's grid of ``count`` samples from latent seed ``seed``, each above a
     bar of its discriminator's P(real); and their mean P(real)."""
-    from ganapp import generation
-    from ganapp.checks import COUNT, SEED
-
     seed, count = SEED.int(seed), COUNT.int(count)
     fn, cfg = generation.latent_fn(key)
     samples = np.asarray(fn(generation.latents(seed, count, cfg.latent_dim)))
