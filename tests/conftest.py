@@ -88,14 +88,17 @@ TINY_CGAN = CGANConfig(
 )
 
 
-def write_weights(folder: Path, cfg) -> Path:
-    """A weights folder as the trainers export it, with randomly initialised weights."""
+def write_weights(folder: Path, cfg, discriminator: bool = False) -> Path:
+    """A weights folder as the trainers export it, with randomly initialised weights (and the
+    discriminator's, as the small GANs' trainers export it, when asked)."""
     from ganapp.config import save_config
     from ganapp.models import builders
 
     folder.mkdir(parents=True, exist_ok=True)
     save_config(cfg, folder / "config.json")
     builders(cfg.family).build_generator(cfg).save_weights(folder / "generator.weights.h5")
+    if discriminator:
+        builders(cfg.family).build_discriminator(cfg).save_weights(folder / "discriminator.weights.h5")
     return folder
 
 
@@ -198,10 +201,10 @@ def unpaired(tmp_path):
 
 
 def tiny_weights_root(root: Path) -> Path:
-    """A weights folder with tiny random cars, cgan and vangogh models and the shipped live-training
-    sample (linked); no fast style model, no examples, no presets."""
-    write_weights(root / "cars", TINY_DCGAN)
-    write_weights(root / "cgan", TINY_CGAN)
+    """A weights folder with tiny random cars and cgan models (with their discriminators), a vangogh
+    model and the shipped live-training sample (linked); no fast style model, no examples, no presets."""
+    write_weights(root / "cars", TINY_DCGAN, discriminator=True)
+    write_weights(root / "cgan", TINY_CGAN, discriminator=True)
     write_weights(root / "vangogh", TINY_CYCLEGAN)
     (root / "live").symlink_to(SHIPPED / "live")
     return root

@@ -134,6 +134,8 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
         "photo_to_sketch": [],
         "compare_methods": [],
         "vangogh_live": [],  # the live webcam's stream
+        "judge_car_image": [],  # what the discriminator sees, on an upload
+        "judge_garment": ["zero"],
     }
     for api, rest in ui_events.items():
         form = {"path": target, "meta": FILEDATA}
