@@ -200,6 +200,27 @@ def unpaired(tmp_path):
     return tmp_path
 
 
+def free_port() -> int:
+    """A TCP port on the loopback that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serves(url: str, seconds: float = 60.0) -> bool:
+    """Whether ``url`` answers 200 within ``seconds`` (a server starting up)."""
+    import httpx
+
+    t0 = time.time()
+    while time.time() - t0 < seconds:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return False
+
+
 def tiny_weights_root(root: Path) -> Path:
     """A weights folder with tiny random cars and cgan models (with their discriminators), a vangogh
     model and the shipped live-training sample (linked); no fast style model, no examples, no presets."""
@@ -214,7 +235,6 @@ def tiny_weights_root(root: Path) -> Path:
 def serving(weights_root: Path, **env):
     """The app (app.build_app) served in this process on a free port, on the models of
     ``weights_root``, with environment ``env`` set while it is built; yields its URL."""
-    import httpx
     import uvicorn
 
     import app as app_module
@@ -225,20 +245,13 @@ def serving(weights_root: Path, **env):
     weights.clear_cache()
     os.environ.update(env)
     try:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         config = uvicorn.Config(app_module.build_app(), host="127.0.0.1", port=port, log_level="warning")
         srv = uvicorn.Server(config)
         thread = threading.Thread(target=srv.run, daemon=True)
         thread.start()
         url = f"http://127.0.0.1:{port}/"
-        for _ in range(200):
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        serves(url, 20)
         yield url
         # at once: a graceful exit waits for every client's keep-alive stream to close (10 s here)
         srv.should_exit = srv.force_exit = True
@@ -268,11 +281,7 @@ def live_app():
     """`python app.py` started as a user starts it, on the shipped weights."""
     import subprocess
 
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "GRADIO_SERVER_PORT": str(port),
@@ -283,14 +292,7 @@ def live_app():
         [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     url = f"http://127.0.0.1:{port}/"
-    t0 = time.time()
-    while time.time() - t0 < 60:
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
+    if not serves(url, 60):
         proc.kill()
         pytest.fail("the app did not serve its page within 60 s:\n" + proc.stdout.read()[-3000:])
     yield url

@@ -7,16 +7,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import zipfile
 
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, SHIPPED, free_port, serves
 
 
 @pytest.fixture(scope="module")
@@ -94,21 +92,13 @@ def test_the_command_serves_the_app_from_the_weights_folder_setting(installed, t
     (copy / "live").mkdir()
     with np.load(SHIPPED / "live" / "fashion_mnist_sample.npz") as f:
         np.savez(copy / "live" / "fashion_mnist_sample.npz", images=f["images"][:120], labels=f["labels"][:120])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(site), "GANAPP_WEIGHTS_DIR": str(copy), "GRADIO_SERVER_PORT": str(port)}
     proc = subprocess.Popen([str(site / "bin" / "ganapp")], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(600):
-            try:
-                if httpx.get(url, timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
+        if not serves(url, 60):
             pytest.fail("the ganapp command served nothing within 60 s")
         cars = httpx.get(url + "cars.png?count=4", timeout=60)
         assert cars.status_code == 200 and cars.headers["content-type"] == "image/png"
