@@ -18,10 +18,9 @@ def latents(seed: int, count: int, dim: int) -> np.ndarray:
     return np.stack([np.random.default_rng([seed, i]).standard_normal(dim) for i in range(count)]).astype(np.float32)
 
 
-def walk_latents(seed_a: int, seed_b: int, steps: int, dim: int) -> np.ndarray:
-    """float32 (steps, dim): from seed_a's first latent vector to seed_b's, spherically interpolated,
-    so the latent norm a generator was trained on is kept along the way."""
-    a, b = latents(seed_a, 1, dim)[0], latents(seed_b, 1, dim)[0]
+def slerp(a: np.ndarray, b: np.ndarray, steps: int) -> np.ndarray:
+    """float32 (steps, dim): from latent vector a to b, spherically interpolated, so the latent norm
+    a generator was trained on is kept along the way."""
     omega = np.arccos(np.clip(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)), -1, 1))
     if omega < 1e-6:
         return np.stack([a] * steps).astype(np.float32)
@@ -29,6 +28,11 @@ def walk_latents(seed_a: int, seed_b: int, steps: int, dim: int) -> np.ndarray:
     return np.stack([(np.sin((1 - t) * omega) * a + np.sin(t * omega) * b) / np.sin(omega) for t in ts]).astype(
         np.float32
     )
+
+
+def walk_latents(seed_a: int, seed_b: int, steps: int, dim: int) -> np.ndarray:
+    """float32 (steps, dim): from seed_a's first latent vector to seed_b's (:func:`slerp`)."""
+    return slerp(latents(seed_a, 1, dim)[0], latents(seed_b, 1, dim)[0], steps)
 
 
 def grid(batch: np.ndarray, scale, cols: int | None = None) -> Image.Image:

@@ -75,3 +75,51 @@ def judge_image(key: str, image) -> tuple[Image.Image, float]:
     x = as_model_input(image, cfg.image_size, cfg.channels)
     p = probabilities(key, x)
     return annotated_grid(imaging.pm1_to_uint8(x), p, cols=1), round(float(p[0]), 4)
+
+
+# ---------------------------------------------------------------- PatchGAN maps
+MAP_SIDE = 384  # px: the long side at which images are judged and shown
+LEGEND = 22  # px: the height of the colour legend under a pair of maps
+
+
+def patch_map(key: str, image: np.ndarray, condition: np.ndarray | None = None) -> np.ndarray:
+    """P(real) per patch, float (h, w) in [0, 1], from model ``key``'s PatchGAN discriminator for one
+    image float32 (H, W, 3) in [-1, 1] (``condition``: the input it was made from, for a conditional
+    discriminator such as pix2pix's). Each value judges a patch of about 70 x 70 px."""
+    model, _ = weights.load_discriminator(key)
+    inputs = image[None] if condition is None else [condition[None], image[None]]
+    logits = np.asarray(model(inputs, training=False), np.float64)[0, ..., 0]
+    return 1.0 / (1.0 + np.exp(-logits))
+
+
+def overlay(image: Image.Image, probs: np.ndarray, alpha: float = 0.45) -> Image.Image:
+    """``image`` with its patch verdicts laid over it: each patch tinted from red (0, "generated")
+    through amber to green (1, "real"), smoothly upsampled to the image's size."""
+    h, w = probs.shape
+    colours = np.array([[colour(float(p)) for p in row] for row in probs], np.uint8).reshape(h, w, 3)
+    tint = Image.fromarray(colours).resize(image.size, Image.BILINEAR)
+    return Image.blend(image.convert("RGB"), tint, alpha)
+
+
+def legend(width: int) -> Image.Image:
+    """A colour bar from 0 ("generated", red) to 1 ("real", green), with its ends written on it."""
+    bar = np.array([colour(x / (width - 1)) for x in range(width)], np.uint8)
+    img = Image.fromarray(np.repeat(bar[None], LEGEND, 0))
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=13)
+    draw.text((4, 3), "0", fill=(255, 255, 255), font=font)
+    draw.text((width // 2 - 10, 3), "0.5", fill=(0, 0, 0), font=font)
+    draw.text((width - 12, 3), "1", fill=(255, 255, 255), font=font)
+    return img
+
+
+def map_pair(left: Image.Image, left_map: np.ndarray, right: Image.Image, right_map: np.ndarray) -> Image.Image:
+    """Two images side by side, each under its patch map, above one legend."""
+    pad = 6
+    a, b = overlay(left, left_map), overlay(right, right_map)
+    w, h = a.width + b.width + 3 * pad, max(a.height, b.height) + LEGEND + 3 * pad
+    sheet = Image.new("RGB", (w, h), (250, 250, 250))
+    sheet.paste(a, (pad, pad))
+    sheet.paste(b, (2 * pad + a.width, pad))
+    sheet.paste(legend(w - 2 * pad), (pad, h - pad - LEGEND))
+    return sheet

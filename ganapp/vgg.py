@@ -104,6 +104,22 @@ def offline_features(layers: tuple[str, ...]):
     return keras.Model(base.input, outs[0] if len(outs) == 1 else outs)
 
 
+def pooled_features(images, size: int = 64) -> np.ndarray:
+    """float32 (N, 256): the mean-pooled block3_conv3 features of the offline VGG16 for uint8 images
+    (N, H, W, C), resized to ``size`` (one-channel images as grey RGB): the space in which the small
+    GANs' Frechet distance and nearest neighbours are measured."""
+    import tensorflow as tf
+
+    net = offline_features(("block3_conv3",))
+    out = []
+    for i in range(0, len(images), 250):
+        x = tf.image.resize(tf.cast(images[i : i + 250], tf.float32), (size, size))
+        if x.shape[-1] == 1:
+            x = tf.image.grayscale_to_rgb(x)
+        out.append(tf.reduce_mean(net(caffe(x), training=False), axis=[1, 2]).numpy())
+    return np.concatenate(out)
+
+
 def caffe(rgb255):
     """RGB float in [0, 255] (a tensor, ..., 3) -> keras' caffe input: BGR minus the ImageNet means."""
     import tensorflow as tf

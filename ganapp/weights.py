@@ -169,5 +169,11 @@ def load_discriminator(key: str):
     return _cache.get(f"{key}/discriminator", build)
 
 
+def cached(name: str, make):
+    """A value made from loaded weights (e.g. a model's neighbours index), kept until
+    :func:`clear_cache` like the models themselves."""
+    return _cache.get(name, make)
+
+
 def clear_cache() -> None:
     _cache.clear()

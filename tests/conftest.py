@@ -222,11 +222,11 @@ def serves(url: str, seconds: float = 60.0) -> bool:
 
 
 def tiny_weights_root(root: Path) -> Path:
-    """A weights folder with tiny random cars and cgan models (with their discriminators), a vangogh
-    model and the shipped live-training sample (linked); no fast style model, no examples, no presets."""
+    """A weights folder with tiny random cars, cgan and vangogh models (with their discriminators) and
+    the shipped live-training sample (linked); no fast style model, no examples, no presets."""
     write_weights(root / "cars", TINY_DCGAN, discriminator=True)
     write_weights(root / "cgan", TINY_CGAN, discriminator=True)
-    write_weights(root / "vangogh", TINY_CYCLEGAN)
+    write_weights(root / "vangogh", TINY_CYCLEGAN, discriminator=True)
     (root / "live").symlink_to(SHIPPED / "live")
     return root
 

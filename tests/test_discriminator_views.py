@@ -61,3 +61,44 @@ def test_the_car_discriminator_prefers_rendered_cars_to_generated_ones_and_a_cat
     cat = ganapp.judge_car_image(ROOT / "weights" / "style" / "examples" / "chelsea.jpg")[1]
     assert np.mean(real) > generated + 0.2 and cat < 0.1
     assert sheet.size == (8 * (verdict.CELL + 4) + 4, 2 * (verdict.CELL + verdict.BAR + 4) + 4)
+
+
+@pytest.mark.skipif(not has_discriminator("vangogh"), reason="the shipped van Gogh model has no discriminator")
+def test_the_patchgan_calls_a_van_gogh_painting_more_painting_than_photos():
+    presets, examples = SHIPPED / "style" / "presets", sorted((SHIPPED / "vangogh" / "examples").glob("*.jpg"))
+    sheet, painting, painted = ganapp.judge_van_gogh(presets / "starry_night.jpg")
+    photos = [ganapp.judge_van_gogh(p)[1] for p in examples]
+    assert painting > max(photos)  # a real van Gogh is judged more "painting" than any photo
+    assert 0 <= painted <= 1
+    w, h = Image.open(presets / "starry_night.jpg").size
+    side = verdict.MAP_SIDE
+    shown = (round(w * side / max(w, h)), round(h * side / max(w, h)))
+    assert abs(sheet.width - (2 * shown[0] + 18)) <= 2 and abs(sheet.height - (shown[1] + verdict.LEGEND + 18)) <= 2
+
+
+def test_a_patch_map_is_laid_over_the_image_in_its_colours():
+    image = Image.new("RGB", (64, 32), (128, 128, 128))
+    probs = np.array([[0.0, 1.0]])  # left half "generated", right half "real"
+    tinted = np.asarray(verdict.overlay(image, probs)).astype(int)
+    left, right = tinted[16, 2], tinted[16, -3]
+    assert left[0] > left[1] + 40 and right[1] > right[0] + 40  # red on the left, green on the right
+
+
+def test_a_fresh_discriminator_is_trained_against_the_frozen_generator_and_maps_its_patches(tiny_weights, unpaired):
+    import json
+    import shutil
+
+    from tests.conftest import TINY_CYCLEGAN, write_weights
+    from train.frozen_judge import train_vangogh
+
+    folder = write_weights(tiny_weights / "vangogh", TINY_CYCLEGAN)
+    (folder / "metrics.json").write_text("{}")
+    shutil.copytree(unpaired / "trainB", unpaired / "testB")
+    before = (folder / "generator.weights.h5").read_bytes()
+    judged = train_vangogh(folder, steps=3, data=str(unpaired), log=lambda line: None)
+    assert (folder / "generator.weights.h5").read_bytes() == before  # the generator is frozen
+    assert json.loads((folder / "metrics.json").read_text())["discriminator"] == judged
+    assert judged["images"] == [2, 2] and "against the frozen shipped generator" in judged["trained"]
+    weights.clear_cache()
+    sheet, mine, painted = ganapp.judge_van_gogh(unpaired / "testA" / "0.png")
+    assert 0 <= mine <= 1 and 0 <= painted <= 1 and sheet.width > 2 * sheet.height  # two maps side by side

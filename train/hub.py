@@ -134,7 +134,7 @@ def usage_section(key: str, repo_id: str = "owner/name", folder: Path | None = N
     info = models.spec(key)
     classes = _load(folder / "config.json").get("class_names", ["?"]) if folder else ["?"]
     args = [
-        f"{p.name}={classes[0]!r}" if p.name == "label" else f'{p.name}=handle_file("{p.name}.png")'
+        f"{p.name}={json.dumps(classes[0])}" if p.name == "label" else f'{p.name}=handle_file("{p.name}.png")'
         for p in inspect.signature(getattr(ganapp, info.api[0])).parameters.values()
         if p.default is inspect.Parameter.empty
     ]
@@ -163,6 +163,58 @@ def usage_section(key: str, repo_id: str = "owner/name", folder: Path | None = N
     ]
 
 
+def _discriminator_lines(folder: Path, d: dict | None) -> list[str]:
+    if not (folder / "discriminator.weights.h5").exists():
+        return []
+    views = 'which the app\'s "What the discriminator sees" views score with'
+    if d and "trained" in d:  # a fresh discriminator against the frozen generator (train/frozen_judge.py)
+        return [
+            f"- `discriminator.weights.h5`: {d['trained']}; the run's own discriminator was not kept. Weights only, "
+            f"{views}; on held-out images it judges {d['accuracy']:.0%} right: mean P(real) "
+            f"{d['mean_p_real_of_real']:.2f} for real ones, {d['mean_p_real_of_generated']:.2f} for the generator's"
+            + (f", {d['mean_p_real_of_the_photos']:.2f} for the photos." if "mean_p_real_of_the_photos" in d else ".")
+        ]
+    line = f"- `discriminator.weights.h5`: the discriminator it was trained against (weights only), {views}"
+    if d:
+        line += (
+            f"; on held-out real and generated images it judges {d['accuracy']:.0%} right (real called real "
+            f"{d['real_judged_real']:.0%}, generated called generated {d['generated_judged_generated']:.0%}; "
+            "50 % would be a coin toss)."
+        )
+    return [line if d else line + "."]
+
+
+def _lesson_section(key: str) -> list[str]:
+    from ganapp import models
+
+    steps = models.spec(key).lesson
+    if not steps:
+        return []
+    return [
+        "## A lesson: open the box",
+        "",
+        "The model's tab in the ganapp app leads a student through what its networks see, in these steps:",
+        "",
+        *(f"{i}. {step}" for i, step in enumerate(steps, 1)),
+        "",
+    ]
+
+
+def _neighbours_lines(folder: Path) -> list[str]:
+    import numpy as np
+
+    path = folder / "neighbours.npz"
+    if not path.exists():
+        return []
+    with np.load(path, allow_pickle=False) as f:
+        shown, of = len(f["features"]), int(f["of"])
+    return [
+        f"- `neighbours.npz`: {shown:,} of the {of:,} training images (a seeded random choice) at the model's size, "
+        f'with their VGG features ({path.stat().st_size / 1e6:.1f} MB): what the app\'s "Is it copying?" view '
+        "searches for a generated image's nearest training images."
+    ]
+
+
 def write_model_card(folder: Path, key: str, repo_id: str = "owner/name") -> Path:
     """Write ``folder/README.md`` from the JSON files in ``folder`` and the spec of model ``key``
     (``repo_id``: the Hub repo its "how to use" names)."""
@@ -182,21 +234,8 @@ def write_model_card(folder: Path, key: str, repo_id: str = "owner/name") -> Pat
         "",
         "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
         "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
-        *(
-            [
-                "- `discriminator.weights.h5`: the discriminator it was trained against (weights only), which the "
-                'app\'s "What the discriminator sees" views score with'
-                + (
-                    f"; on held-out real and generated images it judges {d['accuracy']:.0%} right (real called real "
-                    f"{d['real_judged_real']:.0%}, generated called generated {d['generated_judged_generated']:.0%}; "
-                    "50 % would be a coin toss)."
-                    if (d := metrics.get("discriminator"))
-                    else "."
-                )
-            ]
-            if (folder / "discriminator.weights.h5").exists()
-            else []
-        ),
+        *_discriminator_lines(folder, metrics.get("discriminator")),
+        *_neighbours_lines(folder),
         *(
             ["- `credits.json`: source and licence of every training image."]
             if (folder / "credits.json").exists()
@@ -209,6 +248,7 @@ def write_model_card(folder: Path, key: str, repo_id: str = "owner/name") -> Pat
         "",
     ]
     lines += usage_section(key, repo_id, folder)
+    lines += _lesson_section(key)
     lines += _training_section(info, train)
     lines += _pilots_section(_load(folder / "pilots.json"))
     if metrics:

@@ -8,6 +8,8 @@ import numpy as np
 
 from ganapp import vgg
 
+vgg_features = vgg.pooled_features  # one definition, shared with the app's nearest neighbours
+
 
 def frechet(a: np.ndarray, b: np.ndarray) -> float:
     from scipy import linalg
@@ -53,18 +55,6 @@ def generate(model, cfg, n: int, labels=None, seed: int = 0) -> np.ndarray:
         z = rng.standard_normal((k, cfg.latent_dim)).astype(np.float32)
         args = [z, labels[i : i + k].astype(np.int32)] if labels is not None else z
         out.append(pm1_to_uint8(model(args, training=False)))
-    return np.concatenate(out)
-
-
-def vgg_features(images: np.ndarray, size: int = 64) -> np.ndarray:
-    """Mean-pooled block3_conv3 features of the offline VGG16 (uint8 images resized to ``size``)."""
-    import tensorflow as tf
-
-    net = vgg.offline_features(("block3_conv3",))
-    out = []
-    for i in range(0, len(images), 250):
-        x = tf.image.resize(tf.cast(images[i : i + 250], tf.float32), (size, size))
-        out.append(tf.reduce_mean(net(vgg.caffe(x), training=False), axis=[1, 2]).numpy())
     return np.concatenate(out)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from train.neighbours import IMAGES, write_index
 from train.task import GANTask, TrainConfig, ema_update
 
 
@@ -22,6 +23,7 @@ class SmallGANTrainConfig(TrainConfig):
     ema_decay: float = 0.999  # generator EMA for inference (0 disables)
     flip: bool = False  # random horizontal flips of the training images
     grid_rows: int = 8
+    neighbours: int = IMAGES  # training images in the exported neighbours index
 
 
 class SmallGANTask(GANTask):
@@ -154,6 +156,7 @@ class SmallGANTask(GANTask):
 
         grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
         export_folder(self, run, out, self.g_ema, grid, self.dataset_note(), len(self.x), discriminator=self.d)
+        write_index(out, self.x, self.y if self.conditional else None, self.train_cfg.neighbours)
 
 
 def evaluate_unconditional(folder: Path, data: str, what: str) -> dict:

@@ -32,6 +32,9 @@ class ModelSpec:
     datasets: tuple[str, ...] = ()  # Hub dataset ids of the training data, where it is on the Hub
     eval_dataset: tuple[str, str] = ("", "")  # (id, name) of what metrics.json was measured on
     eval_metrics: tuple[str, ...] = ()  # the model's own numbers in metrics.json's summary (not references)
+    # a lesson for a student who has never trained a network: steps (predict, try, see) through the views
+    # of its tab; the tab shows them and the card prints them
+    lesson: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:

@@ -252,4 +252,138 @@ ES: dict[str, str] = {
     "a empujar esa respuesta hacia real. Juzga las caras del propio generador (la semilla y la cantidad de arriba): "
     "cada barra es la P(real) del discriminador. Luego sube la foto de una cara: reducida a 64 px, la juzga una red "
     "que solo ha visto dibujos.",
+    # find it in the latent space; is it copying?
+    "Find it in the latent space": "Encuéntrala en el espacio latente",
+    "A generator turns a latent vector into an image. Can we go backwards? Give it an image: the search starts from "
+    "the best of {candidates} random vectors and changes the vector step by step until the generator's image looks "
+    "like yours. First try the generator's own image (it comes back almost exactly, above 20 dB), then a photo of "
+    "something else: it comes back as the nearest image this model can make, because the model can only draw what "
+    "it learned.": "Un generador convierte un vector latente en una imagen. ¿Se puede ir hacia atrás? Dale una "
+    "imagen: la búsqueda parte del mejor de {candidates} vectores al azar y cambia el vector paso a paso hasta que la "
+    "imagen del generador se parezca a la tuya. Prueba primero con una imagen del propio generador (vuelve casi "
+    "exacta, por encima de 20 dB) y luego con una foto de otra cosa: vuelve como la imagen más cercana que este "
+    "modelo sabe hacer, porque el modelo solo puede dibujar lo que aprendió.",
+    "Find the generator's own image (the seed above)": "Buscar la imagen del propio generador (la semilla de arriba)",
+    "Find my image": "Buscar mi imagen",
+    "Search steps": "Pasos de búsqueda",
+    "Left to right: the image searched for, at the model's size; what the generator makes from the best vector so "
+    "far; their difference (white: far off); the PSNR as the search goes (higher is closer; 20 dB and more reads as "
+    "the same picture).": "De izquierda a derecha: la imagen buscada, al tamaño del modelo; lo que el generador "
+    "hace con el mejor vector hasta ahora; su diferencia (blanco: muy lejos); la PSNR a lo largo de la búsqueda (más "
+    "alta es más cerca; desde 20 dB se ve como la misma imagen).",
+    "PSNR (dB)": "PSNR (dB)",
+    "Walk from what was found to the end seed": "Pasear desde lo encontrado hasta la semilla final",
+    "Is it copying?": "¿Está copiando?",
+    "A GAN that memorised its training images would only hand back copies. Here the first image of the seed above "
+    "sits beside its nearest training images: by what they look like (VGG features, top row) and by their pixels "
+    "(bottom row), each with its distance. Different pictures at a distance like the card's typical one mean the "
+    "generator made something new.": "Una GAN que hubiera memorizado sus imágenes de entrenamiento solo devolvería "
+    "copias. Aquí la primera imagen de la semilla de arriba está junto a sus imágenes de entrenamiento más cercanas: "
+    "por su aspecto (rasgos de VGG, fila de arriba) y por sus píxeles (fila de abajo), cada una con su distancia. "
+    "Imágenes distintas a una distancia como la típica de la ficha significan que el generador hizo algo nuevo.",
+    "These weights ship no index of training images to compare with.": "Estos pesos no traen un índice de imágenes "
+    "de entrenamiento con el que comparar.",
+    "The card measured this on the generated images: each one's nearest training image is typically {gen} away in "
+    "pixels, and a real image the model never saw is {test} away from its nearest (ratio {ratio}; near 1 means no "
+    "copying). The index shipped here holds {shown:,} of the {of:,} training images, so a neighbour shown may not be "
+    "the very nearest of the whole set.": "La ficha lo midió en las imágenes generadas: la imagen de entrenamiento "
+    "más cercana a cada una está típicamente a {gen} en píxeles, y una imagen real que el modelo nunca vio está a "
+    "{test} de la suya (cociente {ratio}; cerca de 1 significa que no copia). El índice que se incluye aquí tiene "
+    "{shown:,} de las {of:,} imágenes de entrenamiento, así que un vecino mostrado puede no ser el más cercano de "
+    "todo el conjunto.",
+    "Find the nearest training images": "Buscar las imágenes de entrenamiento más cercanas",
+    "Nearest distance in pixels": "Distancia más cercana en píxeles",
+    # the van Gogh discriminator's patch maps
+    "The CycleGAN's **discriminator** is a PatchGAN: instead of one verdict per image it gives one for each patch of "
+    "about 70 x 70 px, *a van Gogh painting* (green, 1) or *generated* (red, 0). Left: your image; right: the "
+    "generator's painting of it. A real van Gogh painting should come out greener than a photo. The generator was "
+    "trained to turn the right-hand map green: where it stays red, the discriminator still spots the fake.": "El "
+    "**discriminador** de la CycleGAN es una PatchGAN: en vez de un veredicto por imagen da uno por cada parche de "
+    "unos 70 x 70 px, *un cuadro de van Gogh* (verde, 1) o *generado* (rojo, 0). Izquierda: tu imagen; derecha: el "
+    "cuadro que el generador pinta con ella. Un cuadro real de van Gogh debería salir más verde que una foto. El "
+    "generador se entrenó para volver verde el mapa de la derecha: donde sigue rojo, el discriminador aún descubre "
+    "el engaño.",
+    "A photo or a painting": "Una foto o un cuadro",
+    "Judge it and its painting": "Juzgarla a ella y a su cuadro",
+    "Mean P(real) of your image": "P(real) media de tu imagen",
+    "Mean P(real) of the generator's painting": "P(real) media del cuadro del generador",
+    "A van Gogh painting and a photo (click to judge)": "Un cuadro de van Gogh y una foto (haz clic para juzgar)",
+    "This discriminator was trained after the generator, against it frozen (the one the generator played against "
+    "was not kept). On held-out images it is right {accuracy:.0%} of the time: mean P(real) {real:.2f} for real "
+    "ones, {fake:.2f} for the generator's.": "Este discriminador se entrenó después del generador, contra él "
+    "congelado (no se guardó aquel contra el que jugó el generador). Con imágenes reservadas acierta el "
+    "{accuracy:.0%} de las veces: P(real) media de {real:.2f} para las reales y de {fake:.2f} para las del generador.",
+    "On held-out images this discriminator is right {accuracy:.0%} of the time: mean P(real) {real:.2f} for real "
+    "ones, {fake:.2f} for the generator's.": "Con imágenes reservadas este discriminador acierta el {accuracy:.0%} de "
+    "las veces: P(real) media de {real:.2f} para las reales y de {fake:.2f} para las del generador.",
+    # the lessons (each model's spec)
+    "Lesson: open the box": "Lección: abre la caja",
+    "**Predict.** The discriminator was trained to say *real* for rendered car fronts and *generated* for the "
+    "generator's. Which will it score higher: the generator's cars, or a photo of a cat?": (
+        "**Predice.** El discriminador aprendió a decir *real* ante los frentes de coche dibujados y *generada* ante "
+        "los del generador. ¿A cuál dará más puntuación: a los coches del generador o a la foto de un gato?"
+    ),
+    "**Try.** Open *What the discriminator sees*: judge the generator's grid, then upload any photo.": (
+        "**Prueba.** Abre *Lo que ve el discriminador*: juzga la cuadrícula del generador y luego sube cualquier foto."
+    ),
+    "**See.** The generated cars sit below the rendered ones, and a cat scores lowest of all: the discriminator "
+    "learned what these car fronts look like, not what is real in the world.": (
+        "**Observa.** Los coches generados quedan por debajo de los dibujados, y un gato puntúa lo más bajo de todo: "
+        "el discriminador aprendió cómo son estos frentes de coche, no qué es real en el mundo."
+    ),
+    "**Predict, then try.** In *Find it in the latent space*, search for the generator's own car, then for your "
+    "photo. Which one comes back exactly? The generator's own car, above 20 dB: it is one of the images the "
+    "generator can make. Your photo comes back as the nearest car, because a car is all the model can draw.": (
+        "**Predice y prueba.** En *Encuéntrala en el espacio latente*, busca el coche del propio generador y luego "
+        "tu foto. ¿Cuál vuelve exacta? El coche del propio generador, por encima de 20 dB: es una de las imágenes "
+        "que el generador sabe hacer. Tu foto vuelve como el coche más cercano, porque un coche es todo lo que el "
+        "modelo sabe dibujar."
+    ),
+    "**See.** In *Is it copying?*, the generated car's nearest training cars are similar but different, at about the "
+    "distance a real car the model never saw has from its nearest: the generator made a new car.": (
+        "**Observa.** En *¿Está copiando?*, los coches de entrenamiento más cercanos al coche generado se parecen "
+        "pero son distintos, a la distancia a la que está un coche real que el modelo nunca vio del suyo más "
+        "cercano: el generador hizo un coche nuevo."
+    ),
+    "**Predict.** The discriminator has seen only cartoon faces. What will it say about a photo of a real face?": (
+        "**Predice.** El discriminador solo ha visto caras de dibujos. ¿Qué dirá de la foto de una cara real?"
+    ),
+    "**Try.** Open *What the discriminator sees*: judge the generator's faces, then upload a photo.": (
+        "**Prueba.** Abre *Lo que ve el discriminador*: juzga las caras del generador y luego sube una foto."
+    ),
+    "**See.** A photo is as foreign to it as a generated face: *real* here means *like the cartoons I learned*.": (
+        "**Observa.** Una foto le resulta tan ajena como una cara generada: *real* aquí significa *como los dibujos "
+        "que aprendí*."
+    ),
+    "**Try.** In *Find it in the latent space*, search for the generator's own face, then for a photo of you. Then "
+    "walk from what was found to another seed.": (
+        "**Prueba.** En *Encuéntrala en el espacio latente*, busca una cara del propio generador y luego una foto "
+        "tuya. Después pasea desde lo encontrado hasta otra semilla."
+    ),
+    "**See.** Its own face comes back almost exactly; your photo comes back as the nearest cartoon, and the walk "
+    "shows the faces around it. In *Is it copying?*, the face's nearest training faces are different faces.": (
+        "**Observa.** Su propia cara vuelve casi exacta; tu foto vuelve como el dibujo más cercano, y el paseo "
+        "muestra las caras de alrededor. En *¿Está copiando?*, las caras de entrenamiento más cercanas son caras "
+        "distintas."
+    ),
+    "**Predict.** This discriminator is told the class too. Will it accept a real sneaker that is labelled "
+    "*Trouser*?": (
+        "**Predice.** A este discriminador también se le dice la clase. ¿Aceptará una zapatilla real etiquetada como "
+        "*Trouser* (pantalón)?"
+    ),
+    "**Try.** Open *What the discriminator sees*, upload a garment picture, and judge it with the right class and "
+    "then with a wrong one.": (
+        "**Prueba.** Abre *Lo que ve el discriminador*, sube la imagen de una prenda y júzgala con la clase correcta "
+        "y luego con una equivocada."
+    ),
+    "**See.** With the wrong class the verdict drops: a conditional discriminator checks that the picture fits its "
+    "label, which is what makes the generator draw the class it is asked for.": (
+        "**Observa.** Con la clase equivocada el veredicto baja: un discriminador condicional comprueba que la "
+        "imagen encaja con su etiqueta, y eso es lo que hace que el generador dibuje la clase que se le pide."
+    ),
+    "**Try, then see.** In *Is it copying?*, a generated garment's nearest training images are similar garments of "
+    "the same class, but none is the same picture.": (
+        "**Prueba y observa.** En *¿Está copiando?*, las imágenes de entrenamiento más cercanas a una prenda "
+        "generada son prendas parecidas de la misma clase, pero ninguna es la misma imagen."
+    ),
 }

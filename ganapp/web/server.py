@@ -173,7 +173,7 @@ def user_errors(fn):
 # ---------------------------------------------------------------- the public server
 # Waiting places per queue pool (running jobs not counted), so a flood of one kind of work
 # never turns the others away; and per session, so one browser tab holds one style job.
-POOL_WAITING = {"style": 4, "image": 12, "light": 32, "webcam": 2, "training": 4}
+POOL_WAITING = {"style": 4, "image": 12, "light": 32, "webcam": 2, "training": 4, "search": 4}
 OTHER_WAITING = 32  # each other event (gallery picks, examples, the dice) is a pool of its own
 SESSION_WAITING = {"style": 1}
 # A job whose client opens no result stream within this many seconds is cancelled.

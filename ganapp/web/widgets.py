@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent  # a checkout's root: the r
 STYLE = dict(concurrency_limit=1, concurrency_id="style")  # Gatys optimisation: seconds to minutes
 IMAGE = dict(concurrency_limit=1, concurrency_id="image")  # one pass of an image-to-image network: ~1 s
 LIGHT = dict(concurrency_limit=server.PNG_CONCURRENCY, concurrency_id="light")  # small generators: ms
+SEARCH = dict(concurrency_limit=1, concurrency_id="search")  # a latent search: up to a minute
 
 
 def default(fn: Callable, name: str):
@@ -213,6 +214,23 @@ def _json(path: Path) -> dict:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
+def discriminator_note(key: str):
+    """One sentence on how well the shipped discriminator tells held-out real images from generated ones
+    (metrics.json), and whether it was trained after the generator; None when not measured."""
+    folder = weights.local_dir(key)
+    judged = _json(folder / "metrics.json").get("discriminator") if folder else None
+    if not judged:
+        return None
+    values = dict(accuracy=judged["accuracy"], real=judged["mean_p_real_of_real"],
+                  fake=judged["mean_p_real_of_generated"])  # fmt: skip
+    if "trained" in judged:  # a fresh discriminator against the frozen generator (train/frozen_judge.py)
+        return t("This discriminator was trained after the generator, against it frozen (the one the generator "
+                 "played against was not kept). On held-out images it is right {accuracy:.0%} of the time: mean "
+                 "P(real) {real:.2f} for real ones, {fake:.2f} for the generator's.", **values)  # fmt: skip
+    return t("On held-out images this discriminator is right {accuracy:.0%} of the time: mean P(real) {real:.2f} "
+             "for real ones, {fake:.2f} for the generator's.", **values)  # fmt: skip
+
+
 def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, judge_image, image_inputs: list) -> None:
     """The "What the discriminator sees" accordion of a generator tab: ``lesson`` (English) for a
     student; a button that judges the generator's own grid (``judge_grid`` on ``grid_inputs``, the
@@ -226,6 +244,8 @@ def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, jud
                 t("These weights ship no discriminator, so there is nothing to judge with."), elem_classes="note"
             )
             return
+        if note := discriminator_note(key):
+            gr.Markdown(note, elem_classes="note")
         with gr.Row():
             with gr.Column(scale=1):
                 own = gr.Button(t("Judge the generator's images"), variant="primary")
@@ -240,6 +260,98 @@ def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, jud
     own.click(server.user_errors(judge_grid), grid_inputs, [sheet, mean], api_name=judge_grid.__name__, **LIGHT)
     mine.click(server.user_errors(judge_image), [upload, *image_inputs], [sheet, mean], api_name=judge_image.__name__,
                **LIGHT)  # fmt: skip
+
+
+def lesson(key: str) -> None:
+    """The tab's lesson (its model spec's), numbered steps in an accordion, when the model has one."""
+    if steps := models.spec(key).lesson:
+        with gr.Accordion(t("Lesson: open the box"), open=False):
+            gr.Markdown("\n".join(f"{i}. " + str(t(step)) for i, step in enumerate(steps, 1)))
+
+
+FIND = (
+    "A generator turns a latent vector into an image. Can we go backwards? Give it an image: the search starts from "
+    "the best of {candidates} random vectors and changes the vector step by step until the generator's image looks "
+    "like yours. First try the generator's own image (it comes back almost exactly, above 20 dB), then a photo of "
+    "something else: it comes back as the nearest image this model can make, because the model can only draw what "
+    "it learned."
+)
+
+
+def latent_search(key: str, find, find_generated, walk_from, seed, seed_b) -> None:
+    """The "Find it in the latent space" accordion of a generator tab: an upload (``find``) or the
+    generator's own image of the tab's ``seed`` (``find_generated``) is searched for, the frames and
+    the PSNR streaming as they improve; then the walk from what was found to ``seed_b``
+    (``walk_from``). Searches have their own queue pool (SEARCH) and are bounded (ganapp.inversion)."""
+    from ganapp import inversion
+
+    with gr.Accordion(t("Find it in the latent space"), open=False):
+        gr.Markdown(t(FIND, candidates=inversion.CANDIDATES), elem_classes="note")
+        with gr.Row():
+            with gr.Column(scale=1):
+                own = gr.Button(t("Find the generator's own image (the seed above)"), variant="primary")
+                upload = ImageInput(label=t("…or an image of your own"), height=200, elem_id=f"{key}-find-in")
+                mine = gr.Button(t("Find my image"))
+                steps = slider(find, "steps", inversion.STEPS, "Search steps")
+            with gr.Column(scale=2):
+                sheet = gr.Image(format="png", interactive=False, show_label=False, elem_id=f"{key}-find-out")
+                gr.Markdown(t("Left to right: the image searched for, at the model's size; what the generator makes "
+                              "from the best vector so far; their difference (white: far off); the PSNR as the "
+                              "search goes (higher is closer; 20 dB and more reads as the same picture)."),
+                            elem_classes="note")  # fmt: skip
+                psnr = gr.Number(label=t("PSNR (dB)"), precision=1, interactive=False, elem_id=f"{key}-find-psnr")
+                found = gr.State()
+                walk = gr.Button(t("Walk from what was found to the end seed"))
+                walked = gr.Image(format="png", interactive=False, show_label=False, elem_id=f"{key}-find-walk",
+                                  elem_classes="pixelated")  # fmt: skip
+    outs = [sheet, psnr, found]
+    own.click(server.user_errors(find_generated), [seed, steps], outs, api_name=find_generated.__name__, **SEARCH)
+    mine.click(server.user_errors(find), [upload, steps], outs, api_name=find.__name__, **SEARCH)
+    scale = max(1, 128 // weights.load_model_config(key).image_size) if weights.is_available(key) else 1
+
+    def walk_shown(latent, end):  # cells shown at about 128 px
+        return walk_from(latent, end, scale=scale)
+
+    walk.click(server.user_errors(walk_shown), [found, seed_b], walked, api_visibility="private", **LIGHT)
+
+
+COPYING = (
+    "A GAN that memorised its training images would only hand back copies. Here the first image of the seed above "
+    "sits beside its nearest training images: by what they look like (VGG features, top row) and by their pixels "
+    "(bottom row), each with its distance. Different pictures at a distance like the card's typical one mean the "
+    "generator made something new."
+)
+
+
+def neighbours_view(key: str, fn, inputs: list) -> None:
+    """The "Is it copying?" accordion: ``fn`` on the tab's ``inputs`` shows a generated image beside its
+    nearest training images, with the card's memorisation figure to compare with."""
+    from ganapp import neighbours
+
+    with gr.Accordion(t("Is it copying?"), open=False):
+        gr.Markdown(t(COPYING), elem_classes="note")
+        if not neighbours.has_index(key):
+            gr.Markdown(t("These weights ship no index of training images to compare with."), elem_classes="note")
+            return
+        index = neighbours.index_size(key)
+        memo = _json(weights.local_dir(key) / "metrics.json").get("memorisation", {})
+        if memo:
+            gr.Markdown(
+                t("The card measured this on the generated images: each one's nearest training image is typically "
+                  "{gen} away in pixels, and a real image the model never saw is {test} away from its nearest (ratio "
+                  "{ratio}; near 1 means no copying). The index shipped here holds {shown:,} of the {of:,} training "
+                  "images, so a neighbour shown may not be the very nearest of the whole set.",
+                  gen=memo["median_nn_distance_generated_to_train"],
+                  test=memo["median_nn_distance_test_to_train"], ratio=memo["ratio"], **index),
+                elem_classes="note",
+            )  # fmt: skip
+        with gr.Row():
+            with gr.Column(scale=1):
+                go = gr.Button(t("Find the nearest training images"), variant="primary")
+                near = gr.Number(label=t("Nearest distance in pixels"), precision=2, interactive=False,
+                                 elem_id=f"{key}-copy-distance")  # fmt: skip
+            sheet = gr.Image(format="png", interactive=False, show_label=False, scale=3, elem_id=f"{key}-copy-out")
+    go.click(server.user_errors(fn), inputs, [sheet, near], api_name=fn.__name__, **LIGHT)
 
 
 LIVE_SIZE = 256  # px, long side of a live frame: >= 4 frames/s on 2 CPU cores (python -m bench.webcam)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ganapp import generation, imaging, verdict, weights
+from ganapp import generation, imaging, neighbours, verdict, weights
 from ganapp.cache import Cache
 from ganapp.checks import COUNT, SEED, check_int
 from ganapp.errors import InputError, WeightsUnavailable
@@ -112,3 +112,11 @@ def judge_garment(image, label) -> tuple[Image.Image, float]:
     x = verdict.as_model_input(image, cfg.image_size, cfg.channels)
     p = verdict.probabilities("cgan", x, labels)
     return verdict.annotated_grid(imaging.pm1_to_uint8(x), p, cols=1), round(float(p[0]), 4)
+
+
+def garment_neighbours(label, seed: int = 0) -> tuple[Image.Image, float]:
+    """Is it copying? The first image of class ``label`` from latent seed ``seed`` beside its nearest training
+    images (of the shipped index, any class), by VGG features (top row) and by pixels (bottom row), each with its
+    distance; and the nearest pixel distance (L2 over pixels in [0, 1], as the card's memorisation figure)."""
+    _, cfg = weights.load_generator("cgan")
+    return neighbours.of_sample("cgan", seed, _label_index(label, list(cfg.class_names)))

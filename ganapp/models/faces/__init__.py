@@ -7,7 +7,16 @@ SPEC = ModelSpec(
     key="faces",
     config=FacesConfig,
     title="cartoon-face generator",
-    api=("generate_faces", "face_walk", "judge_faces", "judge_face_image"),
+    api=(
+        "generate_faces",
+        "face_walk",
+        "judge_faces",
+        "judge_face_image",
+        "find_face",
+        "find_generated_face",
+        "face_walk_from",
+        "face_neighbours",
+    ),
     card_title="Cartoon-face DCGAN",
     card_intro="A DCGAN (Radford et al., 2016) that draws 64x64 cartoon faces from a latent vector, the model family "
     "of the classic anime-faces lesson.",
@@ -19,4 +28,14 @@ SPEC = ModelSpec(
     tags=("gan", "dcgan", "cartoon-faces"),
     eval_dataset=("ganapp/dicebear-faces", "DiceBear cartoon faces, held-out renders"),
     eval_metrics=("frechet_distance_generated_vs_heldout",),
+    lesson=(
+        "**Predict.** The discriminator has seen only cartoon faces. What will it say about a photo of a real face?",
+        "**Try.** Open *What the discriminator sees*: judge the generator's faces, then upload a photo.",
+        "**See.** A photo is as foreign to it as a generated face: *real* here means *like the cartoons I learned*.",
+        "**Try.** In *Find it in the latent space*, search for the generator's own face, then for a photo of you. "
+        "Then walk from what was found to another seed.",
+        "**See.** Its own face comes back almost exactly; your photo comes back as the nearest cartoon, and the "
+        "walk shows the faces around it. In *Is it copying?*, the face's nearest training faces are different "
+        "faces.",
+    ),
 )

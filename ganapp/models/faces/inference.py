@@ -3,10 +3,12 @@ its discriminator sees."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from PIL import Image
 
-from ganapp import generation, verdict
+from ganapp import generation, inversion, neighbours, verdict
 from ganapp.checks import COUNT, SEED, check_int
 
 
@@ -37,3 +39,27 @@ def judge_face_image(image) -> tuple[Image.Image, float]:
     """An image of your own as the discriminator sees it: its centre square at 64 px, above a bar of
     its P(real); and that P(real) in [0, 1]."""
     return verdict.judge_image("faces", image)
+
+
+def find_face(image, steps: int = 200) -> Iterator[tuple[Image.Image, float, list[float]]]:
+    """Find an image of your own in the face generator's latent space: its centre square at the model's size
+    (64 px) is searched for, and every few steps this streams (a sheet: the target, what the generator makes
+    from the best vector so far, their difference and the PSNR curve; that PSNR in dB; that latent vector)."""
+    yield from inversion.stream("faces", image, steps)
+
+
+def find_generated_face(seed: int = 0, steps: int = 200) -> Iterator[tuple[Image.Image, float, list[float]]]:
+    """The same search for the generator's own first face of latent seed ``seed``: it comes back almost exactly."""
+    yield from inversion.stream("faces", inversion.own_sample("faces", seed), steps)
+
+
+def face_walk_from(latent: list[float], seed_b: int = 1, count: int = 8, scale: int = 1) -> Image.Image:
+    """A row of ``count`` faces walking the latent space from a vector that a search found to seed_b's first face."""
+    return inversion.found_walk("faces", latent, seed_b, count, scale)
+
+
+def face_neighbours(seed: int = 0) -> tuple[Image.Image, float]:
+    """Is it copying? The first face of latent seed ``seed`` beside its nearest training images (of the shipped
+    index), by VGG features (top row) and by pixels (bottom row), each with its distance; and the nearest pixel
+    distance (L2 over pixels in [0, 1], as the card's memorisation figure)."""
+    return neighbours.of_sample("faces", seed)

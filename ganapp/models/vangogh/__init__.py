@@ -7,7 +7,7 @@ SPEC = ModelSpec(
     key="vangogh",
     config=CycleGANConfig,
     title="van Gogh model",
-    api=("van_gogh",),
+    api=("van_gogh", "judge_van_gogh"),
     card_title="Photo -> van Gogh (CycleGAN)",
     card_intro="The photo -> painting generator of a CycleGAN (Zhu et al., 2017) trained "
     "on unpaired photos and van Gogh paintings.",

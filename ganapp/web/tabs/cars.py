@@ -39,6 +39,7 @@ def car_walk_animation(seed_a: int = 0, seed_b: int = 1) -> str:
 def build() -> None:
     gr.Markdown(t(INTRO), elem_classes="note")
     widgets.weights_note("cars")
+    widgets.lesson("cars")
     with gr.Row():
         with gr.Column(scale=1):
             seed = slider(ganapp.generate_cars, "seed", SEED, "Latent seed")
@@ -61,4 +62,6 @@ def build() -> None:
     walk.click(user_errors(ganapp.car_walk), [seed, seed_b], out, api_name="car_walk", **LIGHT)
     animate.click(car_walk_animation, [seed, seed_b], out, api_name="car_walk_animation", **LIGHT)
     widgets.discriminator_view("cars", DISCRIMINATOR, ganapp.judge_cars, [seed, count], ganapp.judge_car_image, [])
+    widgets.latent_search("cars", ganapp.find_car, ganapp.find_generated_car, ganapp.car_walk_from, seed, seed_b)
+    widgets.neighbours_view("cars", ganapp.car_neighbours, [seed])
     widgets.how_it_was_trained("cars")

@@ -30,6 +30,7 @@ DISCRIMINATOR = (
 def build() -> None:
     gr.Markdown(t(INTRO), elem_classes="note")
     widgets.weights_note("cgan")
+    widgets.lesson("cgan")
     names = ganapp.class_names()
     with gr.Row():
         with gr.Column(scale=1):
@@ -47,4 +48,5 @@ def build() -> None:
     morph.click(user_errors(ganapp.class_morph), [label, label_b, seed], out, api_name="class_morph", **LIGHT)
     widgets.discriminator_view("cgan", DISCRIMINATOR, ganapp.judge_class, [label, seed, count], ganapp.judge_garment,
                                [label])  # fmt: skip
+    widgets.neighbours_view("cgan", ganapp.garment_neighbours, [label, seed])
     widgets.how_it_was_trained("cgan")

@@ -31,6 +31,7 @@ DISCRIMINATOR = (
 def build() -> None:
     gr.Markdown(t(INTRO), elem_classes="note")
     widgets.weights_note("faces")
+    widgets.lesson("faces")
     with gr.Row():
         with gr.Column(scale=1):
             seed = slider(ganapp.generate_faces, "seed", SEED, "Latent seed")
@@ -50,4 +51,6 @@ def build() -> None:
     )
     walk.click(user_errors(ganapp.face_walk), [seed, seed_b], out, api_name="face_walk", **LIGHT)
     widgets.discriminator_view("faces", DISCRIMINATOR, ganapp.judge_faces, [seed, count], ganapp.judge_face_image, [])
+    widgets.latent_search("faces", ganapp.find_face, ganapp.find_generated_face, ganapp.face_walk_from, seed, seed_b)
+    widgets.neighbours_view("faces", ganapp.face_neighbours, [seed])
     widgets.how_it_was_trained("faces")

@@ -15,6 +15,12 @@ from ganapp.web.widgets import IMAGE, STYLE, ImageInput, slider
 
 TITLE = "Van Gogh"
 ORDER = 20
+PATCHES = (
+    "The CycleGAN's **discriminator** is a PatchGAN: instead of one verdict per image it gives one for each patch of "
+    "about 70 x 70 px, *a van Gogh painting* (green, 1) or *generated* (red, 0). Left: your image; right: the "
+    "generator's painting of it. A real van Gogh painting should come out greener than a photo. The generator was "
+    "trained to turn the right-hand map green: where it stays red, the discriminator still spots the fake."
+)
 
 
 def build() -> None:
@@ -22,6 +28,7 @@ def build() -> None:
     gr.Markdown(t("Turn a photo into a van Gogh painting with a CycleGAN generator (Zhu et al., 2017)."),
                 elem_classes="note")  # fmt: skip
     widgets.weights_note("vangogh")
+    widgets.lesson("vangogh")
     with gr.Row():
         photo = ImageInput(label=t("Photo"), height=360, elem_id="vangogh-in")
         out = gr.Image(label=t("Painting"), height=360, format="png", interactive=False, elem_id="vangogh-out",
@@ -53,4 +60,33 @@ def build() -> None:
         return results, "\n".join(f"{i}. {caption}" for i, (_, caption) in enumerate(results, 1))
 
     compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
+    discriminator_maps()
     widgets.how_it_was_trained("vangogh")
+
+
+def discriminator_maps() -> None:
+    """The "What the discriminator sees" accordion: the patch maps of an upload and of its painting."""
+    with gr.Accordion(t("What the discriminator sees"), open=False):
+        gr.Markdown(t(PATCHES), elem_classes="note")
+        if not weights.has_discriminator("vangogh"):
+            gr.Markdown(t("These weights ship no discriminator, so there is nothing to judge with."),
+                        elem_classes="note")  # fmt: skip
+            return
+        trained = widgets.discriminator_note("vangogh")
+        with gr.Row():
+            with gr.Column(scale=1):
+                image = ImageInput(label=t("A photo or a painting"), height=240, elem_id="vangogh-judge-in")
+                go = gr.Button(t("Judge it and its painting"), variant="primary")
+                mine = gr.Number(label=t("Mean P(real) of your image"), precision=3, interactive=False,
+                                 elem_id="vangogh-judge-mine")  # fmt: skip
+                theirs = gr.Number(label=t("Mean P(real) of the generator's painting"), precision=3,
+                                   interactive=False, elem_id="vangogh-judge-painted")  # fmt: skip
+            maps = gr.Image(format="png", interactive=False, show_label=False, scale=3, elem_id="vangogh-judge-out")
+        if trained:
+            gr.Markdown(trained, elem_classes="note")
+        fn = user_errors(ganapp.judge_van_gogh)
+        examples = [weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg",
+                    *sorted((weights.WEIGHTS_DIR / "vangogh" / "examples").glob("*.jpg"))[:1]]  # fmt: skip
+        widgets.examples([[str(p)] for p in examples if p.is_file()], [image], [maps, mine, theirs], fn,
+                         "A van Gogh painting and a photo (click to judge)")  # fmt: skip
+    go.click(fn, [image], [maps, mine, theirs], api_name="judge_van_gogh", **IMAGE)
