@@ -91,14 +91,14 @@ def own_sample(key: str, seed) -> Image.Image:
 def find(key: str, image, steps=200) -> Iterator[Found]:
     """Search the latent space of model ``key``'s generator for ``image`` (any image
     :func:`ganapp.imaging.load_image` takes; its centre square at the model's size): a :class:`Found`
-    every SHOW_EVERY steps, the best so far, and a last one when the search ends."""
+    every SHOW_EVERY steps, for the best of the starts at that step, and a last one when the search ends."""
     steps = STEPS.int(steps)
     fn, cfg = _step_fn(key)
     target = as_model_input(image, cfg.image_size, cfg.channels)
     rng = np.random.default_rng(0)  # the same image always gives the same search
     pool = rng.standard_normal((CANDIDATES, cfg.latent_dim)).astype(np.float32)
-    first = np.asarray(fn(pool, target)[0])
-    z = pool[np.argsort(first)[:STARTS]]
+    images = np.asarray(generation.latent_fn(key)[0](pool))
+    z = pool[np.argsort(((images - target) ** 2).mean(axis=(1, 2, 3)))[:STARTS]]
     m, v = np.zeros_like(z), np.zeros_like(z)
     curve: list[float] = []
     start = time.monotonic()

@@ -10,6 +10,9 @@ memorisation figure uses: L2 over pixels in [0, 1]).
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
@@ -24,15 +27,29 @@ MAX_INDEX = 20_000  # images an index may hold (a hostile file is refused before
 
 
 def has_index(key: str) -> bool:
-    """Cheap check for the UI: do the shipped weights include the neighbours index?"""
+    """Cheap check for the UI: do the shipped weights include the neighbours index? (A Hub repo is
+    asked only when the view is built.)"""
     folder = weights.local_dir(key)
-    return folder is not None and (folder / INDEX).is_file()
+    return weights.from_hub(key) or (folder is not None and (folder / INDEX).is_file())
 
 
 def index_size(key: str) -> dict:
-    """{"shown": images in the shipped index, "of": the training set's size}, read without the images."""
-    with np.load(weights.local_dir(key) / INDEX, allow_pickle=False) as f:
-        return {"shown": len(f["features"]), "of": int(f["of"])}
+    """{"shown": images in the index, "of": the training set's size}, read without the images."""
+    try:
+        with np.load(_index_path(key), allow_pickle=False) as f:
+            return {"shown": len(f["features"]), "of": int(f["of"])}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        raise WeightsUnavailable(f"The neighbours index ({INDEX}) could not be read.") from None
+
+
+def _index_path(key: str) -> Path:
+    """The index file, from the same place as the weights; WeightsUnavailable when there is none."""
+    path = weights.model_dir(key, files=("config.json", INDEX)) / INDEX
+    if not path.is_file():
+        raise WeightsUnavailable(
+            f"These {key} weights ship no neighbours index ({INDEX}); make it with `python -m train.neighbours {key}`."
+        )
+    return path
 
 
 def load_index(key: str) -> dict:
@@ -41,18 +58,15 @@ def load_index(key: str) -> dict:
     it does not match the model."""
 
     def load():
-        folder = weights.model_dir(key, files=("config.json", INDEX))
-        path = folder / INDEX
-        if not path.is_file():
-            raise WeightsUnavailable(
-                f"These {key} weights ship no neighbours index ({INDEX}); "
-                f"make it with `python -m train.neighbours {key}`."
-            )
+        path = _index_path(key)
         _, cfg = weights.load_generator(key)
-        with np.load(path, allow_pickle=False) as f:
-            images, features = f["images"], f["features"].astype(np.float32)
-            labels = f["labels"] if "labels" in f.files else None
-            of = int(f["of"])
+        try:
+            with np.load(path, allow_pickle=False) as f:
+                images, features = f["images"], f["features"].astype(np.float32)
+                labels = f["labels"] if "labels" in f.files else None
+                of = int(f["of"])
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            raise WeightsUnavailable(f"The neighbours index ({INDEX}) could not be read.") from None
         shape = (cfg.image_size, cfg.image_size, cfg.channels)
         if images.dtype != np.uint8 or images.shape[1:] != shape or not 0 < len(images) <= MAX_INDEX:
             raise WeightsUnavailable(f"The neighbours index does not hold up to {MAX_INDEX:,} images of {shape}.")

@@ -67,6 +67,11 @@ def local_dir(key: str) -> Path | None:
     return folder if all((folder / f).is_file() for f in FILES) else None
 
 
+def from_hub(key: str) -> bool:
+    """Is a Hub repo configured for ``key`` (``GANAPP_<KEY>_REPO``)? Cheap: nothing is downloaded."""
+    return bool(_repo_env(key))
+
+
 def is_available(key: str) -> bool:
     """Cheap check for the UI: are weights shipped or configured? (Does not download.)"""
     return local_dir(key) is not None or bool(_repo_env(key))
@@ -150,7 +155,7 @@ def has_discriminator(key: str) -> bool:
     """Cheap check for the UI: do the shipped weights include the discriminator? (A Hub repo is
     asked only when a view needs it.)"""
     folder = local_dir(key)
-    return bool(_repo_env(key)) or (folder is not None and (folder / DISCRIMINATOR).is_file())
+    return from_hub(key) or (folder is not None and (folder / DISCRIMINATOR).is_file())
 
 
 def load_discriminator(key: str):

@@ -164,6 +164,36 @@ def test_cars_tab(page):
     page.locator("button:visible", has_text="How this model was trained").click()  # the run, numbers, recipe
     page.wait_for_selector("text=train/cars/recipes/default.toml", timeout=10_000)
     page.screenshot(path=SHOTS / "4_cars_how_trained.png", full_page=True)
+    find_own_image_and_walk(page, "cars", "4_cars_find.png")
+
+
+def find_own_image_and_walk(page, key, shot):
+    """The latent search on the generator's own image streams up past 20 dB; the walk starts there."""
+    page.locator("button:visible", has_text="Find it in the latent space").click()
+    page.locator("button:visible", has_text="Find the generator's own image").click()
+    page.wait_for_function(
+        f"() => parseFloat(document.querySelector('#{key}-find-psnr input')?.value || '0') >= 20", timeout=120_000
+    )
+    page.locator("button:visible", has_text="Walk from what was found").click()
+    wait_for_output(page, f"{key}-find-walk")
+    page.screenshot(path=SHOTS / shot, full_page=True)
+
+
+def test_faces_tab(page):
+    if not (ROOT / "weights" / "faces" / "generator.weights.h5").is_file():
+        pytest.skip("no shipped faces weights")
+    open_tab(page, "Cartoon faces")
+    page.get_by_role("button", name="Generate").first.click()
+    wait_for_output(page, "faces-out")
+    page.screenshot(path=SHOTS / "4_faces.png", full_page=True)
+    page.get_by_role("button", name="Walk", exact=True).first.click()
+    page.wait_for_timeout(1500)
+    wait_for_output(page, "faces-out")
+    page.screenshot(path=SHOTS / "4_faces_walk.png", full_page=True)
+    page.locator("button:visible", has_text="How this model was trained").click()  # the timelapse and losses
+    page.wait_for_selector("text=train/faces/recipes/default.toml", timeout=10_000)
+    page.screenshot(path=SHOTS / "4_faces_how_trained.png", full_page=True)
+    find_own_image_and_walk(page, "faces", "4_faces_find.png")
 
 
 def test_cgan_tab(page):
@@ -178,6 +208,11 @@ def test_cgan_tab(page):
         mean = float(page.locator("#cgan-judge-mean input").input_value())
         assert 0 < mean < 1
         page.screenshot(path=SHOTS / "5_cgan_discriminator.png", full_page=True)
+    page.locator("button:visible", has_text="Is it copying?").click()  # the nearest training garments
+    page.locator("button:visible", has_text="Find the nearest training images").click()
+    wait_for_output(page, "cgan-copy-out")
+    assert 0 < float(page.locator("#cgan-copy-distance input").input_value()) < 20
+    page.screenshot(path=SHOTS / "5_cgan_copying.png", full_page=True)
 
 
 def output_src(page, elem_id) -> str:

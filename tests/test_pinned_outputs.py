@@ -20,6 +20,15 @@ def test_cars_seed_7():
     assert np.abs(got.astype(int) - [[107, 110, 114], [38, 42, 51], [94, 86, 42], [68, 58, 5]]).max() <= TOL, got
 
 
+@pytest.mark.skipif(not shipped("faces"), reason="no shipped faces weights")
+def test_faces_seed_7():
+    a = np.asarray(ganapp.generate_faces(7, 1))
+    assert a.shape == (68, 68, 3)  # one 64 px face, 2 px margin
+    got = a[8:64:12, 34]  # down the middle: hair, forehead, nose, chin, shirt
+    expected = [[51, 20, 19], [6, 143, 69], [4, 60, 1], [255, 252, 255], [255, 255, 255]]
+    assert np.abs(got.astype(int) - expected).max() <= TOL, got
+
+
 @pytest.mark.skipif(not shipped("cgan"), reason="no shipped cGAN weights")
 def test_cgan_sneaker_seed_7():
     a = np.asarray(ganapp.generate_class("Sneaker", 7, 1))

@@ -330,11 +330,15 @@ def neighbours_view(key: str, fn, inputs: list) -> None:
 
     with gr.Accordion(t("Is it copying?"), open=False):
         gr.Markdown(t(COPYING), elem_classes="note")
-        if not neighbours.has_index(key):
+        try:
+            index = neighbours.index_size(key) if neighbours.has_index(key) else None
+        except GanappError:  # a Hub repo without one, or offline
+            index = None
+        if index is None:
             gr.Markdown(t("These weights ship no index of training images to compare with."), elem_classes="note")
             return
-        index = neighbours.index_size(key)
-        memo = _json(weights.local_dir(key) / "metrics.json").get("memorisation", {})
+        folder = weights.local_dir(key)
+        memo = _json(folder / "metrics.json").get("memorisation", {}) if folder else {}
         if memo:
             gr.Markdown(
                 t("The card measured this on the generated images: each one's nearest training image is typically "
