@@ -91,7 +91,7 @@ def test_each_trained_tab_shows_how_it_was_trained(monkeypatch):
     accordions = [b for b in demo.blocks.values() if type(b).__name__ == "Accordion"]
     label = str(t("How this model was trained"))  # the page's text, in the browser's language
     assert sum(str(a.label) == label for a in accordions) == len(
-        [k for k in ("vangogh", "pix2pix", "cars", "cgan") if shipped(k)]
+        [k for k in ("vangogh", "pix2pix", "cars", "cgan", "faces") if shipped(k)]
     )
     codes = [b.value for b in demo.blocks.values() if type(b).__name__ == "Code"]
     if shipped("pix2pix"):

@@ -40,7 +40,6 @@ def test_python_example(live_app, tmp_path, monkeypatch):
     assert [Path(m["image"]).is_file() for m in scope["methods"]] == [True] * 3 and " s" in scope["times"]
     assert Path(scope["verdicts"]).is_file() and 0 < scope["mean_p"] < 1 and 0 <= scope["p_real"] <= 1
     assert Path(scope["judged"]).is_file() and 0 < scope["mean_cars"] < 1
-    assert Path(scope["maps"]).is_file() and 0 <= scope["p_painted"] <= 1 and 0 <= scope["p_starry"] <= 1
     assert scope["own_db"] >= 20 and scope["photo_db"] < scope["own_db"] and Path(scope["nearest_car"]).is_file()
     assert Path(scope["copies"]).is_file() and 0 < scope["nearest"] < scope["nearest_garment"] + 20
     assert scope["snapshot"]["done"] and scope["snapshot"]["step"] > 0  # the lesson streamed to its end

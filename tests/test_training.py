@@ -99,10 +99,13 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
         "discriminator.weights.h5",
         "generator.weights.h5",
         "loss.png",
+        "neighbours.npz",
         "samples.png",
         "timelapse.webp",
         "training.json",
     ]
+    with np.load(out / "neighbours.npz") as index:  # "Is it copying?": the training images, their classes
+        assert index["images"].shape[1:] == (8, 8, 1) and len(index["labels"]) == len(index["images"])
     assert Image.open(out / "timelapse.webp").size == Image.open(run / "samples" / "epoch_002.png").size
     assert json.loads((out / "training.json").read_text())["timelapse"]["epochs"] == [1, 2]
     from huggingface_hub import ModelCard
@@ -112,6 +115,7 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
     assert {"gan", "keras", "tensorflow"} <= set(card.data.tags)
     assert "GANAPP_CGAN_REPO=owner/name@<commit sha> ganapp" in card.text and 'api_name="/generate_class"' in card.text
     assert "![timelapse](timelapse.webp)" in card.text and "![losses](loss.png)" in card.text
+    assert "- `neighbours.npz`:" in card.text
 
     # the exported folder is what the app loads
     from ganapp import weights

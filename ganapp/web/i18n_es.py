@@ -316,6 +316,13 @@ ES: dict[str, str] = {
     "On held-out images this discriminator is right {accuracy:.0%} of the time: mean P(real) {real:.2f} for real "
     "ones, {fake:.2f} for the generator's.": "Con imágenes reservadas este discriminador acierta el {accuracy:.0%} de "
     "las veces: P(real) media de {real:.2f} para las reales y de {fake:.2f} para las del generador.",
+    "Cartoon faces rendered offline from DiceBear's avatar styles (lorelei, adventurer, micah, bigEars, toonHead; code "
+    "MIT, designs CC0 1.0 / CC BY 4.0, each face's seed, style and designer in credits.json), a stand-in for the "
+    "anime-faces dataset, which is not available offline.": (
+        "Caras de dibujos dibujadas sin conexión con los estilos de avatar de DiceBear (lorelei, adventurer, micah, "
+        "bigEars, toonHead; código MIT, diseños CC0 1.0 / CC BY 4.0, la semilla, el estilo y el diseñador de cada "
+        "cara en credits.json), en lugar del conjunto de caras de anime, que no está disponible sin conexión."
+    ),
     # the lessons (each model's spec)
     "Lesson: open the box": "Lección: abre la caja",
     "**Predict.** The discriminator was trained to say *real* for rendered car fronts and *generated* for the "
