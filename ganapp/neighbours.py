@@ -53,26 +53,27 @@ def _index_path(key: str) -> Path:
 
 
 def load_index(key: str) -> dict:
-    """Cached {"images": uint8 (N, S, S, C), "features": float32 (N, F), "labels": int (N,) or None,
-    "of": the training set's size} from the weights folder; WeightsUnavailable when there is none or
-    it does not match the model."""
+    """Cached {"images": uint8 (N, S, S, C), "features": float32 (N, F), "of": the training set's
+    size} from the weights folder; WeightsUnavailable when there is none or it does not match the model."""
 
     def load():
         path = _index_path(key)
         _, cfg = weights.load_generator(key)
+        shape = (cfg.image_size, cfg.image_size, cfg.channels)
+        most = MAX_INDEX * (int(np.prod(shape)) + 256 * 4) + 2**20  # bytes, read before anything is loaded
         try:
-            with np.load(path, allow_pickle=False) as f:
-                images, features = f["images"], f["features"].astype(np.float32)
-                labels = f["labels"] if "labels" in f.files else None
-                of = int(f["of"])
+            with zipfile.ZipFile(path) as z:
+                too_big = sum(i.file_size for i in z.infolist()) > most
+            if not too_big:
+                with np.load(path, allow_pickle=False) as f:
+                    images, features, of = f["images"], f["features"].astype(np.float32), int(f["of"])
         except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             raise WeightsUnavailable(f"The neighbours index ({INDEX}) could not be read.") from None
-        shape = (cfg.image_size, cfg.image_size, cfg.channels)
-        if images.dtype != np.uint8 or images.shape[1:] != shape or not 0 < len(images) <= MAX_INDEX:
+        if too_big or images.dtype != np.uint8 or images.shape[1:] != shape or not 0 < len(images) <= MAX_INDEX:
             raise WeightsUnavailable(f"The neighbours index does not hold up to {MAX_INDEX:,} images of {shape}.")
         if features.shape != (len(images), 256) or not np.isfinite(features).all():
             raise WeightsUnavailable("The neighbours index's features do not match its images.")
-        return {"images": images, "features": features, "labels": labels, "of": of}
+        return {"images": images, "features": features, "of": of}
 
     return weights.cached(f"{key}/{INDEX}", load)
 

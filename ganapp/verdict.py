@@ -82,13 +82,11 @@ MAP_SIDE = 384  # px: the long side at which images are judged and shown
 LEGEND = 22  # px: the height of the colour legend under a pair of maps
 
 
-def patch_map(key: str, image: np.ndarray, condition: np.ndarray | None = None) -> np.ndarray:
+def patch_map(key: str, image: np.ndarray) -> np.ndarray:
     """P(real) per patch, float (h, w) in [0, 1], from model ``key``'s PatchGAN discriminator for one
-    image float32 (H, W, 3) in [-1, 1] (``condition``: the input it was made from, for a conditional
-    discriminator such as pix2pix's). Each value judges a patch of about 70 x 70 px."""
+    image float32 (H, W, 3) in [-1, 1]. Each value judges a patch of about 70 x 70 px."""
     model, _ = weights.load_discriminator(key)
-    inputs = image[None] if condition is None else [condition[None], image[None]]
-    logits = np.asarray(model(inputs, training=False), np.float64)[0, ..., 0]
+    logits = np.asarray(model(image[None], training=False), np.float64)[0, ..., 0]
     return 1.0 / (1.0 + np.exp(-logits))
 
 

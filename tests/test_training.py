@@ -104,8 +104,8 @@ def test_train_export_card_and_push(tmp_path, class_folder, monkeypatch):
         "timelapse.webp",
         "training.json",
     ]
-    with np.load(out / "neighbours.npz") as index:  # "Is it copying?": the training images, their classes
-        assert index["images"].shape[1:] == (8, 8, 1) and len(index["labels"]) == len(index["images"])
+    with np.load(out / "neighbours.npz") as index:  # "Is it copying?": training images and their features
+        assert index["images"].shape[1:] == (8, 8, 1) and index["features"].shape == (len(index["images"]), 256)
     assert Image.open(out / "timelapse.webp").size == Image.open(run / "samples" / "epoch_002.png").size
     assert json.loads((out / "training.json").read_text())["timelapse"]["epochs"] == [1, 2]
     from huggingface_hub import ModelCard

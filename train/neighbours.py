@@ -20,16 +20,15 @@ from ganapp.neighbours import INDEX
 IMAGES = 2000  # a few MB per model
 
 
-def write_index(folder: Path, x: np.ndarray, labels: np.ndarray | None = None, n: int = IMAGES) -> Path:
-    """Save ``n`` of the training images ``x`` uint8 (N, S, S, C) (a seeded random choice), their
-    features and their class ``labels`` to ``folder/neighbours.npz``."""
+def write_index(folder: Path, x: np.ndarray, n: int = IMAGES) -> Path:
+    """Save ``n`` of the training images ``x`` uint8 (N, S, S, C) (a seeded random choice) and their
+    features to ``folder/neighbours.npz``."""
     from ganapp.vgg import pooled_features
 
     pick = np.sort(np.random.default_rng(0).permutation(len(x))[: min(n, len(x))])
     images = np.ascontiguousarray(x[pick])
-    extra = {"labels": np.asarray(labels)[pick].astype(np.int16)} if labels is not None else {}
     path = folder / INDEX
-    np.savez_compressed(path, images=images, features=pooled_features(images).astype(np.float16), of=len(x), **extra)
+    np.savez_compressed(path, images=images, features=pooled_features(images).astype(np.float16), of=len(x))
     return path
 
 
@@ -46,8 +45,8 @@ def main(argv=None):
     _, cfg = build_from_dir(folder)
     info = json.loads((folder / "training.json").read_text())
     n = args.images or info["train"].get("neighbours", IMAGES)
-    x, y, _ = load_arrays(info["data"], cfg.image_size, cfg.channels, "train")
-    path = write_index(folder, x, y if cfg.family == "cgan" else None, n)
+    x, _, _ = load_arrays(info["data"], cfg.image_size, cfg.channels, "train")
+    path = write_index(folder, x, n)
     print(f"{path}: {min(n, len(x))} of {len(x)} training images, {path.stat().st_size / 1e6:.1f} MB")
 
 

@@ -156,7 +156,7 @@ class SmallGANTask(GANTask):
 
         grid = make_grid(self.sample_images(), cols=self.grid_cols, scale=2)
         out.mkdir(parents=True, exist_ok=True)  # the index first, so that the card lists it
-        write_index(out, self.x, self.y if self.conditional else None, self.train_cfg.neighbours)
+        write_index(out, self.x, self.train_cfg.neighbours)
         export_folder(self, run, out, self.g_ema, grid, self.dataset_note(), len(self.x), discriminator=self.d)
 
 
