@@ -176,6 +176,13 @@ def make_grid(
 MIN_SIDE = 16  # px: the smallest side a fully convolutional network here is run at (then cropped back)
 
 
+def enlarged(arr: np.ndarray, size: int) -> Image.Image:
+    """uint8 (H, W, C), one or three channels -> an RGB square of ``size`` px, nearest-neighbour: the
+    pixels a small model drew, bigger."""
+    cell = Image.fromarray(arr.squeeze(-1) if arr.shape[-1] == 1 else arr).convert("RGB")
+    return cell.resize((size, size), Image.NEAREST)
+
+
 def pad_to_multiple(arr: np.ndarray, multiple: int) -> tuple[np.ndarray, tuple[int, int]]:
     """Reflect-pad (H, W, C) so H and W are multiples of ``multiple`` and at least :data:`MIN_SIDE`
     (a 1:20 sliver keeps room for a fully convolutional network's own reflection pads at every

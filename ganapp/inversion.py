@@ -148,8 +148,7 @@ def _sheet(target: np.ndarray, found: np.ndarray, curve: list[float], steps: int
     pad = 6
     sheet = Image.new("RGB", (4 * PANEL + 5 * pad, PANEL + 2 * pad), (250, 250, 250))
     for i, p in enumerate(panels):
-        cell = Image.fromarray(p.squeeze(-1) if p.shape[-1] == 1 else p).convert("RGB")
-        sheet.paste(cell.resize((PANEL, PANEL), Image.NEAREST), (pad + i * (PANEL + pad), pad))
+        sheet.paste(imaging.enlarged(p, PANEL), (pad + i * (PANEL + pad), pad))
     x0, y0 = pad + 3 * (PANEL + pad), pad
     draw = ImageDraw.Draw(sheet)
     draw.rectangle([x0, y0, x0 + PANEL - 1, y0 + PANEL - 1], fill=(255, 255, 255), outline=(200, 200, 200))

@@ -35,8 +35,13 @@ def has_index(key: str) -> bool:
 
 def index_size(key: str) -> dict:
     """{"shown": images in the index, "of": the training set's size}, read without the images."""
+    return counts(_index_path(key))
+
+
+def counts(path: Path) -> dict:
+    """{"shown", "of"} of the index file at ``path`` (also what a model card says of it)."""
     try:
-        with np.load(_index_path(key), allow_pickle=False) as f:
+        with np.load(path, allow_pickle=False) as f:
             return {"shown": len(f["features"]), "of": int(f["of"])}
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         raise WeightsUnavailable(f"The neighbours index ({INDEX}) could not be read.") from None
@@ -106,17 +111,13 @@ def sheet(key: str, image: np.ndarray, found: dict) -> Image.Image:
     draw = ImageDraw.Draw(out)
     font = ImageFont.load_default(size=13)
 
-    def paste(arr, x, y):
-        cell = Image.fromarray(arr.squeeze(-1) if arr.shape[-1] == 1 else arr).convert("RGB")
-        out.paste(cell.resize((CELL, CELL), Image.NEAREST), (x, y))
-
     for r, (_, row) in enumerate(rows):
         y = pad + r * (CELL + text + pad)
-        paste(image, pad, y)
+        out.paste(imaging.enlarged(image, CELL), (pad, y))
         draw.rectangle([pad - 3, y - 3, pad + CELL + 2, y + CELL + 2], outline=(30, 100, 200), width=3)
         for c, (i, d) in enumerate(zip(row["index"], row["distance"])):
             x = 3 * pad + (c + 1) * (CELL + pad)
-            paste(index["images"][i], x, y)
+            out.paste(imaging.enlarged(index["images"][i], CELL), (x, y))
             draw.text((x + 2, y + CELL + 2), f"{d:.2f}", fill=(0, 0, 0), font=font)
     return out
 

@@ -40,8 +40,7 @@ def annotated_grid(images: np.ndarray, probs: np.ndarray, cols: int) -> Image.Im
     font = ImageFont.load_default(size=13)
     for i, (img, p) in enumerate(zip(images, probs)):
         x, y = pad + (i % cols) * (CELL + pad), pad + (i // cols) * (CELL + BAR + pad)
-        cell = Image.fromarray(img.squeeze(-1) if img.shape[-1] == 1 else img).convert("RGB")
-        sheet.paste(cell.resize((CELL, CELL), Image.NEAREST), (x, y))
+        sheet.paste(imaging.enlarged(img, CELL), (x, y))
         draw.rectangle([x, y + CELL, x + CELL - 1, y + CELL + BAR - 1], fill=(225, 225, 225))
         draw.rectangle([x, y + CELL, x + max(1, round(p * CELL)) - 1, y + CELL + BAR - 1], fill=colour(float(p)))
         draw.text((x + 4, y + CELL + 1), f"{p:.2f}", fill=(0, 0, 0), font=font)

@@ -201,17 +201,16 @@ def _lesson_section(key: str) -> list[str]:
 
 
 def _neighbours_lines(folder: Path) -> list[str]:
-    import numpy as np
+    from ganapp.neighbours import INDEX, counts
 
-    path = folder / "neighbours.npz"
+    path = folder / INDEX
     if not path.exists():
         return []
-    with np.load(path, allow_pickle=False) as f:
-        shown, of = len(f["features"]), int(f["of"])
+    n = counts(path)
     return [
-        f"- `neighbours.npz`: {shown:,} of the {of:,} training images (a seeded random choice) at the model's size, "
-        f'with their VGG features ({path.stat().st_size / 1e6:.1f} MB): what the app\'s "Is it copying?" view '
-        "searches for a generated image's nearest training images."
+        f"- `neighbours.npz`: {n['shown']:,} of the {n['of']:,} training images (a seeded random choice) at the "
+        f"model's size, with their VGG features ({path.stat().st_size / 1e6:.1f} MB): what the app's "
+        '"Is it copying?" view searches for a generated image\'s nearest training images.'
     ]
 
 
