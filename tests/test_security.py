@@ -136,7 +136,8 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
         "vangogh_live": [],  # the live webcam's stream
         "judge_car_image": [],  # what the discriminator sees, on an upload
         "judge_garment": ["zero"],
-        "find_car": [20],  # the latent search, on an upload
+        "find_car": [20],  # the latent searches, on an upload
+        "find_face": [20],
         "judge_van_gogh": [],  # the PatchGAN's maps, on an upload
     }
     for api, rest in ui_events.items():
