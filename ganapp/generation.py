@@ -43,13 +43,14 @@ def grid(batch: np.ndarray, scale, cols: int | None = None) -> Image.Image:
     return imaging.make_grid(imaging.pm1_to_uint8(batch), cols=cols, pad=2, scale=scale)
 
 
-def generator_fn(key: str, *specs):
+def generator_fn(key: str, *specs, inverse: bool = False):
     """(the generator of ``key`` as a tf.function, its config). ``specs``: one function per
     input, config -> tf.TensorSpec (shape-polymorphic, so it is traced once; eager
-    ``model(x)`` re-dispatches every layer on each call and was 1.4-2x slower here)."""
+    ``model(x)`` re-dispatches every layer on each call and was 1.4-2x slower here). ``inverse``:
+    a CycleGAN's generator of the way back instead."""
     import tensorflow as tf
 
-    model, cfg = weights.load_generator(key)
+    model, cfg = weights.load_extra(key, weights.INVERSE) if inverse else weights.load_generator(key)
 
     def trace():
         def call(*inputs):
@@ -62,11 +63,11 @@ def generator_fn(key: str, *specs):
     return _compiled.get((key, id(model)), trace), cfg
 
 
-def image_fn(key: str):
-    """An image-to-image generator: float32 (1, H, W, 3) in [-1, 1] -> the same shape."""
+def image_fn(key: str, inverse: bool = False):
+    """An image-to-image generator (``inverse``: its way back): float32 (1, H, W, 3) in [-1, 1] -> the same shape."""
     import tensorflow as tf
 
-    return generator_fn(key, lambda cfg: tf.TensorSpec([1, None, None, 3], tf.float32))[0]
+    return generator_fn(key, lambda cfg: tf.TensorSpec([1, None, None, 3], tf.float32), inverse=inverse)[0]
 
 
 def latent_fn(key: str, conditional: bool = False):
@@ -79,8 +80,8 @@ def latent_fn(key: str, conditional: bool = False):
     return generator_fn(key, *specs)
 
 
-def run_fully_conv(key: str, img: Image.Image, multiple: int) -> Image.Image:
+def run_fully_conv(key: str, img: Image.Image, multiple: int, inverse: bool = False) -> Image.Image:
     """Reflect-pad to the generator's stride, run at size, crop back: same size out as in."""
     arr, (h, w) = imaging.pad_to_multiple(imaging.to_pm1(img), multiple)
-    out = np.asarray(image_fn(key)(arr[None]))[0, :h, :w]
+    out = np.asarray(image_fn(key, inverse)(arr[None]))[0, :h, :w]
     return imaging.from_pm1(out)

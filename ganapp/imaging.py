@@ -183,6 +183,13 @@ def enlarged(arr: np.ndarray, size: int) -> Image.Image:
     return cell.resize((size, size), Image.NEAREST)
 
 
+def difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How far apart two images in [-1, 1] (H, W, C) are, pixel by pixel: uint8 (H, W, 1), black where they
+    agree, white where they are half the range apart or more (the mean over the colour channels)."""
+    diff = np.abs(np.asarray(a, np.float32) - np.asarray(b, np.float32)).mean(-1, keepdims=True) / 2  # 0..1
+    return (np.clip(diff * 2, 0, 1) * 255).astype(np.uint8)
+
+
 def pad_to_multiple(arr: np.ndarray, multiple: int) -> tuple[np.ndarray, tuple[int, int]]:
     """Reflect-pad (H, W, C) so H and W are multiples of ``multiple`` and at least :data:`MIN_SIDE`
     (a 1:20 sliver keeps room for a fully convolutional network's own reflection pads at every

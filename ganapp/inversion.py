@@ -139,12 +139,7 @@ def found_walk(key: str, latent, seed_b, count: int = 8, scale: int = 1) -> Imag
 
 def _sheet(target: np.ndarray, found: np.ndarray, curve: list[float], steps: int) -> Image.Image:
     """Target | found | difference (white = far off) | the PSNR so far (0 to TOP_DB over the step budget)."""
-    diff = np.abs(found - target).mean(-1, keepdims=True) / 2  # 0..1
-    panels = [
-        imaging.pm1_to_uint8(target),
-        imaging.pm1_to_uint8(found),
-        (np.clip(diff * 2, 0, 1) * 255).astype(np.uint8),
-    ]
+    panels = [imaging.pm1_to_uint8(target), imaging.pm1_to_uint8(found), imaging.difference(found, target)]
     pad = 6
     sheet = Image.new("RGB", (4 * PANEL + 5 * pad, PANEL + 2 * pad), (250, 250, 250))
     for i, p in enumerate(panels):

@@ -18,10 +18,19 @@ def probabilities(key: str, images: np.ndarray, labels: np.ndarray | None = None
     """P(real) float (N,) in [0, 1] from model ``key``'s discriminator for ``images`` float32
     (N, S, S, C) in [-1, 1] (the generator's own range), with class ``labels`` int (N,) when the
     discriminator is conditional. Raises WeightsUnavailable when the weights ship none."""
-    model, _ = weights.load_discriminator(key)
+    model, cfg = weights.load_discriminator(key)
     inputs = images if labels is None else [images, labels.astype(np.int32)]
-    logits = np.asarray(model(inputs, training=False), np.float64).reshape(len(images))
-    return 1.0 / (1.0 + np.exp(-logits))
+    return p_real(cfg, model(inputs, training=False)).reshape(len(images))
+
+
+def p_real(cfg, outputs) -> np.ndarray:
+    """P(real) from a discriminator's raw outputs: the sigmoid of its logits; or, for a family trained
+    with least squares (its network module's ``LEAST_SQUARES``: 1 for real, 0 for generated), the
+    outputs clipped to [0, 1]. Both discriminators' optimum is the same, p_real / (p_real + p_generated)."""
+    from ganapp.models import builders
+
+    out = np.asarray(outputs, np.float64)
+    return np.clip(out, 0.0, 1.0) if getattr(builders(cfg.family), "LEAST_SQUARES", False) else 1 / (1 + np.exp(-out))
 
 
 def colour(p: float) -> tuple[int, int, int]:
@@ -78,15 +87,19 @@ def judge_image(key: str, image) -> tuple[Image.Image, float]:
 
 # ---------------------------------------------------------------- PatchGAN maps
 MAP_SIDE = 384  # px: the long side at which images are judged and shown
+STRIDE = 8  # px: a PatchGAN's output stride (three stride-2 convolutions)
 LEGEND = 22  # px: the height of the colour legend under a pair of maps
 
 
-def patch_map(key: str, image: np.ndarray) -> np.ndarray:
+def patch_map(key: str, image: np.ndarray, condition: np.ndarray | None = None) -> np.ndarray:
     """P(real) per patch, float (h, w) in [0, 1], from model ``key``'s PatchGAN discriminator for one
-    image float32 (H, W, 3) in [-1, 1]. Each value judges a patch of about 70 x 70 px."""
-    model, _ = weights.load_discriminator(key)
-    logits = np.asarray(model(image[None], training=False), np.float64)[0, ..., 0]
-    return 1.0 / (1.0 + np.exp(-logits))
+    image float32 (H, W, 3) in [-1, 1], given its ``condition`` (a conditional one's input, e.g. the
+    sketch, the same shape). Each value judges a patch of about 70 x 70 px. The images are
+    reflect-padded to a multiple of the discriminator's stride (8) first: off that grid, its strided
+    convolutions meet each patch half a pixel shifted, unlike anything it trained on."""
+    model, cfg = weights.load_discriminator(key)
+    padded = [imaging.pad_to_multiple(x, STRIDE)[0][None] for x in (condition, image) if x is not None]
+    return p_real(cfg, model(padded if condition is not None else padded[0], training=False))[0, ..., 0]
 
 
 def overlay(image: Image.Image, probs: np.ndarray, alpha: float = 0.45) -> Image.Image:

@@ -127,16 +127,16 @@ def _checked_config(folder: Path):
         raise WeightsUnavailable(f"These weights' config.json was refused: {e}") from None
 
 
-def build_from_dir(folder: Path, network: str = "generator"):
+def build_from_dir(folder: Path, network: str = "generator", file: str = ""):
     """(keras.Model, config): the ``network`` ("generator" or "discriminator") rebuilt in code from
-    ``folder/config.json``, its weights loaded from ``folder/<network>.weights.h5``."""
+    ``folder/config.json``, its weights loaded from ``folder/<file>`` (default ``<network>.weights.h5``)."""
     from ganapp.models import builders
     from ganapp.runtime import tensorflow
 
     cfg = _checked_config(folder)
     tensorflow()
     model = getattr(builders(cfg.family), f"build_{network}")(cfg)
-    weights = folder / f"{network}.weights.h5"
+    weights = folder / (file or f"{network}.weights.h5")
     if weights.suffixes[-2:] != [".weights", ".h5"]:
         raise WeightsUnavailable("Only Keras weights files (.weights.h5) are loaded.")
     model.load_weights(weights)
@@ -149,29 +149,42 @@ def load_generator(key: str):
 
 
 DISCRIMINATOR = "discriminator.weights.h5"
+# a CycleGAN's generator of the way back (painting -> photo); the same architecture as the generator
+INVERSE = "inverse_generator.weights.h5"
+_EXTRA = {DISCRIMINATOR: ("discriminator", "no discriminator, so there is nothing to judge with"),
+          INVERSE: ("generator", "no generator of the way back (painting -> photo)")}  # fmt: skip
+
+
+def ships(key: str, file: str) -> bool:
+    """Cheap check for the UI: do the shipped weights include ``file`` (DISCRIMINATOR or INVERSE)?
+    (A Hub repo is asked only when a view needs it.)"""
+    folder = local_dir(key)
+    return from_hub(key) or (folder is not None and (folder / file).is_file())
 
 
 def has_discriminator(key: str) -> bool:
-    """Cheap check for the UI: do the shipped weights include the discriminator? (A Hub repo is
-    asked only when a view needs it.)"""
-    folder = local_dir(key)
-    return from_hub(key) or (folder is not None and (folder / DISCRIMINATOR).is_file())
+    return ships(key, DISCRIMINATOR)
+
+
+def load_extra(key: str, file: str):
+    """Cached (network, config) of ``file`` (DISCRIMINATOR or INVERSE) for a model key, from the same
+    place as its generator: built in code from config.json, weights only. Raises WeightsUnavailable
+    when the weights ship none."""
+    network, what = _EXTRA[file]
+
+    def build():
+        folder = model_dir(key, files=("config.json", file))
+        if not (folder / file).is_file():
+            spec = models.spec(key)
+            made = f"Weights made by `{spec.make_command}` include it."
+            raise WeightsUnavailable(f"The {spec.title}'s weights ship {what}. {made}")
+        return build_from_dir(folder, network, file)
+
+    return _cache.get(f"{key}/{file}", build)
 
 
 def load_discriminator(key: str):
-    """Cached (discriminator, config) for a model key, from the same place as its generator: built in
-    code from config.json, weights only. Raises WeightsUnavailable when the weights ship none."""
-
-    def build():
-        folder = model_dir(key, files=("config.json", DISCRIMINATOR))
-        if not (folder / DISCRIMINATOR).is_file():
-            raise WeightsUnavailable(
-                f"The {models.spec(key).title}'s weights ship no discriminator, so there is nothing to judge with. "
-                f"Weights made by `{models.spec(key).make_command}` include it."
-            )
-        return build_from_dir(folder, "discriminator")
-
-    return _cache.get(f"{key}/discriminator", build)
+    return load_extra(key, DISCRIMINATOR)
 
 
 def cached(name: str, make):

@@ -27,6 +27,7 @@ from PIL import Image
 
 from ganapp.models.cars.config import DCGANConfig
 from ganapp.models.cgan.config import CGANConfig
+from ganapp.models.pix2pix.config import Pix2PixConfig
 from ganapp.models.vangogh.config import CycleGANConfig
 
 
@@ -77,6 +78,7 @@ class RecordingHfApi:
 
 TINY_DCGAN = DCGANConfig(image_size=16, latent_dim=8, gen_base=16, gen_filters=8, disc_filters=(8, 8, 8, 8))
 TINY_CYCLEGAN = CycleGANConfig(image_size=16, gen_filters=4, res_blocks=1, disc_filters=4)
+TINY_PIX2PIX = Pix2PixConfig(image_size=32, gen_filters=4, gen_max_filters=8, disc_filters=4)
 TINY_CGAN = CGANConfig(
     image_size=8,
     channels=1,
@@ -88,9 +90,9 @@ TINY_CGAN = CGANConfig(
 )
 
 
-def write_weights(folder: Path, cfg, discriminator: bool = False) -> Path:
+def write_weights(folder: Path, cfg, discriminator: bool = False, inverse: bool = False) -> Path:
     """A weights folder as the trainers export it, with randomly initialised weights (and the
-    discriminator's, as the small GANs' trainers export it, when asked)."""
+    discriminator's, as the trainers export it, when asked; and a CycleGAN's way back, ``inverse``)."""
     from ganapp.config import save_config
     from ganapp.models import builders
 
@@ -99,6 +101,8 @@ def write_weights(folder: Path, cfg, discriminator: bool = False) -> Path:
     builders(cfg.family).build_generator(cfg).save_weights(folder / "generator.weights.h5")
     if discriminator:
         builders(cfg.family).build_discriminator(cfg).save_weights(folder / "discriminator.weights.h5")
+    if inverse:
+        builders(cfg.family).build_generator(cfg).save_weights(folder / "inverse_generator.weights.h5")
     return folder
 
 
@@ -222,11 +226,13 @@ def serves(url: str, seconds: float = 60.0) -> bool:
 
 
 def tiny_weights_root(root: Path) -> Path:
-    """A weights folder with tiny random cars, cgan and vangogh models (with their discriminators) and
+    """A weights folder with tiny random cars, cgan, vangogh and pix2pix models (with their discriminators,
+    and the vangogh way back) and
     the shipped live-training sample (linked); no fast style model, no examples, no presets."""
     write_weights(root / "cars", TINY_DCGAN, discriminator=True)
     write_weights(root / "cgan", TINY_CGAN, discriminator=True)
-    write_weights(root / "vangogh", TINY_CYCLEGAN, discriminator=True)
+    write_weights(root / "vangogh", TINY_CYCLEGAN, discriminator=True, inverse=True)
+    write_weights(root / "pix2pix", TINY_PIX2PIX, discriminator=True)
     (root / "live").symlink_to(SHIPPED / "live")
     return root
 

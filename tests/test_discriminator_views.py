@@ -1,5 +1,6 @@
 """What the discriminator sees: the small GANs' discriminators, shipped beside their generators,
-judge real images above the generator's own and check the class they are told."""
+judge real images above the generator's own and check the class they are told; the PatchGANs' maps
+(van Gogh, pix2pix) judge a real painting above photos and a photo above the generator's building."""
 
 import numpy as np
 import pytest
@@ -7,7 +8,7 @@ from PIL import Image
 
 import ganapp
 from ganapp import verdict, weights
-from tests.conftest import ROOT, SHIPPED, shipped
+from tests.conftest import ROOT, SHIPPED, TINY_PIX2PIX, shipped, write_weights
 
 
 def has_discriminator(key):
@@ -84,21 +85,44 @@ def test_a_patch_map_is_laid_over_the_image_in_its_colours():
     assert left[0] > left[1] + 40 and right[1] > right[0] + 40  # red on the left, green on the right
 
 
-def test_a_fresh_discriminator_is_trained_against_the_frozen_generator_and_maps_its_patches(tiny_weights, unpaired):
+def test_a_fresh_discriminator_is_trained_against_the_frozen_generator_and_maps_its_patches(tiny_weights, tmp_path):
     import json
-    import shutil
 
-    from tests.conftest import TINY_CYCLEGAN, write_weights
-    from train.frozen_judge import train_vangogh
+    from train.frozen_judge import train_pix2pix
 
-    folder = write_weights(tiny_weights / "vangogh", TINY_CYCLEGAN)
-    (folder / "metrics.json").write_text("{}")
-    shutil.copytree(unpaired / "trainB", unpaired / "testB")
+    rng = np.random.default_rng(0)
+    for split, n in (("train", 3), ("test", 2)):
+        (tmp_path / "pairs" / split).mkdir(parents=True)
+        for i in range(n):
+            a = np.where(rng.random((40, 40, 1)) < 0.1, 0, 255).repeat(3, -1).astype(np.uint8)  # lines on white
+            Image.fromarray(np.concatenate([a, rng.integers(0, 255, (40, 40, 3), np.uint8)], 1)).save(
+                tmp_path / "pairs" / split / f"{i}.png"
+            )
+    folder = write_weights(tiny_weights / "pix2pix", TINY_PIX2PIX)
     before = (folder / "generator.weights.h5").read_bytes()
-    judged = train_vangogh(folder, steps=3, data=str(unpaired), log=lambda line: None)
+    judged = train_pix2pix(folder, steps=3, data=str(tmp_path / "pairs"), log=lambda line: None)
     assert (folder / "generator.weights.h5").read_bytes() == before  # the generator is frozen
     assert json.loads((folder / "metrics.json").read_text())["discriminator"] == judged
     assert judged["images"] == [2, 2] and "against the frozen shipped generator" in judged["trained"]
+    assert len(list((folder / "examples").glob("photo_*.jpg"))) == 2  # held-out photos for the tab
     weights.clear_cache()
-    sheet, mine, painted = ganapp.judge_van_gogh(unpaired / "testA" / "0.png")
-    assert 0 <= mine <= 1 and 0 <= painted <= 1 and sheet.width > 2 * sheet.height  # two maps side by side
+    sheet, mine, built = ganapp.judge_building(folder / "examples" / "photo_0.jpg")
+    assert 0 <= mine <= 1 and 0 <= built <= 1 and sheet.size == (2 * verdict.MAP_SIDE + 18, verdict.MAP_SIDE + 40)
+
+
+@pytest.mark.skipif(not has_discriminator("pix2pix"), reason="the shipped pix2pix model has no discriminator")
+def test_the_pix2pix_discriminator_tells_held_out_photos_from_the_generators_buildings():
+    photos = sorted((SHIPPED / "pix2pix" / "examples").glob("photo_*.jpg"))
+    verdicts = [ganapp.judge_building(p)[1:] for p in photos]
+    assert photos and all(mine > built for mine, built in verdicts)  # the photo is judged more real
+
+
+def test_a_conditional_patch_map_judges_the_pair(tiny_weights):
+
+    write_weights(tiny_weights / "pix2pix", TINY_PIX2PIX, discriminator=True)
+    rng = np.random.default_rng(0)
+    sketch, image = (rng.uniform(-1, 1, (32, 32, 3)).astype(np.float32) for _ in range(2))
+    d, _ = weights.load_discriminator("pix2pix")
+    expected = 1 / (1 + np.exp(-np.asarray(d([sketch[None], image[None]]))[0, ..., 0]))
+    assert np.abs(verdict.patch_map("pix2pix", image, sketch) - expected).max() < 1e-7
+    assert np.abs(verdict.patch_map("pix2pix", image, -sketch) - expected).max() > 1e-6  # the sketch counts

@@ -9,9 +9,8 @@ from PIL import Image, ImageDraw
 import ganapp
 from ganapp.models.pix2pix import network as pix2pix
 from ganapp.models.pix2pix.config import Pix2PixConfig
+from tests.conftest import TINY_PIX2PIX as TINY
 from tests.conftest import write_weights
-
-TINY = Pix2PixConfig(image_size=32, gen_filters=4, gen_max_filters=8, disc_filters=4)
 
 
 def house(size=128):

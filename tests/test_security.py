@@ -125,6 +125,7 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
     answers = []
     for form in raw_path_forms(target):
         answers.append(call(server, "van_gogh", [form, 128, 1.0]))
+        answers.append(call(server, "painting_to_photo", [form, 128]))
         answers.append(call(server, "style_transfer", [form, good, 1e4, 1e-2, 30, 5, 64, True]))
     ids = fn_ids(server)
     ui_events = {  # UI events and their arguments after the named file
@@ -139,6 +140,9 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
         "find_car": [20],  # the latent searches, on an upload
         "find_face": [20],
         "judge_van_gogh": [],  # the PatchGAN's maps, on an upload
+        "judge_building": [],  # pix2pix's maps, on an upload
+        "round_trip": [],  # the way back
+        "painting_to_photo_ui": [],
     }
     for api, rest in ui_events.items():
         form = {"path": target, "meta": FILEDATA}

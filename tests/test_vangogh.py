@@ -6,7 +6,7 @@ from PIL import Image
 
 import ganapp
 from ganapp.models.vangogh import network as cyclegan
-from tests.conftest import TINY_CYCLEGAN, photo
+from tests.conftest import SHIPPED, TINY_CYCLEGAN, photo, shipped
 
 
 @pytest.mark.parametrize("h,w", [(16, 16), (40, 28), (64, 100)])
@@ -69,6 +69,59 @@ def test_train_step_and_export(unpaired, tmp_path, monkeypatch):
     assert rows[0].split(",")[3:] == ["g_adv", "cycle", "identity", "d_loss"]
     model, cfg = weights.build_from_dir(out)
     assert cfg.res_blocks == 1 and (out / "samples.png").exists()
+    # the way back and the painting discriminator ship beside the generator, and the round trip reads them
+    assert (out / weights.INVERSE).is_file() and (out / weights.DISCRIMINATOR).is_file()
+    monkeypatch.setattr(weights, "WEIGHTS_DIR", out.parent)
+    weights.clear_cache()
+    sheet, adversarial, cycle, identity, db = ganapp.round_trip(photo(40, 30))
+    assert sheet.size == (4 * 384 + 30, 288 + 12) and adversarial >= 0 and cycle > 0 and identity > 0
+    weights.clear_cache()
+
+
+def test_weights_without_the_way_back_say_so(tiny_weights):
+    from tests.conftest import write_weights
+
+    write_weights(tiny_weights / "vangogh", TINY_CYCLEGAN, discriminator=True)
+    assert not ganapp.weights.ships("vangogh", ganapp.weights.INVERSE)
+    with pytest.raises(ganapp.WeightsUnavailable, match="no generator of the way back"):
+        ganapp.painting_to_photo(photo(40, 30))
+
+
+def test_the_round_trip_weighs_its_terms_as_training_does():
+    from ganapp.models.vangogh import inference
+    from train.vangogh.task import options
+
+    train_cfg, _ = options(["--recipe", "default"])
+    assert inference.CYCLE_WEIGHT == train_cfg.cycle_weight
+    assert inference.IDENTITY_WEIGHT == train_cfg.cycle_weight * train_cfg.identity_weight
+
+
+@pytest.mark.skipif(not shipped("vangogh") or not (SHIPPED / "vangogh" / "inverse_generator.weights.h5").is_file(),
+                    reason="the shipped van Gogh model has no way back")  # fmt: skip
+def test_the_way_back_comes_close_to_the_photo():
+    from ganapp import imaging
+
+    for example in sorted((SHIPPED / "vangogh" / "examples").glob("*.jpg")):
+        sheet, adversarial, cycle, identity, db = ganapp.round_trip(example)
+        original = imaging.resize_max_side(imaging.load_image(example), 384)
+        painting = ganapp.van_gogh(example, max_size=384)
+        back = ganapp.painting_to_photo(painting, max_size=384)
+        x, y, z = (imaging.to_pm1(i) for i in (original, painting, back))
+        assert cycle == pytest.approx(10 * np.abs(z - x).mean(), abs=2e-3)  # the term is what it says
+        painted_db = 10 * np.log10(4 / np.mean((y - x) ** 2))
+        assert db >= 15 and db > painted_db + 3  # the way back undoes most of what the painter changed
+        assert 0 <= adversarial < 1 and 0 < identity < cycle
+
+
+@pytest.mark.skipif(not shipped("vangogh") or not (SHIPPED / "vangogh" / "inverse_generator.weights.h5").is_file(),
+                    reason="the shipped van Gogh model has no way back")  # fmt: skip
+def test_a_painting_turned_into_a_photo_keeps_its_size_and_changes():
+    starry = SHIPPED / "style" / "presets" / "starry_night.jpg"
+    out = ganapp.painting_to_photo(starry, max_size=256)
+    src = Image.open(starry).convert("RGB")
+    assert out.size == (256, round(256 * src.height / src.width))
+    diff = np.abs(np.asarray(out, float) - np.asarray(src.resize(out.size, Image.LANCZOS), float)).mean()
+    assert diff > 5  # it did something (the identity would be ~0)
 
 
 def test_data_layout_is_checked(tmp_path):

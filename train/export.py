@@ -23,22 +23,26 @@ def export_folder(
     credits: Path | list[Path] | None = None,
     selected: dict | None = None,
     discriminator=None,
+    inverse_generator=None,
 ) -> None:
     """Write what inference and the app's views need and nothing else: config.json, generator
     weights, the discriminator's weights when given (``discriminator.weights.h5``, what the
-    "what the discriminator sees" views score with), samples.png, training.json (data note,
+    "what the discriminator sees" views score with), a CycleGAN's generator of the way back when
+    given (``inverse_generator.weights.h5``, the round trip's), samples.png, training.json (data note,
     options, the command, the epoch ``selected`` by validation if any), credits, model card; and
     how it learned: timelapse.webp, loss.png."""
     import tensorflow as tf
 
     from ganapp.config import save_config
+    from ganapp.weights import DISCRIMINATOR, INVERSE
     from train.hub import write_model_card
 
     out.mkdir(parents=True, exist_ok=True)
     save_config(task.model_cfg, out / "config.json")
     generator.save_weights(out / "generator.weights.h5")
-    if discriminator is not None:
-        discriminator.save_weights(out / "discriminator.weights.h5")
+    for model, file in ((discriminator, DISCRIMINATOR), (inverse_generator, INVERSE)):
+        if model is not None:
+            model.save_weights(out / file)
     samples.save(out / "samples.png")
     options = dataclasses.asdict(task.train_cfg)
     options.pop("push_to_hub", None)

@@ -215,28 +215,29 @@ def discriminator_accuracy(folder, real: np.ndarray, fake: np.ndarray, labels=No
     generated), their mean, and the mean P(real) of each. None when the folder has no discriminator."""
     from pathlib import Path
 
+    from ganapp.verdict import p_real
     from ganapp.weights import DISCRIMINATOR, build_from_dir
 
     if not (Path(folder) / DISCRIMINATOR).is_file():
         return None
-    model, _ = build_from_dir(Path(folder), "discriminator")
+    model, cfg = build_from_dir(Path(folder), "discriminator")
 
     def probs(images, lab):
         out = []
         for i in range(0, len(images), 500):
             x = images[i : i + 500].astype(np.float32) / 127.5 - 1.0
             logits = model([x, lab[i : i + 500].astype(np.int32)] if lab is not None else x, training=False)
-            out.append(1.0 / (1.0 + np.exp(-np.asarray(logits, np.float64).ravel())))
+            out.append(p_real(cfg, logits).ravel())
         return np.concatenate(out)
 
-    p_real = probs(real, labels[0] if labels else None)
+    p_true = probs(real, labels[0] if labels else None)
     p_fake = probs(fake, labels[1] if labels else None)
-    right_real, right_fake = float((p_real > 0.5).mean()), float((p_fake < 0.5).mean())
+    right_real, right_fake = float((p_true > 0.5).mean()), float((p_fake < 0.5).mean())
     return {
         "accuracy": round((right_real + right_fake) / 2, 4),
         "real_judged_real": round(right_real, 4),
         "generated_judged_generated": round(right_fake, 4),
-        "mean_p_real_of_real": round(float(p_real.mean()), 4),
+        "mean_p_real_of_real": round(float(p_true.mean()), 4),
         "mean_p_real_of_generated": round(float(p_fake.mean()), 4),
         "images": [len(real), len(fake)],
     }

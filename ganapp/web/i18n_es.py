@@ -316,6 +316,67 @@ ES: dict[str, str] = {
     "On held-out images this discriminator is right {accuracy:.0%} of the time: mean P(real) {real:.2f} for real "
     "ones, {fake:.2f} for the generator's.": "Con imágenes reservadas este discriminador acierta el {accuracy:.0%} de "
     "las veces: P(real) media de {real:.2f} para las reales y de {fake:.2f} para las del generador.",
+    # pix2pix's patch maps
+    "pix2pix's **discriminator** is a PatchGAN that always sees a sketch together with a picture: for each patch "
+    "of about 70 x 70 px it says whether the picture is *a real photo of that sketch* (green, 1) or *generated* "
+    "(red, 0). Give it a building photo: it is turned into a sketch, the generator draws its own building from that "
+    "sketch, and both are judged. Left: your photo; right: the generator's building. Where the right-hand map "
+    "stays red, the discriminator can still tell the generator's work from a photo.": (
+        "El **discriminador** de pix2pix es una PatchGAN que siempre ve un boceto junto a una imagen: para cada "
+        "parche de unos 70 x 70 px dice si la imagen es *una foto real de ese boceto* (verde, 1) o *generada* "
+        "(rojo, 0). Dale una foto de un edificio: se convierte en boceto, el generador dibuja su propio edificio a "
+        "partir de ese boceto y se juzgan los dos. Izquierda: tu foto; derecha: el edificio del generador. Donde el "
+        "mapa de la derecha sigue rojo, el discriminador aún distingue el trabajo del generador de una foto."
+    ),
+    "A building photo": "Una foto de un edificio",
+    "Judge it and the generator's building": "Juzgarla a ella y al edificio del generador",
+    "Mean P(real) of your photo": "P(real) media de tu foto",
+    "Mean P(real) of the generator's building": "P(real) media del edificio del generador",
+    "Held-out building photos (click to judge)": "Fotos de edificios reservadas (haz clic para juzgar)",
+    # the van Gogh way back
+    "The way back: photo -> painting -> photo": "El camino de vuelta: foto -> cuadro -> foto",
+    "These weights ship no generator of the way back (painting -> photo).": "Estos pesos no traen el generador del "
+    "camino de vuelta (cuadro -> foto).",
+    "A CycleGAN trains two generators together: one turns photos into paintings, the other turns paintings back "
+    "into photos. Each is asked to undo the other, so the painter cannot throw away what is in the photo. Left to "
+    "right: your photo, its painting, the way back, and what the way back lost (black = kept, white = far off).": (
+        "Una CycleGAN entrena dos generadores a la vez: uno convierte fotos en cuadros y el otro devuelve los "
+        "cuadros a fotos. A cada uno se le pide deshacer lo que hace el otro, así que el pintor no puede tirar lo "
+        "que hay en la foto. De izquierda a derecha: tu foto, su cuadro, el camino de vuelta y lo que se perdió "
+        "en él (negro = se conservó, blanco = muy distinto)."
+    ),
+    "There and back": "Ida y vuelta",
+    "Adversarial": "Adversaria",
+    "Cycle (x10)": "Ciclo (x10)",
+    "Identity (x1)": "Identidad (x1)",
+    "The generators' training loss on this photo, term by term (lower is better for the generator):\n"
+    "- **Adversarial**: how far the discriminator is from calling the painting *a van Gogh painting* "
+    "(0 = fooled in every patch). It makes the generator paint like van Gogh.\n"
+    "- **Cycle** (weighed x10): how far the way back is from your photo. It makes the painting keep what the photo "
+    "shows.\n"
+    "- **Identity** (x1): how much the way back changes a photo that is already a photo. It stops colours drifting "
+    "where nothing needs to change.": (
+        "La pérdida de entrenamiento de los generadores con esta foto, término a término (más baja es mejor para el "
+        "generador):\n"
+        "- **Adversaria**: cuánto le falta al discriminador para llamar al cuadro *un cuadro de van Gogh* "
+        "(0 = engañado en todos los parches). Hace que el generador pinte como van Gogh.\n"
+        "- **Ciclo** (pesa x10): cuánto se aleja el camino de vuelta de tu foto. Hace que el cuadro conserve lo que "
+        "muestra la foto.\n"
+        "- **Identidad** (x1): cuánto cambia el camino de vuelta una foto que ya es una foto. Evita que los colores "
+        "se desvíen donde no hace falta cambiar nada."
+    ),
+    "Held-out photos (click for the round trip)": "Fotos reservadas (haz clic para la ida y vuelta)",
+    "The way back on its own: the second generator turns a painting into what it thinks is a photo. Try *The Starry "
+    "Night*: it learned from eight paintings and a hundred photos, so expect softer swirls and photo colours, not a "
+    "real photo of the scene.": (
+        "El camino de vuelta por sí solo: el segundo generador convierte un cuadro en lo que cree que es una foto. "
+        "Prueba con *La noche estrellada*: aprendió de ocho cuadros y cien fotos, así que espera remolinos más "
+        "suaves y colores de foto, no una foto real de la escena."
+    ),
+    "A painting": "Un cuadro",
+    "As a photo": "Como foto",
+    "Turn it into a photo": "Convertirlo en foto",
+    "A van Gogh painting (click to turn it into a photo)": "Un cuadro de van Gogh (haz clic para convertirlo en foto)",
     "Cartoon faces rendered offline from DiceBear's avatar styles (lorelei, adventurer, micah, bigEars, toonHead; code "
     "MIT, designs CC0 1.0 / CC BY 4.0, each face's seed, style and designer in credits.json), a stand-in for the "
     "anime-faces dataset, which is not available offline.": (
@@ -325,6 +386,42 @@ ES: dict[str, str] = {
     ),
     # the lessons (each model's spec)
     "Lesson: open the box": "Lección: abre la caja",
+    "**Predict.** The discriminator learned to say *a van Gogh painting* for patches of his paintings and "
+    "*generated* for the generator's. Which will look greener on its map: *The Starry Night*, a photo, or the "
+    "generator's painting of that photo?": (
+        "**Predice.** El discriminador aprendió a decir *un cuadro de van Gogh* ante parches de sus cuadros y "
+        "*generado* ante los del generador. ¿Qué se verá más verde en su mapa: *La noche estrellada*, una foto o el "
+        "cuadro que el generador pinta con esa foto?"
+    ),
+    "**Try.** Open *What the discriminator sees* and click the two examples, then judge a photo of your own.": (
+        "**Prueba.** Abre *Lo que ve el discriminador* y haz clic en los dos ejemplos; luego juzga una foto tuya."
+    ),
+    "**See.** The real painting scores highest. The generator's painting scores close to the photo: the two "
+    "networks trained against each other until neither could win easily, so the discriminator is unsure, "
+    "and where its map is red it still spots the fake.": (
+        "**Observa.** El cuadro real puntúa más alto. El cuadro del generador puntúa cerca de la foto: las dos redes "
+        "se entrenaron una contra otra hasta que ninguna ganaba con facilidad, así que el discriminador duda, y "
+        "donde su mapa está rojo aún descubre el engaño."
+    ),
+    "**Predict, then try.** In *The way back*, a photo becomes a painting and a second generator turns it back "
+    "into a photo. Will the way back be exact? Click a held-out photo.": (
+        "**Predice y prueba.** En *El camino de vuelta*, una foto se convierte en cuadro y un segundo generador la "
+        "devuelve a foto. ¿Será exacto el camino de vuelta? Haz clic en una foto reservada."
+    ),
+    "**See.** The way back is close but blurred: the white in the last picture is what the painting threw "
+    "away. The cycle term is what made the painter keep the rest; without it, the painting would not need "
+    "to look like your photo at all.": (
+        "**Observa.** El camino de vuelta se parece pero está borroso: lo blanco de la última imagen es lo que el "
+        "cuadro tiró. El término de ciclo es lo que obligó al pintor a conservar el resto; sin él, el cuadro no "
+        "tendría por qué parecerse a tu foto."
+    ),
+    "**Try.** Turn *The Starry Night* into a photo. The model only saw eight paintings and about a hundred "
+    "photos, so it gives photo colours and softer swirls, not the real village: a model can only undo what it "
+    "learned.": (
+        "**Prueba.** Convierte *La noche estrellada* en foto. El modelo solo vio ocho cuadros y unas cien fotos, así "
+        "que da colores de foto y remolinos más suaves, no el pueblo real: un modelo solo puede deshacer lo que "
+        "aprendió."
+    ),
     "**Predict.** The discriminator was trained to say *real* for rendered car fronts and *generated* for the "
     "generator's. Which will it score higher: the generator's cars, or a photo of a cat?": (
         "**Predice.** El discriminador aprendió a decir *real* ante los frentes de coche dibujados y *generada* ante "

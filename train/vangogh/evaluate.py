@@ -12,14 +12,16 @@ from train.metrics import _grey_edges, frechet, mean_grams, ssim_grey, style_dis
 
 
 def _generators(folder: Path):
-    """(photo -> painting generator of ``folder``, painting -> photo generator from the training
-    run's last checkpoint, or None: only the first ships)."""
+    """(photo -> painting generator of ``folder``, its painting -> photo generator: shipped beside it,
+    else from the training run's last checkpoint, else None)."""
     import tensorflow as tf
 
     from ganapp.models.vangogh import network as cyclegan
-    from ganapp.weights import build_from_dir
+    from ganapp.weights import INVERSE, build_from_dir
 
     g_ab, cfg = build_from_dir(folder)
+    if (folder / INVERSE).is_file():
+        return g_ab, build_from_dir(folder, "generator", INVERSE)[0]
     info = json.loads((folder / "training.json").read_text()) if (folder / "training.json").exists() else {}
     run = info.get("train", {}).get("run", "default")
     latest = tf.train.latest_checkpoint(str(runs_dir() / "vangogh" / run / "checkpoints"))
@@ -28,6 +30,51 @@ def _generators(folder: Path):
     g_ba = cyclegan.build_generator(cfg)
     tf.train.Checkpoint(g_ba=g_ba).restore(latest).expect_partial()
     return g_ab, g_ba
+
+
+def _discriminator(folder: Path, g_ab, images: dict) -> dict | None:
+    """How the shipped PatchGAN judges held-out images at 384 px (the tab's size): the share of patches
+    it judges right (P(real) above 0.5 on the held-out paintings' patches, below on those of the
+    generator's paintings of the held-out photos), how often a held-out painting's patch ranks above a
+    generated one's (ROC AUC: 0.5 is chance), and the mean P(real) of paintings, photos and generated
+    images, with *The Starry Night*'s; None when the folder ships no discriminator."""
+    from PIL import Image
+
+    from ganapp.imaging import resize_max_side
+    from ganapp.verdict import p_real
+    from ganapp.weights import DISCRIMINATOR, build_from_dir
+
+    if not (folder / DISCRIMINATOR).is_file():
+        return None
+    d, cfg = build_from_dir(folder, "discriminator")
+
+    def patches(arr: np.ndarray) -> np.ndarray:
+        x = np.asarray(resize_max_side(Image.fromarray(arr), 384))
+        x = x[: x.shape[0] // 4 * 4, : x.shape[1] // 4 * 4].astype(np.float32) / 127.5 - 1.0
+        return p_real(cfg, d(x[None], training=False)).ravel()
+
+    def generated(arr):
+        return ((_run(g_ab, np.asarray(resize_max_side(Image.fromarray(arr), 384))) + 1) * 127.5).astype(np.uint8)
+
+    real = [patches(a) for a in images["held_out"]]
+    photos = [patches(a) for a in images["photos"]]
+    fake = [patches(generated(a)) for a in images["photos"]]
+    r, f = np.concatenate(real), np.concatenate(fake)
+    auc = float((r[:, None] > f[None]).mean() + 0.5 * (r[:, None] == f[None]).mean())
+    right_real, right_fake = float((r > 0.5).mean()), float((f < 0.5).mean())
+    starry = [float(p.mean()) for p, t in zip(real, images["titles"]) if "Starry" in t]
+    return {
+        "accuracy": round((right_real + right_fake) / 2, 4),
+        "real_judged_real": round(right_real, 4),
+        "generated_judged_generated": round(right_fake, 4),
+        "auc_real_vs_generated": round(auc, 4),
+        "mean_p_real_of_real": round(float(np.mean([p.mean() for p in real])), 4),
+        "mean_p_real_of_photos": round(float(np.mean([p.mean() for p in photos])), 4),
+        "mean_p_real_of_generated": round(float(np.mean([p.mean() for p in fake])), 4),
+        **({"mean_p_real_of_the_starry_night": round(starry[0], 4)} if starry else {}),
+        "images": [len(real), len(fake)],
+        "patches": [len(r), len(f)],
+    }
 
 
 def _scores(sets: dict, structure: dict, per_painting: list, titles: list[str]) -> tuple[dict, dict]:
@@ -192,8 +239,10 @@ def evaluate_vangogh(
         "this model",
         *(["the fast style model with The Starry Night"] if starry is not None else []),
     ]
+    judged = _discriminator(folder, g_ab, images)
     return {
         "summary": summary,
+        **({"discriminator": judged} if judged else {}),
         "goals": _goals(summary),
         "style_distance_per_painting": styles,
         "sheet": {"file": "comparison.png", "columns": columns},
@@ -218,7 +267,8 @@ def _notes(photos: int, held_out: int, crops: int, art: int, judged: int) -> str
         "painting: sum over block1..4_conv1 of ||mean Gram - the painting's mean Gram||^2 / ||the painting's "
         "mean Gram||^2, averaged over the held-out paintings (each one: style_distance_per_painting); "
         "edge correlation and SSIM on grey images, input vs output; cycle L1 in [0, 1] pixel units (photo -> "
-        "painting -> photo, the way back from the training run's checkpoint). fast_style_starry_night: the "
+        "painting -> photo, the way back shipped beside the generator, else from the training run's checkpoint). "
+        "fast_style_starry_night: the "
         "fast style model with The Starry Night (one of the two held-out paintings) as its style image. "
         "training_paintings: crops of the training paintings themselves, the reference for what learning "
         "their style can reach (their style distance ratio is the floor a faithful copy would meet). "

@@ -361,6 +361,8 @@ class VanGoghTask(GANTask):
             note,
             len(self.photos) + len(self.paintings),
             credits=self.sources,
+            discriminator=self.d_b,  # the PatchGAN painting judge (the feature discriminator is not shipped)
+            inverse_generator=self.g_ba,
         )
         self._export_examples(out / "examples")
 

@@ -1,10 +1,11 @@
-"""The sketch -> building model's public functions (and photo -> sketch, the look it learned from)."""
+"""The sketch -> building model's public functions (and photo -> sketch, the look it learned from; and
+what its discriminator sees)."""
 
 from __future__ import annotations
 
-from PIL import Image
+from PIL import Image, ImageOps
 
-from ganapp import generation, imaging, weights
+from ganapp import generation, imaging, verdict, weights
 from ganapp.checks import OUTPUT_SIZE
 
 
@@ -41,3 +42,23 @@ def photo_to_sketch(photo, max_size: int = 512) -> Image.Image:
 
     max_size = OUTPUT_SIZE.int(max_size)
     return sketch.photo_to_sketch(imaging.load_image(photo, max_side=max_size, what="photo"))
+
+
+def judge_building(photo) -> tuple[Image.Image, float, float]:
+    """What the discriminator sees: the centre square of your photo at the model's size (256 px), its
+    HED sketch, and the generator's building from that sketch. The discriminator judges (sketch,
+    photo) pairs: its P(real) for each patch of about 70 x 70 px is laid over your photo (left) and
+    over the generator's building (right), shown at 384 px, above a legend; and the mean P(real) of
+    each, in [0, 1]."""
+    from ganapp.models.pix2pix import sketch
+
+    _, cfg = weights.load_generator("pix2pix")
+    s = cfg.image_size
+    img = ImageOps.fit(imaging.load_image(photo, what="photo"), (s, s), Image.LANCZOS)
+    lines = sketch.photo_to_sketch(img)
+    building = generation.run_fully_conv("pix2pix", lines, multiple=s)
+    condition = imaging.to_pm1(lines)
+    maps = [verdict.patch_map("pix2pix", imaging.to_pm1(x), condition) for x in (img, building)]
+    big = [x.resize((verdict.MAP_SIDE, verdict.MAP_SIDE), Image.LANCZOS) for x in (img, building)]
+    sheet = verdict.map_pair(big[0], maps[0], big[1], maps[1])
+    return sheet, round(float(maps[0].mean()), 4), round(float(maps[1].mean()), 4)

@@ -7,7 +7,7 @@ SPEC = ModelSpec(
     key="vangogh",
     config=CycleGANConfig,
     title="van Gogh model",
-    api=("van_gogh", "judge_van_gogh"),
+    api=("van_gogh", "painting_to_photo", "round_trip", "judge_van_gogh"),
     card_title="Photo -> van Gogh (CycleGAN)",
     card_intro="The photo -> painting generator of a CycleGAN (Zhu et al., 2017) trained "
     "on unpaired photos and van Gogh paintings.",
@@ -36,5 +36,22 @@ SPEC = ModelSpec(
         "style_distance_ratio_ours_vs_photos",
         "edge_correlation_ours",
         "ssim_ours",
+    ),
+    lesson=(
+        "**Predict.** The discriminator learned to say *a van Gogh painting* for patches of his paintings and "
+        "*generated* for the generator's. Which will look greener on its map: *The Starry Night*, a photo, or the "
+        "generator's painting of that photo?",
+        "**Try.** Open *What the discriminator sees* and click the two examples, then judge a photo of your own.",
+        "**See.** The real painting scores highest. The generator's painting scores close to the photo: the two "
+        "networks trained against each other until neither could win easily, so the discriminator is unsure, "
+        "and where its map is red it still spots the fake.",
+        "**Predict, then try.** In *The way back*, a photo becomes a painting and a second generator turns it back "
+        "into a photo. Will the way back be exact? Click a held-out photo.",
+        "**See.** The way back is close but blurred: the white in the last picture is what the painting threw "
+        "away. The cycle term is what made the painter keep the rest; without it, the painting would not need "
+        "to look like your photo at all.",
+        "**Try.** Turn *The Starry Night* into a photo. The model only saw eight paintings and about a hundred "
+        "photos, so it gives photo colours and softer swirls, not the real village: a model can only undo what it "
+        "learned.",
     ),
 )

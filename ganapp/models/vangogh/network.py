@@ -54,7 +54,10 @@ def build_generator(cfg: CycleGANConfig) -> keras.Model:
     return keras.Model(inp, out, name="generator")
 
 
+LEAST_SQUARES = True  # the discriminator is trained towards 1 (a painting) and 0 (generated): not logits
+
+
 def build_discriminator(cfg: CycleGANConfig) -> keras.Model:
-    """images (N, H, W, C) in [-1, 1] -> patch logits (N, H/8, W/8, 1) (least-squares loss)."""
+    """images (N, H, W, C) in [-1, 1] -> patch scores (N, H/8, W/8, 1) (least-squares loss)."""
     inp = keras.Input((None, None, cfg.channels), name="image")
     return patch_discriminator([inp], cfg.disc_filters, norm_layer=instance_norm)

@@ -22,6 +22,26 @@ PATCHES = (
     "trained to turn the right-hand map green: where it stays red, the discriminator still spots the fake."
 )
 
+ROUND_TRIP = (
+    "A CycleGAN trains two generators together: one turns photos into paintings, the other turns paintings back "
+    "into photos. Each is asked to undo the other, so the painter cannot throw away what is in the photo. Left to "
+    "right: your photo, its painting, the way back, and what the way back lost (black = kept, white = far off)."
+)
+TERMS = (
+    "The generators' training loss on this photo, term by term (lower is better for the generator):\n"
+    "- **Adversarial**: how far the discriminator is from calling the painting *a van Gogh painting* "
+    "(0 = fooled in every patch). It makes the generator paint like van Gogh.\n"
+    "- **Cycle** (weighed x10): how far the way back is from your photo. It makes the painting keep what the photo "
+    "shows.\n"
+    "- **Identity** (x1): how much the way back changes a photo that is already a photo. It stops colours drifting "
+    "where nothing needs to change."
+)
+BACKWARDS = (
+    "The way back on its own: the second generator turns a painting into what it thinks is a photo. Try *The Starry "
+    "Night*: it learned from eight paintings and a hundred photos, so expect softer swirls and photo colours, not a "
+    "real photo of the scene."
+)
+
 
 def build() -> None:
     fn = ganapp.van_gogh
@@ -61,6 +81,7 @@ def build() -> None:
 
     compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
     discriminator_maps()
+    the_way_back()
     widgets.how_it_was_trained("vangogh")
 
 
@@ -90,3 +111,41 @@ def discriminator_maps() -> None:
         widgets.examples([[str(p)] for p in examples if p.is_file()], [image], [maps, mine, theirs], fn,
                          "A van Gogh painting and a photo (click to judge)")  # fmt: skip
     go.click(fn, [image], [maps, mine, theirs], api_name="judge_van_gogh", **IMAGE)
+
+
+def the_way_back() -> None:
+    """The "The way back" accordion: the round trip of an upload, its loss terms, and a painting as a photo."""
+    with gr.Accordion(t("The way back: photo -> painting -> photo"), open=False):
+        if not weights.ships("vangogh", weights.INVERSE):
+            gr.Markdown(t("These weights ship no generator of the way back (painting -> photo)."),
+                        elem_classes="note")  # fmt: skip
+            return
+        gr.Markdown(t(ROUND_TRIP), elem_classes="note")
+        with gr.Row():
+            with gr.Column(scale=1):
+                image = ImageInput(label=t("Photo"), height=240, elem_id="vangogh-trip-in")
+                go = gr.Button(t("There and back"), variant="primary")
+            sheet = gr.Image(format="png", interactive=False, show_label=False, scale=3, elem_id="vangogh-trip-out")
+        with gr.Row():
+            numbers = [gr.Number(label=t(label), precision=3, interactive=False, elem_id=f"vangogh-trip-{name}")
+                       for name, label in (("adversarial", "Adversarial"), ("cycle", "Cycle (x10)"),
+                                           ("identity", "Identity (x1)"), ("psnr", "PSNR (dB)"))]  # fmt: skip
+        gr.Markdown(t(TERMS), elem_classes="note")
+        trip = user_errors(ganapp.round_trip)
+        examples = sorted((weights.WEIGHTS_DIR / "vangogh" / "examples").glob("*.jpg"))[:2]
+        widgets.examples([[str(p)] for p in examples], [image], [sheet, *numbers], trip,
+                         "Held-out photos (click for the round trip)")  # fmt: skip
+        gr.Markdown(t(BACKWARDS), elem_classes="note")
+        with gr.Row():
+            painting = ImageInput(label=t("A painting"), height=300, elem_id="vangogh-back-in")
+            photo = gr.Image(label=t("As a photo"), height=300, format="png", interactive=False,
+                             elem_id="vangogh-back-out")  # fmt: skip
+        back = gr.Button(t("Turn it into a photo"))
+        starry = weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg"
+        if starry.is_file():
+            widgets.examples([[str(starry)]], [painting], photo, user_errors(ganapp.painting_to_photo),
+                             "A van Gogh painting (click to turn it into a photo)")  # fmt: skip
+    go.click(trip, [image], [sheet, *numbers], api_name="round_trip", **IMAGE)
+    back.click(user_errors(ganapp.painting_to_photo), [painting], photo, api_name="painting_to_photo_ui",
+               api_visibility="private", **IMAGE)  # fmt: skip
+    gr.api(widgets.endpoint("painting_to_photo", files=("painting",)), api_name="painting_to_photo", **IMAGE)
