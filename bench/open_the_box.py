@@ -1,7 +1,8 @@
 """What each "open the box" view costs on this machine, as a student's click does it (the library
 functions the tabs and the API call, models already loaded): what the discriminator sees (a grid of
 16, an upload), the latent search (its own image and a photo, to the step budget, with the PSNR
-reached) and the nearest training images. Every model that has weights here is measured; p50 of
+reached) and the nearest training images; the PatchGAN maps (van Gogh, pix2pix) and the van Gogh
+way back (its round trip, a painting as a photo). Every model that has weights here is measured; p50 of
 ``--repeats`` calls after one warm-up call, with the CPU flags.
 
     python -m bench.open_the_box [--repeats 3]
@@ -17,6 +18,7 @@ from bench.cpu import cpu_flags
 from bench.serve import ROOT
 
 PHOTO = ROOT / "weights" / "style" / "examples" / "chelsea.jpg"
+STARRY = ROOT / "weights" / "style" / "presets" / "starry_night.jpg"
 
 
 def last(frames):
@@ -45,6 +47,13 @@ def views() -> dict[str, callable]:
         out["cgan: judge 16"] = lambda: ganapp.judge_class("Sneaker", 0, 16)
         if neighbours.has_index("cgan"):
             out["cgan: nearest training images"] = lambda: ganapp.garment_neighbours("Sneaker", 3)
+    if weights.has_discriminator("vangogh"):
+        out["vangogh: patch maps of a painting and its painting"] = lambda: ganapp.judge_van_gogh(STARRY)
+    if weights.ships("vangogh", weights.INVERSE):
+        out["vangogh: round trip (384 px)"] = lambda: ganapp.round_trip(PHOTO)
+        out["vangogh: painting -> photo (512 px)"] = lambda: ganapp.painting_to_photo(STARRY)
+    if weights.has_discriminator("pix2pix"):
+        out["pix2pix: patch maps of a photo and its building"] = lambda: ganapp.judge_building(PHOTO)
     return out
 
 

@@ -51,7 +51,7 @@ def test_vangogh_heldout_photo():
     a = np.asarray(ganapp.van_gogh(Image.open(ROOT / "weights/vangogh/examples/heldout_0.jpg"), 256))
     assert a.shape == (183, 256, 3)
     got = a[32:256:64, 32:256:64].reshape(-1, 3)[:4]
-    expected = [[184, 172, 84], [195, 168, 65], [168, 164, 55], [137, 131, 36]]
+    expected = [[191, 157, 95], [197, 180, 77], [200, 165, 93], [198, 142, 82]]
     assert np.abs(got.astype(int) - expected).max() <= TOL, got
 
 

@@ -7,8 +7,8 @@ config.json, learns to answer "real" (1) for (sketch, photo) pairs of the traini
 per patch as in the model's training, so that its sigmoid is a P(real) a student can read. The
 generator's buildings are drawn once, from two crops of each training pair at its size (256 px); DiffAugment
 moves and cuts out both sides of a pair alike. It is then scored on the held-out test pairs and
-saved beside the generator as ``discriminator.weights.h5``, its accuracy in metrics.json, with two
-held-out photos for the tab's examples (``examples/photo_*.jpg``).
+saved beside the generator as ``discriminator.weights.h5``, its accuracy in metrics.json and on the
+model card, with two held-out photos for the tab's examples (``examples/photo_*.jpg``).
 
 (The van Gogh model was tried this way first: with eight training paintings the fresh judge did not
 generalise, e.g. *The Starry Night* 0.05 against a photo's 0.29; it now ships its own run's.)
@@ -70,6 +70,7 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
     from ganapp.models.pix2pix import network
     from ganapp.weights import DISCRIMINATOR, build_from_dir
     from train.diffaug import augment, parse_policy
+    from train.hub import write_model_card
 
     start = time.monotonic()
     g, cfg = build_from_dir(folder)
@@ -130,6 +131,7 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
     m = json.loads(metrics.read_text()) if metrics.exists() else {}
     m["discriminator"] = judged
     metrics.write_text(json.dumps(m, indent=2) + "\n")
+    write_model_card(folder, "pix2pix")
     return judged
 
 

@@ -179,9 +179,27 @@ def _discriminator_lines(folder: Path, d: dict | None) -> list[str]:
         line += (
             f"; on held-out real and generated images it judges {d['accuracy']:.0%} right (real called real "
             f"{d['real_judged_real']:.0%}, generated called generated {d['generated_judged_generated']:.0%}; "
-            "50 % would be a coin toss)."
+            "50 % would be a coin toss)"
         )
-    return [line if d else line + "."]
+        if "auc_real_vs_generated" in d:  # a PatchGAN judged patch by patch (train/vangogh/evaluate.py)
+            line += (
+                f"; it ranks a real patch above a generated one {d['auc_real_vs_generated']:.0%} of the time; mean "
+                f"P(real) {d['mean_p_real_of_real']:.2f} for the held-out paintings, "
+                f"{d['mean_p_real_of_photos']:.2f} for the photos, {d['mean_p_real_of_generated']:.2f} for the "
+                "generator's paintings of them"
+            )
+    return [line + "."]
+
+
+def _inverse_lines(folder: Path) -> list[str]:
+    from ganapp.weights import INVERSE
+
+    if not (folder / INVERSE).exists():
+        return []
+    return [
+        f"- `{INVERSE}`: the CycleGAN's other generator, painting -> photo, trained with it (weights only, the "
+        "same architecture): the app's round trip and painting -> photo views run it."
+    ]
 
 
 def _lesson_section(key: str) -> list[str]:
@@ -233,6 +251,7 @@ def write_model_card(folder: Path, key: str, repo_id: str = "owner/name") -> Pat
         "",
         "- `config.json`: the architecture config; ganapp rebuilds the model in code from it.",
         "- `generator.weights.h5`: generator weights only (Keras 3 weights file; no pickled code).",
+        *_inverse_lines(folder),
         *_discriminator_lines(folder, metrics.get("discriminator")),
         *_neighbours_lines(folder),
         *(

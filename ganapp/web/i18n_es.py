@@ -296,13 +296,16 @@ ES: dict[str, str] = {
     # the van Gogh discriminator's patch maps
     "The CycleGAN's **discriminator** is a PatchGAN: instead of one verdict per image it gives one for each patch of "
     "about 70 x 70 px, *a van Gogh painting* (green, 1) or *generated* (red, 0). Left: your image; right: the "
-    "generator's painting of it. A real van Gogh painting should come out greener than a photo. The generator was "
-    "trained to turn the right-hand map green: where it stays red, the discriminator still spots the fake.": "El "
-    "**discriminador** de la CycleGAN es una PatchGAN: en vez de un veredicto por imagen da uno por cada parche de "
-    "unos 70 x 70 px, *un cuadro de van Gogh* (verde, 1) o *generado* (rojo, 0). Izquierda: tu imagen; derecha: el "
-    "cuadro que el generador pinta con ella. Un cuadro real de van Gogh debería salir más verde que una foto. El "
-    "generador se entrenó para volver verde el mapa de la derecha: donde sigue rojo, el discriminador aún descubre "
-    "el engaño.",
+    "generator's painting of it. A real van Gogh painting comes out greener than a photo, but not by much: the "
+    "generator was trained to turn the right-hand map green, and by the end of training the two networks were so "
+    "evenly matched that the discriminator is unsure about everything. Where a map stays red, it still spots a fake.": (
+        "El **discriminador** de la CycleGAN es una PatchGAN: en vez de un veredicto por imagen da uno por cada parche "
+        "de unos 70 x 70 px, *un cuadro de van Gogh* (verde, 1) o *generado* (rojo, 0). Izquierda: tu imagen; "
+        "derecha: el cuadro que el generador pinta con ella. Un cuadro real de van Gogh sale más verde que una foto, "
+        "pero no mucho: el generador se entrenó para volver verde el mapa de la derecha, y al final del entrenamiento "
+        "las dos redes estaban tan igualadas que el discriminador duda de todo. Donde un mapa sigue rojo, aún "
+        "descubre un engaño."
+    ),
     "A photo or a painting": "Una foto o un cuadro",
     "Judge it and its painting": "Juzgarla a ella y a su cuadro",
     "Mean P(real) of your image": "P(real) media de tu imagen",

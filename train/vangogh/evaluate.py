@@ -33,32 +33,35 @@ def _generators(folder: Path):
 
 
 def _discriminator(folder: Path, g_ab, images: dict) -> dict | None:
-    """How the shipped PatchGAN judges held-out images at 384 px (the tab's size): the share of patches
-    it judges right (P(real) above 0.5 on the held-out paintings' patches, below on those of the
-    generator's paintings of the held-out photos), how often a held-out painting's patch ranks above a
-    generated one's (ROC AUC: 0.5 is chance), and the mean P(real) of paintings, photos and generated
-    images, with *The Starry Night*'s; None when the folder ships no discriminator."""
+    """How the shipped PatchGAN judges held-out images as the tab does (at 512 px, in tiles of its
+    training crops: ganapp.verdict.patch_scores): the share of patches it judges right (P(real) above
+    0.5 on the held-out paintings' patches, below on those of the generator's paintings of the held-out
+    photos), how often a held-out painting's patch ranks above a generated one's (ROC AUC: 0.5 is
+    chance), and the mean P(real) of paintings, photos and generated images, with *The Starry Night*'s;
+    None when the folder ships no discriminator."""
     from PIL import Image
 
     from ganapp.imaging import resize_max_side
-    from ganapp.verdict import p_real
+    from ganapp.models.vangogh.inference import JUDGE_SIDE
+    from ganapp.verdict import p_real, patch_scores
     from ganapp.weights import DISCRIMINATOR, build_from_dir
 
     if not (folder / DISCRIMINATOR).is_file():
         return None
     d, cfg = build_from_dir(folder, "discriminator")
 
+    def sized(arr: np.ndarray) -> np.ndarray:
+        return np.asarray(resize_max_side(Image.fromarray(arr), JUDGE_SIDE))
+
     def patches(arr: np.ndarray) -> np.ndarray:
-        x = np.asarray(resize_max_side(Image.fromarray(arr), 384))
-        x = x[: x.shape[0] // 4 * 4, : x.shape[1] // 4 * 4].astype(np.float32) / 127.5 - 1.0
-        return p_real(cfg, d(x[None], training=False)).ravel()
+        return p_real(cfg, patch_scores(d, cfg, arr.astype(np.float32) / 127.5 - 1.0)).ravel()
 
     def generated(arr):
-        return ((_run(g_ab, np.asarray(resize_max_side(Image.fromarray(arr), 384))) + 1) * 127.5).astype(np.uint8)
+        return ((_run(g_ab, arr) + 1) * 127.5).round().astype(np.uint8)
 
-    real = [patches(a) for a in images["held_out"]]
-    photos = [patches(a) for a in images["photos"]]
-    fake = [patches(generated(a)) for a in images["photos"]]
+    real = [patches(sized(a)) for a in images["held_out"]]
+    photos = [patches(sized(a)) for a in images["photos"]]
+    fake = [patches(generated(sized(a))) for a in images["photos"]]
     r, f = np.concatenate(real), np.concatenate(fake)
     auc = float((r[:, None] > f[None]).mean() + 0.5 * (r[:, None] == f[None]).mean())
     right_real, right_fake = float((r > 0.5).mean()), float((f < 0.5).mean())

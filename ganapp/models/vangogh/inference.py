@@ -12,6 +12,7 @@ from ganapp.checks import OUTPUT_SIZE, STRENGTH
 # how training weighs the generator's loss terms (train/vangogh's recipe: cycle_weight 10, identity_weight 0.1
 # of it); the adversarial term counts once
 CYCLE_WEIGHT, IDENTITY_WEIGHT = 10.0, 1.0
+JUDGE_SIDE = 512  # px: the long side at which the discriminator judges (the card's numbers are measured there)
 
 
 def van_gogh(photo, max_size: int = 512, strength: float = 1.0) -> Image.Image:
@@ -28,13 +29,15 @@ def van_gogh(photo, max_size: int = 512, strength: float = 1.0) -> Image.Image:
 
 
 def judge_van_gogh(image) -> tuple[Image.Image, float, float]:
-    """What the discriminator sees: its P(real) ("a van Gogh painting") for each patch of about 70 x 70 px, laid
-    over your image (left) and over the generator's painting of it (right) at 384 px on the long side, above a
-    legend; and the mean P(real) of each, in [0, 1]."""
-    img = imaging.resize_max_side(imaging.load_image(image), verdict.MAP_SIDE)
+    """What the discriminator sees: its P(real) ("a van Gogh painting") for each patch of about 70 x 70 px of
+    your image and of the generator's painting of it, both judged at 512 px on the long side (the tab's
+    painting size), laid over each (left: yours, right: the painting) at 384 px, above a legend; and the
+    mean P(real) of each, in [0, 1]."""
+    img = imaging.resize_max_side(imaging.load_image(image), JUDGE_SIDE)
     painting = generation.run_fully_conv("vangogh", img, multiple=4)
     maps = [verdict.patch_map("vangogh", imaging.to_pm1(x)) for x in (img, painting)]
-    sheet = verdict.map_pair(img, maps[0], painting, maps[1])
+    shown = [imaging.resize_max_side(x, verdict.MAP_SIDE) for x in (img, painting)]
+    sheet = verdict.map_pair(shown[0], maps[0], shown[1], maps[1])
     return sheet, round(float(maps[0].mean()), 4), round(float(maps[1].mean()), 4)
 
 
@@ -58,8 +61,7 @@ def round_trip(photo) -> tuple[Image.Image, float, float, float, float]:
     back = generation.run_fully_conv("vangogh", painting, multiple=4, inverse=True)
     same = generation.run_fully_conv("vangogh", img, multiple=4, inverse=True)
     x, y, z, s = (imaging.to_pm1(i) for i in (img, painting, back, same))
-    judge, _ = weights.load_discriminator("vangogh")
-    scores = np.asarray(judge(imaging.pad_to_multiple(y, verdict.STRIDE)[0][None], training=False), np.float64)
+    scores = verdict.patch_scores(*weights.load_discriminator("vangogh"), y)
     lost = Image.fromarray(imaging.difference(z, x)[..., 0]).convert("RGB")
     pad = 6
     sheet = Image.new("RGB", (4 * img.width + 5 * pad, img.height + 2 * pad), (250, 250, 250))

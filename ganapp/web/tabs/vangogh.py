@@ -18,8 +18,9 @@ ORDER = 20
 PATCHES = (
     "The CycleGAN's **discriminator** is a PatchGAN: instead of one verdict per image it gives one for each patch of "
     "about 70 x 70 px, *a van Gogh painting* (green, 1) or *generated* (red, 0). Left: your image; right: the "
-    "generator's painting of it. A real van Gogh painting should come out greener than a photo. The generator was "
-    "trained to turn the right-hand map green: where it stays red, the discriminator still spots the fake."
+    "generator's painting of it. A real van Gogh painting comes out greener than a photo, but not by much: the "
+    "generator was trained to turn the right-hand map green, and by the end of training the two networks were so "
+    "evenly matched that the discriminator is unsure about everything. Where a map stays red, it still spots a fake."
 )
 
 ROUND_TRIP = (
