@@ -87,10 +87,13 @@ def test_vangogh_tab(page):
     if page.get_by_text("No weights yet").count():
         page.screenshot(path=SHOTS / "2_vangogh_no_weights.png", full_page=True)
         pytest.skip("no van Gogh weights in this checkout")
+    page.get_by_role("button", name="Lesson: open the box").click()  # every step shows as text
+    page.get_by_text("Turn The Starry Night into a photo").wait_for(timeout=10_000)
+    assert "translation_metadata" not in page.inner_text("body")
     page.locator("button.gallery-item:visible").first.click()  # one-input examples are a gallery
     page.wait_for_selector("#vangogh-in img", timeout=30_000)
     set_slider(page, "Output size (long side, px)", 256)
-    page.get_by_role("button", name="Paint").click()
+    page.get_by_role("button", name="Paint", exact=True).click()
     wait_for_output(page, "vangogh-out")
     page.screenshot(path=SHOTS / "2_vangogh_result.png", full_page=True)
 

@@ -91,7 +91,7 @@ def test_a_fresh_discriminator_is_trained_against_the_frozen_generator_and_maps_
     from train.frozen_judge import train_pix2pix
 
     rng = np.random.default_rng(0)
-    for split, n in (("train", 3), ("test", 2)):
+    for split, n in (("train", 3), ("val", 2), ("test", 2)):
         (tmp_path / "pairs" / split).mkdir(parents=True)
         for i in range(n):
             a = np.where(rng.random((40, 40, 1)) < 0.1, 0, 255).repeat(3, -1).astype(np.uint8)  # lines on white
@@ -126,3 +126,19 @@ def test_a_conditional_patch_map_judges_the_pair(tiny_weights):
     expected = 1 / (1 + np.exp(-np.asarray(d([sketch[None], image[None]]))[0, ..., 0]))
     assert np.abs(verdict.patch_map("pix2pix", image, sketch) - expected).max() < 1e-7
     assert np.abs(verdict.patch_map("pix2pix", image, -sketch) - expected).max() > 1e-6  # the sketch counts
+
+
+def test_a_patchgan_judges_in_tiles_of_its_training_size():
+    from ganapp.models.vangogh import network
+    from tests.conftest import TINY_CYCLEGAN
+
+    d, t = network.build_discriminator(TINY_CYCLEGAN), TINY_CYCLEGAN.image_size
+    rng = np.random.default_rng(0)
+    one = rng.uniform(-1, 1, (t, t, 3)).astype(np.float32)
+    assert np.allclose(verdict.patch_scores(d, TINY_CYCLEGAN, one), np.asarray(d(one[None]))[0, ..., 0], atol=1e-6)
+    wide = rng.uniform(-1, 1, (t, 3 * t - 5, 3)).astype(np.float32)  # padded to whole half tiles inside
+    scores = verdict.patch_scores(d, TINY_CYCLEGAN, wide)
+    assert scores.shape == (t // 8, -(-(3 * t - 5) // 8))
+    n = t // 8  # the first half tile's patches are judged by the first tile alone
+    assert np.allclose(scores[:, : n // 2], np.asarray(d(wide[None, :, :t]))[0, :, : n // 2, 0], atol=1e-6)
+    assert not np.allclose(scores[:, n // 2 : n], np.asarray(d(wide[None, :, :t]))[0, :, n // 2 :, 0], atol=1e-6)

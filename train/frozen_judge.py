@@ -5,7 +5,8 @@ The generator is not changed. The discriminator, the model's own conditional Pat
 config.json, learns to answer "real" (1) for (sketch, photo) pairs of the training data and
 "generated" (0) for (sketch, the generator's building from that sketch), by binary cross-entropy
 per patch as in the model's training, so that its sigmoid is a P(real) a student can read. The
-generator's buildings are drawn once, from two crops of each training pair at its size (256 px); DiffAugment
+generator's buildings are drawn once, from two turned and zoomed views of each training pair at its
+size (256 px; :func:`pairs`); DiffAugment
 moves and cuts out both sides of a pair alike. It is then scored on the held-out test pairs and
 saved beside the generator as ``discriminator.weights.h5``, its accuracy in metrics.json and on the
 model card, with two held-out photos for the tab's examples (``examples/photo_*.jpg``).
@@ -26,28 +27,36 @@ from pathlib import Path
 import numpy as np
 
 STEPS = 1500
-DIFFAUG = "translation,cutout"  # DiffAugment policy for the pairs the discriminator sees
+DIFFAUG = "color,translation,cutout"  # DiffAugment policy for the pairs the discriminator sees
 BATCH = 4
 CROPS = 2  # crops of each training pair that the generator draws a building for
 
 
 def pairs(root: Path, split: str, side: int, crops: int, rng) -> tuple[np.ndarray, np.ndarray]:
-    """(sketches, photos) uint8 (N, side, side, 3): ``crops`` random crops of each pair of
-    ``root/split`` (0: the centre crop only)."""
+    """(sketches, photos) uint8 (N, side, side, 3): ``crops`` random views of each pair of ``root/split``,
+    both sides zoomed by 0.9-1.3 and turned by up to 15 degrees alike (edges reflected), then centre-cropped
+    (0: the centre crop only, untouched). The generator learned its training pairs nearly by heart: on
+    views it never saw it draws as it does for a new sketch, which is what the discriminator must judge."""
+    from PIL import Image
+    from scipy import ndimage
+
     from train.pix2pix.data import load_pairs
 
     a, b = load_pairs(root / split)
     out_a, out_b = [], []
     for x, y in zip(a, b):
-        h, w = x.shape[:2]
-        spots = (
-            [((h - side) // 2, (w - side) // 2)]
-            if not crops
-            else rng.integers(0, [h - side + 1, w - side + 1], (crops, 2))
-        )
-        for r, c in spots:
-            out_a.append(x[r : r + side, c : c + side])
-            out_b.append(y[r : r + side, c : c + side])
+        for _ in range(max(1, crops)):
+            views = [x, y]
+            if crops:
+                zoom, angle = rng.uniform(0.9, 1.3), rng.uniform(-15, 15)
+                size = (round(x.shape[1] * zoom), round(x.shape[0] * zoom))
+                views = [np.asarray(Image.fromarray(v).resize(size, Image.LANCZOS)) for v in views]
+                views = [ndimage.rotate(v, angle, reshape=False, order=1, mode="reflect") for v in views]
+                views[0] = np.where(views[0].mean(-1, keepdims=True) < 128, 0, 255).repeat(3, -1).astype(np.uint8)
+            h, w = views[0].shape[:2]
+            r, c = (h - side) // 2, (w - side) // 2
+            out_a.append(views[0][r : r + side, c : c + side])
+            out_b.append(views[1][r : r + side, c : c + side])
     return np.stack(out_a), np.stack(out_b)
 
 
@@ -83,6 +92,7 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
     opt = keras.optimizers.Adam(2e-4, beta_1=0.5)
     bce = keras.losses.BinaryCrossentropy(from_logits=True)
     policy = parse_policy(diffaug)
+    moves, colour = tuple(p for p in policy if p != "color"), tuple(p for p in policy if p == "color")
 
     def pm1(x):
         return tf.cast(x, tf.float32) / 127.5 - 1.0
@@ -90,8 +100,9 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
     @tf.function
     def step(sketch, photo, fake, seed):
         def judge(image, salt):
-            pair = augment(tf.concat([pm1(sketch), pm1(image)], -1), policy, seed + [0, salt])
-            return d([pair[..., :3], pair[..., 3:]], training=True)
+            pair = augment(tf.concat([pm1(sketch), pm1(image)], -1), moves, seed + [0, salt])
+            picture = augment(pair[..., 3:], colour, seed + [0, salt + 10])
+            return d([pair[..., :3], picture], training=True)
 
         with tf.GradientTape() as tape:
             real, generated = judge(photo, 1), judge(fake, 2)
@@ -99,30 +110,47 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
         opt.apply_gradients(zip(tape.gradient(loss, d.trainable_variables), d.trainable_variables))
         return loss, tf.reduce_mean(tf.sigmoid(real)), tf.reduce_mean(tf.sigmoid(generated))
 
+    def held_out(split):  # (sketches, photos, the generator's buildings) of a held-out split, centre crops
+        a, b = pairs(root, split, cfg.image_size, 0, rng)
+        return a, b, drawn(g, a)
+
+    def scored(split_pairs) -> tuple[float, np.ndarray, np.ndarray]:  # accuracy, mean P(real) of each pair
+        a, b, f = split_pairs
+
+        def verdicts(images):
+            logits = np.asarray(d([a / 127.5 - 1.0, images / 127.5 - 1.0], training=False), np.float64)
+            return (1 / (1 + np.exp(-logits))).mean(axis=(1, 2, 3))
+
+        real, fake = verdicts(b), verdicts(f)
+        return float(((real > 0.5).sum() + (fake < 0.5).sum()) / (len(real) + len(fake))), real, fake
+
+    val = held_out("val")
+    best = (-1.0, 0, None)  # (validation accuracy + margin / 10, step, weights)
     for done in range(1, steps + 1):
         i = rng.integers(0, len(sketches), BATCH)
         flip = rng.random() < 0.5
         batch = [x[i][:, :, ::-1] if flip else x[i] for x in (sketches, photos, fakes)]
         loss, p_real, p_fake = (float(v) for v in step(*batch, tf.constant([done, 0])))
         if done % 100 == 0:
-            log(f"step {done}: loss {loss:.3f}, P(real) of photos {p_real:.2f}, of generated {p_fake:.2f}")
+            accuracy, real, fake = scored(val)
+            if accuracy + (real.mean() - fake.mean()) / 10 > best[0]:
+                best = (accuracy + (real.mean() - fake.mean()) / 10, done, d.get_weights())
+            log(f"step {done}: loss {loss:.3f}, P(real) of photos {p_real:.2f}, of generated {p_fake:.2f}; "
+                f"validation accuracy {accuracy:.2f}, P(real) {real.mean():.2f} vs {fake.mean():.2f}")  # fmt: skip
     seconds = time.monotonic() - start
-
-    test_sketches, test_photos = pairs(root, "test", cfg.image_size, 0, rng)
-
-    def verdicts(images):  # the mean P(real) of each held-out pair
-        logits = np.asarray(d([test_sketches / 127.5 - 1.0, images / 127.5 - 1.0], training=False), np.float64)
-        return (1 / (1 + np.exp(-logits))).mean(axis=(1, 2, 3))
-
-    real, generated = verdicts(test_photos), verdicts(drawn(g, test_sketches))
+    if best[2] is not None:
+        d.set_weights(best[2])
+    test = held_out("test")
+    accuracy, real, generated = scored(test)
     d.save_weights(folder / DISCRIMINATOR)
     (folder / "examples").mkdir(exist_ok=True)
-    for i, arr in enumerate(test_photos[:2]):
+    for i, arr in enumerate(test[1][:2]):
         Image.fromarray(arr).save(folder / "examples" / f"photo_{i}.jpg", quality=90)
     judged = {
         "trained": "a fresh discriminator against the frozen shipped generator (python -m train.frozen_judge "
-        f"pix2pix): {steps} steps of {BATCH} crops, DiffAugment {diffaug or 'none'}, {seconds / 60:.0f} min on the CPU",
-        "accuracy": round(float(((real > 0.5).sum() + (generated < 0.5).sum()) / (len(real) + len(generated))), 3),
+        f"pix2pix): step {best[1]} of {steps} (batches of {BATCH} crops; the best on the validation pairs), "
+        f"DiffAugment {diffaug or 'none'}, {seconds / 60:.0f} min on the CPU",
+        "accuracy": round(accuracy, 3),
         "mean_p_real_of_real": round(float(real.mean()), 4),
         "mean_p_real_of_generated": round(float(generated.mean()), 4),
         "images": [len(real), len(generated)],

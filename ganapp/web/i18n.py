@@ -33,14 +33,27 @@ def spanish(text: str, **values) -> str:
     return _fill(ES.get(text, text), values)
 
 
+def _register(english: str, spanish_text: str) -> I18nData:
+    key = "t" + hashlib.sha1(english.encode()).hexdigest()[:12]
+    TRANSLATIONS["en"][key] = english
+    TRANSLATIONS["es"][key] = spanish_text
+    return I18nData(key)
+
+
 def t(text: str, **values) -> I18nData:
     """A text of the page in the browser's language: ``text`` is the English (a ``str.format``
     template when ``values`` are given), registered with its Spanish under a short key."""
-    english = _fill(text, values)
-    key = "t" + hashlib.sha1(english.encode()).hexdigest()[:12]
-    TRANSLATIONS["en"][key] = english
-    TRANSLATIONS["es"][key] = spanish(text, **values)
-    return I18nData(key)
+    return _register(_fill(text, values), spanish(text, **values))
+
+
+def numbered(texts) -> I18nData:
+    """English texts as one numbered Markdown list in the browser's language (a page text is one key:
+    the page does not translate keys joined into a longer string)."""
+
+    def listed(items):
+        return "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+
+    return _register(listed(texts), listed(spanish(x) for x in texts))
 
 
 def i18n() -> gr.I18n:

@@ -20,7 +20,7 @@ from ganapp import models, weights
 from ganapp.checks import Range
 from ganapp.errors import GanappError
 from ganapp.web import server
-from ganapp.web.i18n import t
+from ganapp.web.i18n import numbered, t
 
 ROOT = Path(__file__).resolve().parent.parent.parent  # a checkout's root: the recipe files, when present
 # Queue pools, so one kind of work never queues behind another, each with its own waiting places
@@ -266,7 +266,7 @@ def lesson(key: str) -> None:
     """The tab's lesson (its model spec's), numbered steps in an accordion, when the model has one."""
     if steps := models.spec(key).lesson:
         with gr.Accordion(t("Lesson: open the box"), open=False):
-            gr.Markdown("\n".join(f"{i}. " + str(t(step)) for i, step in enumerate(steps, 1)))
+            gr.Markdown(numbered(steps))
 
 
 FIND = (
