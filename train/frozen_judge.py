@@ -5,8 +5,8 @@ The generator is not changed. The discriminator, the model's own conditional Pat
 config.json, learns to answer "real" (1) for (sketch, photo) pairs of the training data and
 "generated" (0) for (sketch, the generator's building from that sketch), by binary cross-entropy
 per patch as in the model's training, so that its sigmoid is a P(real) a student can read. The
-generator's buildings are drawn once, from two turned and zoomed views of each training pair at its
-size (256 px; :func:`pairs`); DiffAugment
+generator's buildings are drawn once, from two crops of each training pair at its size (256 px), turned
+on their side (:func:`pairs`); DiffAugment
 moves and cuts out both sides of a pair alike. It is then scored on the held-out test pairs and
 saved beside the generator as ``discriminator.weights.h5``, its accuracy in metrics.json and on the
 model card, with two held-out photos for the tab's examples (``examples/photo_*.jpg``).
@@ -33,30 +33,28 @@ CROPS = 2  # crops of each training pair that the generator draws a building for
 
 
 def pairs(root: Path, split: str, side: int, crops: int, rng) -> tuple[np.ndarray, np.ndarray]:
-    """(sketches, photos) uint8 (N, side, side, 3): ``crops`` random views of each pair of ``root/split``,
-    both sides zoomed by 0.9-1.3 and turned by up to 15 degrees alike (edges reflected), then centre-cropped
-    (0: the centre crop only, untouched). The generator learned its training pairs nearly by heart: on
-    views it never saw it draws as it does for a new sketch, which is what the discriminator must judge."""
-    from PIL import Image
-    from scipy import ndimage
-
+    """(sketches, photos) uint8 (N, side, side, 3): ``crops`` random crops of each pair of ``root/split``,
+    both sides turned a quarter either way (exactly: no resampling, so a photo stays as sharp as it was);
+    0: the centre crop only, upright. The generator learned its upright training pairs nearly by heart; a
+    sketch turned on its side is new to it, so it draws as it does for a sketch it never saw, and that is
+    what the discriminator must learn to judge."""
     from train.pix2pix.data import load_pairs
 
     a, b = load_pairs(root / split)
     out_a, out_b = [], []
     for x, y in zip(a, b):
-        for _ in range(max(1, crops)):
-            views = [x, y]
-            if crops:
-                zoom, angle = rng.uniform(0.9, 1.3), rng.uniform(-15, 15)
-                size = (round(x.shape[1] * zoom), round(x.shape[0] * zoom))
-                views = [np.asarray(Image.fromarray(v).resize(size, Image.LANCZOS)) for v in views]
-                views = [ndimage.rotate(v, angle, reshape=False, order=1, mode="reflect") for v in views]
-                views[0] = np.where(views[0].mean(-1, keepdims=True) < 128, 0, 255).repeat(3, -1).astype(np.uint8)
-            h, w = views[0].shape[:2]
+        h, w = x.shape[:2]
+        if not crops:
             r, c = (h - side) // 2, (w - side) // 2
-            out_a.append(views[0][r : r + side, c : c + side])
-            out_b.append(views[1][r : r + side, c : c + side])
+            out_a.append(x[r : r + side, c : c + side])
+            out_b.append(y[r : r + side, c : c + side])
+            continue
+        for _ in range(crops):
+            k = int(rng.choice([1, 3]))
+            u, v = np.rot90(x, k), np.rot90(y, k)
+            r, c = rng.integers(0, u.shape[0] - side + 1), rng.integers(0, u.shape[1] - side + 1)
+            out_a.append(u[r : r + side, c : c + side])
+            out_b.append(v[r : r + side, c : c + side])
     return np.stack(out_a), np.stack(out_b)
 
 
