@@ -43,6 +43,7 @@ def test_python_example(live_app, tmp_path, monkeypatch):
     assert scope["own_db"] >= 20 and scope["photo_db"] < scope["own_db"] and Path(scope["nearest_car"]).is_file()
     assert Path(scope["copies"]).is_file() and 0 < scope["nearest"] < scope["nearest_garment"] + 20
     assert Path(scope["trip"]).is_file() and scope["trip_db"] > 12 and scope["cycle"] > 0
+    assert Path(scope["building_maps"]).is_file() and 0 <= scope["p_built"] <= 1
     assert Path(scope["as_photo"]).is_file() and Path(scope["maps"]).is_file() and 0 <= scope["p_starry"] <= 1
     assert scope["snapshot"]["done"] and scope["snapshot"]["step"] > 0  # the lesson streamed to its end
 

@@ -5,8 +5,8 @@ The generator is not changed. The discriminator, the model's own conditional Pat
 config.json, learns to answer "real" (1) for (sketch, photo) pairs of the training data and
 "generated" (0) for (sketch, the generator's building from that sketch), by binary cross-entropy
 per patch as in the model's training, so that its sigmoid is a P(real) a student can read. The
-generator's buildings are drawn once, from two crops of each training pair at its size (256 px), turned
-on their side (:func:`pairs`); DiffAugment
+generator's buildings are drawn once, from two crops of each training pair at its size (256 px), one
+upright, one turned on its side (:func:`pairs`); DiffAugment
 moves and cuts out both sides of a pair alike. It is then scored on the held-out test pairs and
 saved beside the generator as ``discriminator.weights.h5``, its accuracy in metrics.json and on the
 model card, with two held-out photos for the tab's examples (``examples/photo_*.jpg``).
@@ -34,10 +34,10 @@ CROPS = 2  # crops of each training pair that the generator draws a building for
 
 def pairs(root: Path, split: str, side: int, crops: int, rng) -> tuple[np.ndarray, np.ndarray]:
     """(sketches, photos) uint8 (N, side, side, 3): ``crops`` random crops of each pair of ``root/split``,
-    both sides turned a quarter either way (exactly: no resampling, so a photo stays as sharp as it was);
-    0: the centre crop only, upright. The generator learned its upright training pairs nearly by heart; a
-    sketch turned on its side is new to it, so it draws as it does for a sketch it never saw, and that is
-    what the discriminator must learn to judge."""
+    every other one with both sides turned a quarter either way (exactly: no resampling, so a photo stays
+    as sharp as it was); 0: the centre crop only, upright. The generator learned its upright training
+    pairs nearly by heart; a sketch turned on its side is new to it, so it draws as it does for a sketch
+    it never saw, and that is what the discriminator must learn to judge."""
     from train.pix2pix.data import load_pairs
 
     a, b = load_pairs(root / split)
@@ -49,8 +49,8 @@ def pairs(root: Path, split: str, side: int, crops: int, rng) -> tuple[np.ndarra
             out_a.append(x[r : r + side, c : c + side])
             out_b.append(y[r : r + side, c : c + side])
             continue
-        for _ in range(crops):
-            k = int(rng.choice([1, 3]))
+        for i in range(crops):
+            k = int(rng.choice([1, 3])) if i % 2 else 0  # every other crop upright
             u, v = np.rot90(x, k), np.rot90(y, k)
             r, c = rng.integers(0, u.shape[0] - side + 1), rng.integers(0, u.shape[1] - side + 1)
             out_a.append(u[r : r + side, c : c + side])
@@ -97,13 +97,16 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
 
     @tf.function
     def step(sketch, photo, fake, seed):
-        def judge(image, salt):
+        def view(image, salt):
             pair = augment(tf.concat([pm1(sketch), pm1(image)], -1), moves, seed + [0, salt])
-            picture = augment(pair[..., 3:], colour, seed + [0, salt + 10])
-            return d([pair[..., :3], picture], training=True)
+            return pair[..., :3], augment(pair[..., 3:], colour, seed + [0, salt + 10])
 
         with tf.GradientTape() as tape:
-            real, generated = judge(photo, 1), judge(fake, 2)
+            # real and generated pairs in one batch: its batch normalisation then sees both, as at
+            # inference (two batches, all real and all generated, let it tell them apart by the
+            # batch's statistics alone, which judges nothing once it is shown a single image)
+            (s1, p1), (s2, p2) = view(photo, 1), view(fake, 2)
+            real, generated = tf.split(d([tf.concat([s1, s2], 0), tf.concat([p1, p2], 0)], training=True), 2)
             loss = 0.5 * (bce(tf.ones_like(real), real) + bce(tf.zeros_like(generated), generated))
         opt.apply_gradients(zip(tape.gradient(loss, d.trainable_variables), d.trainable_variables))
         return loss, tf.reduce_mean(tf.sigmoid(real)), tf.reduce_mean(tf.sigmoid(generated))

@@ -389,6 +389,34 @@ ES: dict[str, str] = {
     ),
     # the lessons (each model's spec)
     "Lesson: open the box": "Lección: abre la caja",
+    "**Predict.** A line sketch says where the walls, windows and roof are, but not their colours. Draw a house "
+    "on the canvas: what colour will its walls come back?": (
+        "**Predice.** Un boceto de líneas dice dónde están las paredes, las ventanas y el tejado, pero no sus "
+        "colores. Dibuja una casa en el lienzo: ¿de qué color saldrán sus paredes?"
+    ),
+    "**See.** The same sandy brown, whatever you draw: the generator was trained to give one answer per sketch, "
+    "so where the sketch leaves the colour open it paints the average of the photos it learned from.": (
+        "**Observa.** El mismo marrón arena, dibujes lo que dibujes: el generador se entrenó para dar una sola "
+        "respuesta por boceto, así que donde el boceto no fija el color pinta la media de las fotos de las que "
+        "aprendió."
+    ),
+    "**Try.** Draw a stroke in colour (red on a wall, blue in the sky) and build again: a colour stroke is not "
+    "a line, it tells the model the colour of the area it is drawn in.": (
+        "**Prueba.** Dibuja un trazo de color (rojo en una pared, azul en el cielo) y vuelve a construir: un trazo "
+        "de color no es una línea, le dice al modelo el color de la zona donde lo dibujas."
+    ),
+    "**Predict, then try.** The discriminator always sees the sketch together with the picture. Open *What the "
+    "discriminator sees* and click a held-out building photo: which will it call more real, the photo or the "
+    "generator's building from the same sketch?": (
+        "**Predice y prueba.** El discriminador siempre ve el boceto junto a la imagen. Abre *Lo que ve el "
+        "discriminador* y haz clic en una foto de edificio reservada: ¿a cuál llamará más real, a la foto o al "
+        "edificio que el generador dibuja con el mismo boceto?"
+    ),
+    "**See.** The photo scores higher: its colours and textures are those of real buildings. Where the "
+    "generator's building is red on the map, its sepia walls and carved lines give it away.": (
+        "**Observa.** La foto puntúa más alto: sus colores y texturas son los de edificios reales. Donde el edificio "
+        "del generador sale rojo en el mapa, sus paredes sepia y sus líneas talladas lo delatan."
+    ),
     "**Predict.** The discriminator learned to say *a van Gogh painting* for patches of his paintings and "
     "*generated* for the generator's. Which will look greener on its map: *The Starry Night*, a photo, or the "
     "generator's painting of that photo?": (

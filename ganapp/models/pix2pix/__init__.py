@@ -34,4 +34,17 @@ SPEC = ModelSpec(
     tags=("gan", "pix2pix"),
     eval_dataset=("ganapp/buildings", "building photos and their HED sketches, test split"),
     eval_metrics=("l1", "psnr_db", "ssim", "perceptual", "frechet_distance"),
+    lesson=(
+        "**Predict.** A line sketch says where the walls, windows and roof are, but not their colours. Draw a house "
+        "on the canvas: what colour will its walls come back?",
+        "**See.** The same sandy brown, whatever you draw: the generator was trained to give one answer per sketch, "
+        "so where the sketch leaves the colour open it paints the average of the photos it learned from.",
+        "**Try.** Draw a stroke in colour (red on a wall, blue in the sky) and build again: a colour stroke is not "
+        "a line, it tells the model the colour of the area it is drawn in.",
+        "**Predict, then try.** The discriminator always sees the sketch together with the picture. Open *What the "
+        "discriminator sees* and click a held-out building photo: which will it call more real, the photo or the "
+        "generator's building from the same sketch?",
+        "**See.** The photo scores higher: its colours and textures are those of real buildings. Where the "
+        "generator's building is red on the map, its sepia walls and carved lines give it away.",
+    ),
 )
