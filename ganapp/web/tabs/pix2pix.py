@@ -40,6 +40,7 @@ def from_canvas(drawing):
 def build() -> None:
     gr.Markdown(t(INTRO), elem_classes="note")
     widgets.weights_note("pix2pix")
+    widgets.lesson("pix2pix")
     with gr.Row():
         canvas = widgets.sketch_canvas(elem_id="pix2pix-canvas")
         upload = ImageInput(label=t("…or upload a sketch (or a photo, then Photo → sketch)"), height=360,
