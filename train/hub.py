@@ -171,8 +171,7 @@ def _discriminator_lines(folder: Path, d: dict | None) -> list[str]:
         return [
             f"- `discriminator.weights.h5`: {d['trained']}; the run's own discriminator was not kept. Weights only, "
             f"{views}; on held-out images it judges {d['accuracy']:.0%} right: mean P(real) "
-            f"{d['mean_p_real_of_real']:.2f} for real ones, {d['mean_p_real_of_generated']:.2f} for the generator's"
-            + (f", {d['mean_p_real_of_the_photos']:.2f} for the photos." if "mean_p_real_of_the_photos" in d else ".")
+            f"{d['mean_p_real_of_real']:.2f} for real ones, {d['mean_p_real_of_generated']:.2f} for the generator's."
         ]
     line = f"- `discriminator.weights.h5`: the discriminator it was trained against (weights only), {views}"
     if d:
