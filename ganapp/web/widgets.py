@@ -262,6 +262,34 @@ def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, jud
                **LIGHT)  # fmt: skip
 
 
+def patch_map_view(key: str, lesson: str, judge, words: tuple[str, str, str, str], shown: list, shown_label: str):
+    """The "What the discriminator sees" accordion of a PatchGAN tab: ``lesson`` (English) for a student,
+    an upload judged by ``judge`` (the image -> the sheet of two patch maps, the mean P(real) of each)
+    and the example images ``shown`` to click (``shown_label`` above them). ``words`` (English): the
+    upload's label, the button's, and the labels of the two means. API: ``judge.__name__``."""
+    upload_label, button, mine_label, theirs_label = words
+    with gr.Accordion(t("What the discriminator sees"), open=False):
+        gr.Markdown(t(lesson), elem_classes="note")
+        if not weights.has_discriminator(key):
+            gr.Markdown(t("These weights ship no discriminator, so there is nothing to judge with."),
+                        elem_classes="note")  # fmt: skip
+            return
+        with gr.Row():
+            with gr.Column(scale=1):
+                image = ImageInput(label=t(upload_label), height=240, elem_id=f"{key}-judge-in")
+                go = gr.Button(t(button), variant="primary")
+                mine = gr.Number(label=t(mine_label), precision=3, interactive=False, elem_id=f"{key}-judge-mine")
+                theirs = gr.Number(label=t(theirs_label), precision=3, interactive=False,
+                                   elem_id=f"{key}-judge-theirs")  # fmt: skip
+            maps = gr.Image(format="png", interactive=False, show_label=False, scale=3, elem_id=f"{key}-judge-out")
+        if note := discriminator_note(key):
+            gr.Markdown(note, elem_classes="note")
+        fn = server.user_errors(judge)
+        if rows := [[str(p)] for p in shown if p.is_file()]:
+            examples(rows, [image], [maps, mine, theirs], fn, shown_label)
+    go.click(fn, [image], [maps, mine, theirs], api_name=judge.__name__, **IMAGE)
+
+
 def lesson(key: str) -> None:
     """The tab's lesson (its model spec's), numbered steps in an accordion, when the model has one."""
     if steps := models.spec(key).lesson:

@@ -60,32 +60,9 @@ def build() -> None:
     draw_btn.click(user_errors(from_canvas), [canvas], out, api_visibility="private", **IMAGE)
     upload_btn.click(build_fn, [upload], out, api_name="sketch_to_building", **IMAGE)
     sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **IMAGE)
-    discriminator_maps()
+    words = ("A building photo", "Judge it and the generator's building", "Mean P(real) of your photo",
+             "Mean P(real) of the generator's building")  # fmt: skip
+    photos = sorted((weights.WEIGHTS_DIR / "pix2pix" / "examples").glob("photo_*.jpg"))
+    widgets.patch_map_view("pix2pix", PATCHES, ganapp.judge_building, words, photos,
+                           "Held-out building photos (click to judge)")  # fmt: skip
     widgets.how_it_was_trained("pix2pix")
-
-
-def discriminator_maps() -> None:
-    """The "What the discriminator sees" accordion: the patch maps of a photo and of the generator's building."""
-    with gr.Accordion(t("What the discriminator sees"), open=False):
-        gr.Markdown(t(PATCHES), elem_classes="note")
-        if not weights.has_discriminator("pix2pix"):
-            gr.Markdown(t("These weights ship no discriminator, so there is nothing to judge with."),
-                        elem_classes="note")  # fmt: skip
-            return
-        trained = widgets.discriminator_note("pix2pix")
-        with gr.Row():
-            with gr.Column(scale=1):
-                image = ImageInput(label=t("A building photo"), height=240, elem_id="pix2pix-judge-in")
-                go = gr.Button(t("Judge it and the generator's building"), variant="primary")
-                mine = gr.Number(label=t("Mean P(real) of your photo"), precision=3, interactive=False,
-                                 elem_id="pix2pix-judge-mine")  # fmt: skip
-                theirs = gr.Number(label=t("Mean P(real) of the generator's building"), precision=3,
-                                   interactive=False, elem_id="pix2pix-judge-built")  # fmt: skip
-            maps = gr.Image(format="png", interactive=False, show_label=False, scale=3, elem_id="pix2pix-judge-out")
-        if trained:
-            gr.Markdown(trained, elem_classes="note")
-        fn = user_errors(ganapp.judge_building)
-        if examples := sorted((weights.WEIGHTS_DIR / "pix2pix" / "examples").glob("photo_*.jpg")):
-            widgets.examples([[str(p)] for p in examples], [image], [maps, mine, theirs], fn,
-                             "Held-out building photos (click to judge)")  # fmt: skip
-    go.click(fn, [image], [maps, mine, theirs], api_name="judge_building", **IMAGE)

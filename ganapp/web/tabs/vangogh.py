@@ -81,37 +81,13 @@ def build() -> None:
         return results, "\n".join(f"{i}. {caption}" for i, (_, caption) in enumerate(results, 1))
 
     compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
-    discriminator_maps()
+    words = ("A photo or a painting", "Judge it and its painting", "Mean P(real) of your image",
+             "Mean P(real) of the generator's painting")  # fmt: skip
+    shown = [weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg", *examples[:1]]
+    widgets.patch_map_view("vangogh", PATCHES, ganapp.judge_van_gogh, words, shown,
+                           "A van Gogh painting and a photo (click to judge)")  # fmt: skip
     the_way_back()
     widgets.how_it_was_trained("vangogh")
-
-
-def discriminator_maps() -> None:
-    """The "What the discriminator sees" accordion: the patch maps of an upload and of its painting."""
-    with gr.Accordion(t("What the discriminator sees"), open=False):
-        gr.Markdown(t(PATCHES), elem_classes="note")
-        if not weights.has_discriminator("vangogh"):
-            gr.Markdown(t("These weights ship no discriminator, so there is nothing to judge with."),
-                        elem_classes="note")  # fmt: skip
-            return
-        trained = widgets.discriminator_note("vangogh")
-        with gr.Row():
-            with gr.Column(scale=1):
-                image = ImageInput(label=t("A photo or a painting"), height=240, elem_id="vangogh-judge-in")
-                go = gr.Button(t("Judge it and its painting"), variant="primary")
-                mine = gr.Number(label=t("Mean P(real) of your image"), precision=3, interactive=False,
-                                 elem_id="vangogh-judge-mine")  # fmt: skip
-                theirs = gr.Number(label=t("Mean P(real) of the generator's painting"), precision=3,
-                                   interactive=False, elem_id="vangogh-judge-painted")  # fmt: skip
-            maps = gr.Image(format="png", interactive=False, show_label=False, scale=3, elem_id="vangogh-judge-out")
-        if trained:
-            gr.Markdown(trained, elem_classes="note")
-        fn = user_errors(ganapp.judge_van_gogh)
-        examples = [weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg",
-                    *sorted((weights.WEIGHTS_DIR / "vangogh" / "examples").glob("*.jpg"))[:1]]  # fmt: skip
-        widgets.examples([[str(p)] for p in examples if p.is_file()], [image], [maps, mine, theirs], fn,
-                         "A van Gogh painting and a photo (click to judge)")  # fmt: skip
-    go.click(fn, [image], [maps, mine, theirs], api_name="judge_van_gogh", **IMAGE)
 
 
 def the_way_back() -> None:
