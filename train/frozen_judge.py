@@ -75,6 +75,7 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
     from PIL import Image
 
     from ganapp.models.pix2pix import network
+    from ganapp.verdict import p_real
     from ganapp.weights import DISCRIMINATOR, build_from_dir
     from train.diffaug import augment, parse_policy
     from train.hub import write_model_card
@@ -119,8 +120,7 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
         a, b, f = split_pairs
 
         def verdicts(images):
-            logits = np.asarray(d([a / 127.5 - 1.0, images / 127.5 - 1.0], training=False), np.float64)
-            return (1 / (1 + np.exp(-logits))).mean(axis=(1, 2, 3))
+            return p_real(cfg, d([a / 127.5 - 1.0, images / 127.5 - 1.0], training=False)).mean(axis=(1, 2, 3))
 
         real, fake = verdicts(b), verdicts(f)
         return float(((real > 0.5).sum() + (fake < 0.5).sum()) / (len(real) + len(fake))), real, fake
@@ -131,12 +131,12 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
         i = rng.integers(0, len(sketches), BATCH)
         flip = rng.random() < 0.5
         batch = [x[i][:, :, ::-1] if flip else x[i] for x in (sketches, photos, fakes)]
-        loss, p_real, p_fake = (float(v) for v in step(*batch, tf.constant([done, 0])))
+        loss, p_photos, p_fake = (float(v) for v in step(*batch, tf.constant([done, 0])))
         if done % 100 == 0:
             accuracy, real, fake = scored(val)
             if accuracy + (real.mean() - fake.mean()) / 10 > best[0]:
                 best = (accuracy + (real.mean() - fake.mean()) / 10, done, d.get_weights())
-            log(f"step {done}: loss {loss:.3f}, P(real) of photos {p_real:.2f}, of generated {p_fake:.2f}; "
+            log(f"step {done}: loss {loss:.3f}, P(real) of photos {p_photos:.2f}, of generated {p_fake:.2f}; "
                 f"validation accuracy {accuracy:.2f}, P(real) {real.mean():.2f} vs {fake.mean():.2f}")  # fmt: skip
     seconds = time.monotonic() - start
     if best[2] is not None:

@@ -232,6 +232,13 @@ def discriminator_accuracy(folder, real: np.ndarray, fake: np.ndarray, labels=No
 
     p_true = probs(real, labels[0] if labels else None)
     p_fake = probs(fake, labels[1] if labels else None)
+    return {**verdict_summary(p_true, p_fake), "images": [len(real), len(fake)]}
+
+
+def verdict_summary(p_true: np.ndarray, p_fake: np.ndarray) -> dict:
+    """What metrics.json records of a discriminator's P(real) for real (``p_true``) and generated
+    (``p_fake``) images or patches: the share of each it judges right (above 0.5 for real, below
+    for generated), their mean, and the mean P(real) of each."""
     right_real, right_fake = float((p_true > 0.5).mean()), float((p_fake < 0.5).mean())
     return {
         "accuracy": round((right_real + right_fake) / 2, 4),
@@ -239,5 +246,4 @@ def discriminator_accuracy(folder, real: np.ndarray, fake: np.ndarray, labels=No
         "generated_judged_generated": round(right_fake, 4),
         "mean_p_real_of_real": round(float(p_true.mean()), 4),
         "mean_p_real_of_generated": round(float(p_fake.mean()), 4),
-        "images": [len(real), len(fake)],
     }

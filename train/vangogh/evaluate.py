@@ -8,7 +8,15 @@ from pathlib import Path
 import numpy as np
 
 from train import runs_dir
-from train.metrics import _grey_edges, frechet, mean_grams, ssim_grey, style_distance, vgg_features
+from train.metrics import (
+    _grey_edges,
+    frechet,
+    mean_grams,
+    ssim_grey,
+    style_distance,
+    verdict_summary,
+    vgg_features,
+)
 
 
 def _generators(folder: Path):
@@ -64,13 +72,11 @@ def _discriminator(folder: Path, g_ab, images: dict) -> dict | None:
     fake = [patches(generated(sized(a))) for a in images["photos"]]
     r, f = np.concatenate(real), np.concatenate(fake)
     auc = float((r[:, None] > f[None]).mean() + 0.5 * (r[:, None] == f[None]).mean())
-    right_real, right_fake = float((r > 0.5).mean()), float((f < 0.5).mean())
     starry = [float(p.mean()) for p, t in zip(real, images["titles"]) if "Starry" in t]
     return {
-        "accuracy": round((right_real + right_fake) / 2, 4),
-        "real_judged_real": round(right_real, 4),
-        "generated_judged_generated": round(right_fake, 4),
+        **verdict_summary(r, f),
         "auc_real_vs_generated": round(auc, 4),
+        # means of the images' means (each image counts once, whatever its size)
         "mean_p_real_of_real": round(float(np.mean([p.mean() for p in real])), 4),
         "mean_p_real_of_photos": round(float(np.mean([p.mean() for p in photos])), 4),
         "mean_p_real_of_generated": round(float(np.mean([p.mean() for p in fake])), 4),
