@@ -231,6 +231,16 @@ def discriminator_note(key: str):
              "for real ones, {fake:.2f} for the generator's.", **values)  # fmt: skip
 
 
+def _judge_intro(key: str, lesson: str) -> bool:
+    """The start of a "What the discriminator sees" accordion: ``lesson`` (English) for a student, and
+    whether the weights ship a discriminator (a sentence says so when they do not)."""
+    gr.Markdown(t(lesson), elem_classes="note")
+    if not weights.has_discriminator(key):
+        gr.Markdown(t("These weights ship no discriminator, so there is nothing to judge with."), elem_classes="note")
+        return False
+    return True
+
+
 def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, judge_image, image_inputs: list) -> None:
     """The "What the discriminator sees" accordion of a generator tab: ``lesson`` (English) for a
     student; a button that judges the generator's own grid (``judge_grid`` on ``grid_inputs``, the
@@ -238,11 +248,7 @@ def discriminator_view(key: str, lesson: str, judge_grid, grid_inputs: list, jud
     both show the verdicts laid over the images and their mean P(real). API: ``judge_<...>`` names
     of the two functions."""
     with gr.Accordion(t("What the discriminator sees"), open=False):
-        gr.Markdown(t(lesson), elem_classes="note")
-        if not weights.has_discriminator(key):
-            gr.Markdown(
-                t("These weights ship no discriminator, so there is nothing to judge with."), elem_classes="note"
-            )
+        if not _judge_intro(key, lesson):
             return
         if note := discriminator_note(key):
             gr.Markdown(note, elem_classes="note")
@@ -269,10 +275,7 @@ def patch_map_view(key: str, lesson: str, judge, words: tuple[str, str, str, str
     upload's label, the button's, and the labels of the two means. API: ``judge.__name__``."""
     upload_label, button, mine_label, theirs_label = words
     with gr.Accordion(t("What the discriminator sees"), open=False):
-        gr.Markdown(t(lesson), elem_classes="note")
-        if not weights.has_discriminator(key):
-            gr.Markdown(t("These weights ship no discriminator, so there is nothing to judge with."),
-                        elem_classes="note")  # fmt: skip
+        if not _judge_intro(key, lesson):
             return
         with gr.Row():
             with gr.Column(scale=1):

@@ -83,15 +83,16 @@ def build() -> None:
     compare_btn.click(compare_methods, [photo], [sheet, times], api_name="compare_methods", **STYLE)
     words = ("A photo or a painting", "Judge it and its painting", "Mean P(real) of your image",
              "Mean P(real) of the generator's painting")  # fmt: skip
-    shown = [weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg", *examples[:1]]
-    widgets.patch_map_view("vangogh", PATCHES, ganapp.judge_van_gogh, words, shown,
+    starry = weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg"
+    widgets.patch_map_view("vangogh", PATCHES, ganapp.judge_van_gogh, words, [starry, *examples[:1]],
                            "A van Gogh painting and a photo (click to judge)")  # fmt: skip
-    the_way_back()
+    the_way_back(examples[:2], starry)
     widgets.how_it_was_trained("vangogh")
 
 
-def the_way_back() -> None:
-    """The "The way back" accordion: the round trip of an upload, its loss terms, and a painting as a photo."""
+def the_way_back(photos: list, starry) -> None:
+    """The "The way back" accordion: the round trip of an upload (``photos`` to click), its loss terms, and a
+    painting as a photo (*The Starry Night*, ``starry``, to click)."""
     with gr.Accordion(t("The way back: photo -> painting -> photo"), open=False):
         if not weights.ships("vangogh", weights.INVERSE):
             gr.Markdown(t("These weights ship no generator of the way back (painting -> photo)."),
@@ -109,8 +110,7 @@ def the_way_back() -> None:
                                            ("identity", "Identity (x1)"), ("psnr", "PSNR (dB)"))]  # fmt: skip
         gr.Markdown(t(TERMS), elem_classes="note")
         trip = user_errors(ganapp.round_trip)
-        examples = sorted((weights.WEIGHTS_DIR / "vangogh" / "examples").glob("*.jpg"))[:2]
-        widgets.examples([[str(p)] for p in examples], [image], [sheet, *numbers], trip,
+        widgets.examples([[str(p)] for p in photos], [image], [sheet, *numbers], trip,
                          "Held-out photos (click for the round trip)")  # fmt: skip
         gr.Markdown(t(BACKWARDS), elem_classes="note")
         with gr.Row():
@@ -118,7 +118,6 @@ def the_way_back() -> None:
             photo = gr.Image(label=t("As a photo"), height=300, format="png", interactive=False,
                              elem_id="vangogh-back-out")  # fmt: skip
         back = gr.Button(t("Turn it into a photo"))
-        starry = weights.WEIGHTS_DIR / "style" / "presets" / "starry_night.jpg"
         if starry.is_file():
             widgets.examples([[str(starry)]], [painting], photo, user_errors(ganapp.painting_to_photo),
                              "A van Gogh painting (click to turn it into a photo)")  # fmt: skip
