@@ -13,7 +13,7 @@ from ganapp.checks import check_int
 from ganapp.errors import WeightsUnavailable
 
 PAINTING = "starry_night"  # the gallery painting the two style methods get
-GATYS_STEPS = 20  # L-BFGS iterations per scale: a short run, tens of seconds at 256 px on 2 cores
+GATYS_STEPS = 20  # network passes per scale, from the photo: a short run, seconds at 256 px on 2 cores
 WHY = (
     "The CycleGAN learned van Gogh's look from a collection of his paintings and applies it in one pass; "
     "fast style also works in one pass, but from a single painting's style statistics, which a network "

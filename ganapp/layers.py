@@ -80,6 +80,17 @@ class NoiseInjection(layers.Layer):
         return {**super().get_config(), "seed": self.seed}
 
 
+@keras.saving.register_keras_serializable(package="ganapp")
+class SpreadCode(layers.Layer):
+    """[x (N, H, W, C), code (N, D)] -> (N, H, W, D): the code at every pixel of x's grid, to be
+    concatenated to x (BicycleGAN's latent code given to every level of the generator)."""
+
+    def call(self, inputs):
+        x, code = inputs
+        s = ops.shape(x)
+        return ops.broadcast_to(ops.cast(code, x.dtype)[:, None, None, :], (s[0], s[1], s[2], ops.shape(code)[-1]))
+
+
 def gan_init() -> keras.initializers.Initializer:
     """N(0, 0.02) kernels (DCGAN, pix2pix, CycleGAN). A new instance for every layer: in Keras 3
     an unseeded initializer draws its seed once, when it is made, so one instance shared by

@@ -76,7 +76,7 @@ def test_style_tab(page):
     wait_for_output(page, "style-out", timeout=60_000)
     page.screenshot(path=SHOTS / "1_style_fast.png", full_page=True)
     set_slider(page, "Output size (long side, px)", 128)
-    set_slider(page, "Steps (L-BFGS iterations per scale)", 10)
+    set_slider(page, "Steps below full size (network passes per scale)", 10)
     page.get_by_role("button", name="Stylise (Gatys)").click()
     page.wait_for_selector("text=done", timeout=120_000)
     page.screenshot(path=SHOTS / "1_style_result.png", full_page=True)

@@ -319,10 +319,10 @@ def test_low_res_epochs_train_the_same_weights_at_half_size(pairs):
     task.load_data()
     task.build()
     for epoch, side in ((0, 64), (1, 128)):
-        sketch, photo = next(iter(task.dataset(epoch)))
-        assert sketch.shape == photo.shape == (1, side, side, 3)
+        sketch, photo, code = next(iter(task.dataset(epoch)))
+        assert sketch.shape == photo.shape == (1, side, side, 3) and code.shape == (1, 0)  # no colour code
         before = task.g.get_weights()
-        task.train_step((sketch, photo), epoch, 0)
+        task.train_step((sketch, photo, code), epoch, 0)
         assert not all(np.array_equal(a, b) for a, b in zip(before, task.g.get_weights()))
     assert task.sample_images().shape[1:] == (128, 128, 3)  # samples (and export) at full size
     with pytest.raises(ValueError, match="vgg16_hed"):  # the U-Net's depth depends on its input size
@@ -384,7 +384,7 @@ def test_pretraining_pairs_join_the_first_epochs_only(pairs, tmp_path):
     assert [c["file"] for c in credits] == [f"{pairs.name}/train/0.png", "more/train/0.png"]
 
     def flat(epoch):  # how many of the epoch's photos are the extra flat ones
-        return sum(int(np.ptp(photo.numpy()) == 0) for _, photo in task.dataset(epoch))
+        return sum(int(np.ptp(photo.numpy()) == 0) for _, photo, _ in task.dataset(epoch))
 
     assert [len(list(task.dataset(e))) for e in (0, 2)] == [4, 4]
     assert flat(0) + flat(1) > 0 and flat(2) == flat(3) == 0
@@ -545,3 +545,42 @@ def test_bilinear_upsampling_and_decoder_noise_fixed_at_inference(tmp_path):
     again = pix2pix.build_generator(cfg)
     again.load_weights(tmp_path / "g.weights.h5")
     assert np.allclose(np.asarray(again(sketch, training=False)), fixed, atol=1e-5)
+
+
+def test_colour_code_is_the_photo_s_colours_by_brightness():
+    from ganapp.models.pix2pix.code import colour_code, seeded_code, swatch
+
+    flat = colour_code(Image.new("RGB", (50, 30), (200, 100, 50)), 3)
+    np.testing.assert_allclose(flat, np.tile(np.array([200, 100, 50]) / 127.5 - 1, 3), atol=1e-6)
+    sky_over_brick = np.zeros((64, 64, 3), np.uint8)
+    sky_over_brick[:32] = (150, 200, 255)  # bright
+    sky_over_brick[32:] = (140, 60, 40)  # dark
+    code = colour_code(sky_over_brick, 2).reshape(2, 3)
+    np.testing.assert_allclose((code + 1) * 127.5, [(140, 60, 40), (150, 200, 255)], atol=0.01)  # darkest first
+    bank = np.stack([colour_code(house(), 2), code.ravel()])
+    drawn = seeded_code(7, bank)
+    assert np.array_equal(drawn, seeded_code(7, bank)) and not np.array_equal(drawn, seeded_code(8, bank))
+    assert bank.min(0).min() - 1e-6 <= drawn.min() and drawn.max() <= bank.max() + 1e-6  # between the two
+    assert swatch(code).size == (64, 32)
+
+
+def test_a_colour_code_reaches_every_decoder_level_and_comes_from_the_photo(pairs):
+    import dataclasses
+
+    from ganapp.models.pix2pix.code import colour_code
+    from train.pix2pix.task import Pix2PixTask, Pix2PixTrainConfig
+
+    cfg = dataclasses.replace(TINY, code_colours=2)
+    g = pix2pix.build_generator(cfg)
+    assert [i.shape for i in g.inputs] == [(None, 32, 32, 3), (None, 6)]
+    sketch = np.zeros((1, 32, 32, 3), np.float32)
+    dark, light = np.full((1, 6), -0.8, np.float32), np.full((1, 6), 0.8, np.float32)
+    assert np.abs(np.asarray(g([sketch, dark])) - np.asarray(g([sketch, light]))).mean() > 1e-3
+    task = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36), cfg)
+    task.load_data()
+    task.build()
+    sketches, photos, codes = next(iter(task.dataset(0)))
+    photo = np.round((photos.numpy()[0] + 1) * 127.5).astype(np.uint8)
+    np.testing.assert_allclose(codes.numpy()[0], colour_code(photo, 2), atol=0.02)  # the very photo to draw
+    assert task.codes.shape == (4, 6) and task.sample_images().shape[0] == 4 * 4  # + a seeded code's column
+    task.train_step((sketches, photos, codes), 0, 0)

@@ -93,11 +93,61 @@ def test_work_per_request_is_capped_before_anything_runs():
 
     with pytest.raises(ganapp.InputError, match=r"at 1024 px, use at most \d+ steps"):
         next(ganapp.style_transfer(None, None, steps=300, max_size=1024))
-    check_style_work(512, 40, warm_start=True)  # the cap itself is allowed
-    with pytest.raises(ganapp.InputError, match="at 512 px, use at most 40 steps"):
-        check_style_work(512, 41, warm_start=True)
+    check_style_work(512, 160, 0, warm_start=True)  # the cap itself: 160 passes at half size ...
+    check_style_work(512, 0, 40, warm_start=True)  # ... or 40 at full size
+    with pytest.raises(ganapp.InputError, match="at 512 px, use at most 32 steps"):
+        check_style_work(512, 33, 33, warm_start=True)
     with pytest.raises(ganapp.InputError, match="at 512 px, use at most 30 steps"):
-        check_style_work(512, 31, warm_start=False)  # coarse scales count too
+        check_style_work(512, 31, 31, warm_start=False)  # from the photo the 128 px scale counts too
+
+
+def test_a_coarse_stage_keeps_the_stylisation_detail():
+    """From a stylisation, a scale starts from the coarser result plus the stylisation's finer
+    detail: a coarse stage that changed nothing gives the stylisation back, not a blurred copy."""
+    import tensorflow as tf
+
+    base = np.random.default_rng(0).uniform(0.2, 0.8, (1, 64, 64, 3)).astype(np.float32)
+    coarse = tf.image.resize(base, (32, 32), antialias=True).numpy()
+    np.testing.assert_allclose(st._start(coarse, base, base.shape), base, atol=1e-5)
+    blurred = tf.image.resize(coarse, (64, 64), method="bilinear").numpy()  # what upsampling alone gives
+    assert np.abs(blurred - base).mean() > 0.05
+
+
+def _quadratic(calls, offset):
+    """loss_and_grad of an ill-conditioned quadratic + ``offset``, counting its calls."""
+    import tensorflow as tf
+
+    target = np.full((1, 8, 8, 3), 0.3, np.float32)
+    scale = np.geomspace(1, 1e4, target.size, dtype=np.float32).reshape(target.shape)
+
+    def loss_and_grad(x, *_):
+        calls.append(1)
+        d = x - target
+        return tf.reduce_sum(scale * d * d) + offset, 2 * scale * d
+
+    return loss_and_grad, target
+
+
+def test_a_scale_stops_when_its_loss_flattens():
+    import threading
+
+    calls = []
+    fn, target = _quadratic(calls, 1e9)  # every iteration moves the loss by far less than FLAT_TOL
+    start = np.full(target.shape, 0.9, np.float32)
+    x, loss, iterations = st._optimise_scale(fn, (target, None, None), start, (None, None), 50,
+                                             threading.Event(), lambda *a: None, 1.0)  # fmt: skip
+    assert iterations == st.FLAT_WINDOW + 1 and len(calls) < 50
+
+
+def test_a_scale_budget_counts_network_passes():
+    import threading
+
+    calls = []
+    fn, target = _quadratic(calls, 0.0)
+    start = np.full(target.shape, 0.9, np.float32)
+    x, loss, iterations = st._optimise_scale(fn, (target, None, None), start, (None, None), 5,
+                                             threading.Event(), lambda *a: None, 1.0)  # fmt: skip
+    assert len(calls) <= 5 and 0.0 <= x.min() and x.max() <= 1.0
 
 
 def test_offline_vgg16_weights_are_the_hed_file(net):

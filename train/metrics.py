@@ -84,16 +84,16 @@ def resized(images: np.ndarray, size: int) -> np.ndarray:
     return np.stack([np.asarray(Image.fromarray(x).resize((size, size), Image.LANCZOS)) for x in images])
 
 
-def translate(model, images: np.ndarray, batch: int = 8) -> np.ndarray:
-    """An image-to-image generator's uint8 outputs for uint8 inputs, in inference mode."""
+def translate(model, images: np.ndarray, batch: int = 8, codes: np.ndarray | None = None) -> np.ndarray:
+    """An image-to-image generator's uint8 outputs for uint8 inputs, in inference mode; ``codes``
+    (N, D) float32: a second input, one row per image (the sketch model's colour codes)."""
     from ganapp.imaging import pm1_to_uint8
 
-    return np.concatenate(
-        [
-            pm1_to_uint8(model(images[i : i + batch].astype(np.float32) / 127.5 - 1.0, training=False))
-            for i in range(0, len(images), batch)
-        ]
-    )
+    def run(i):
+        x = images[i : i + batch].astype(np.float32) / 127.5 - 1.0
+        return pm1_to_uint8(model(x if codes is None else [x, codes[i : i + batch]], training=False))
+
+    return np.concatenate([run(i) for i in range(0, len(images), batch)])
 
 
 def pair_scores(pred: np.ndarray, target: np.ndarray) -> dict:

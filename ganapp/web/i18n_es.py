@@ -60,12 +60,19 @@ ES: dict[str, str] = {
     "para usarlo como estilo; dominio público, ver weights/style/presets)",
     "Examples (click to load)": "Ejemplos (pulsa para cargar)",
     "**Gatys** · optimise the pixels (slow, live)": "**Gatys** · optimiza los píxeles (lento, en directo)",
-    "One request does at most the work of {cap} iterations at 512 px (e.g. 160 steps at 256 px).": "Una petición "
-    "hace como mucho el trabajo de {cap} iteraciones a 512 px (p. ej. 160 pasos a 256 px).",
+    "One request does at most the work of {cap} network passes at 512 px; a pass at half size costs a quarter.": (
+        "Una petición hace como mucho el trabajo de {cap} pasadas de la red a 512 px; una pasada a la mitad de "
+        "tamaño cuesta la cuarta parte."
+    ),
     "Content weight": "Peso del contenido",
     "Style weight": "Peso del estilo",
     "Total-variation weight (smoothness)": "Peso de variación total (suavidad)",
-    "Steps (L-BFGS iterations per scale)": "Pasos (iteraciones de L-BFGS por escala)",
+    "Steps below full size (network passes per scale)": (
+        "Pasos por debajo del tamaño completo (pasadas de la red por escala)"
+    ),
+    "Steps at full size (from the photo: at least the steps above)": (
+        "Pasos a tamaño completo (desde la foto: al menos los pasos de arriba)"
+    ),
     "Start from the fast result": "Partir del resultado rápido",
     "Stylise (Gatys)": "Estilizar (Gatys)",
     "**⚡ Fast** · one pass of Magenta's network": "**⚡ Rápido** · una pasada de la red de Magenta",

@@ -105,6 +105,8 @@ class Pix2PixTask(GANTask):
 
         self.a, self.b = fit_to(a), fit_to(b)
         self.n_own = len(self.a)  # an epoch is this many steps, also while it draws from pretrain_data
+        # the training photos' colour codes, from which a seed draws one at inference (exported)
+        self.codes = np.stack([self.code_of(x) for x in self.b[: self.n_own]])
         if train_cfg.pretrain_data and train_cfg.pretrain_epochs:
             more = load_pairs(Path(train_cfg.pretrain_data) / "train", train_cfg.direction)
             self.a, self.b = np.concatenate([self.a, fit_to(more[0])]), np.concatenate([self.b, fit_to(more[1])])
@@ -125,7 +127,7 @@ class Pix2PixTask(GANTask):
         self.sources = [root / "sources.json"]
         if len(self.a) > self.n_own:
             self.sources.append(Path(train_cfg.pretrain_data) / "sources.json")
-        self.grid_cols = 3
+        self.grid_cols = 4 if model_cfg.code_colours else 3
         if train_cfg.low_res_epochs and model_cfg.encoder == "unet":
             raise ValueError("low_res_epochs needs the vgg16_hed encoder: the U-Net's depth follows the image size.")
 
@@ -179,6 +181,17 @@ class Pix2PixTask(GANTask):
             inp = keras.Input((None, None, 3))
             self.vgg_loss_net = keras.Model(inp, feats(VGGInput()(inp)))
 
+    def code_of(self, photo: np.ndarray) -> np.ndarray:
+        """float32 (3 x code_colours,): a uint8 photo's colour code (empty without codes)."""
+        from ganapp.models.pix2pix.code import colour_code
+
+        n = self.model_cfg.code_colours
+        return colour_code(photo, n) if n else np.zeros(0, np.float32)
+
+    def g_inputs(self, sketch, code):
+        """The generator's inputs: the sketch, with its colour code when the model takes one."""
+        return [sketch, code] if self.model_cfg.code_colours else sketch
+
     def phase(self, epoch):
         if not self.enc_vars:
             return ""
@@ -203,7 +216,7 @@ class Pix2PixTask(GANTask):
         rng = np.random.default_rng([t.seed, epoch])
         pool = len(self.a) if epoch < t.pretrain_epochs else self.n_own  # pretraining epochs draw from both sets
         perm = rng.permutation(pool)[: self.n_own]
-        a, b = [], []
+        a, b, codes = [], [], []
         for i in perm:  # the same crop and flip for both sides of a pair
             c = full if not t.zoom else int(rng.integers(int(full * (1 - t.zoom)), min(t.jitter, int(1.1 * full)) + 1))
             y, x = rng.integers(0, t.jitter - c + 1, 2)
@@ -217,8 +230,11 @@ class Pix2PixTask(GANTask):
                 pa, pb = pa[:, ::-1], pb[:, ::-1]
             a.append(pa)
             b.append(pb)
-        ds = tf.data.Dataset.from_tensor_slices((np.stack(a), np.stack(b))).batch(t.batch_size, drop_remainder=True)
-        return ds.map(lambda x, y: (tf.cast(x, tf.float32) / 127.5 - 1.0, tf.cast(y, tf.float32) / 127.5 - 1.0))
+            codes.append(self.code_of(pb))  # the code of the very photo the generator is to draw
+        ds = tf.data.Dataset.from_tensor_slices((np.stack(a), np.stack(b), np.stack(codes)))
+        return ds.batch(t.batch_size, drop_remainder=True).map(
+            lambda x, y, c: (tf.cast(x, tf.float32) / 127.5 - 1.0, tf.cast(y, tf.float32) / 127.5 - 1.0, c)
+        )
 
     @staticmethod
     def draw_seed(seed, salt: int):
@@ -246,7 +262,7 @@ class Pix2PixTask(GANTask):
         import tensorflow as tf
 
         t = self.train_cfg
-        sketch, photo = batch
+        sketch, photo, code = batch
 
         def bce(logits, target):
             per = tf.reduce_mean(
@@ -270,15 +286,18 @@ class Pix2PixTask(GANTask):
         finetune = self.current_phase == "finetune"
         g_vars = self.dec_vars + (self.enc_vars if finetune else [])
         with tf.GradientTape() as gt, tf.GradientTape() as dt:
-            fake = self.g(sketch, training=True)
+            fake = self.g(self.g_inputs(sketch, code), training=True)
             real_view, fake_view = self.d_view(sketch, photo, seed, 1), self.d_view(sketch, fake, seed, 2)
-            *real_feats, d_real = self.d_feats(real_view, training=True)
-            *fake_feats, d_fake = self.d_feats(fake_view, training=True)
+            # real and generated pairs in one batch: in separate ones the discriminator's batch
+            # norm could tell them apart by their batch's statistics instead of by their look
+            n = tf.shape(fake)[0]
+            *d_feats, d_out = self.d_feats([tf.concat(v, 0) for v in zip(real_view, fake_view)], training=True)
+            real_feats, fake_feats = [f[:n] for f in d_feats], [f[n:] for f in d_feats]
+            d_real, d_fake = d_out[:n], d_out[n:]
             adv = bce(d_fake, 1.0)
             d_loss = 0.5 * (bce(d_real, 1.0) + bce(d_fake, 0.0))
             extra = {}
             if self.d_feat is not None:  # the same augmented images, without the sketch
-                n = tf.shape(fake)[0]
                 pair = tf.concat([real_view[1], fake_view[1]], 0)
                 if t.feature_disc_rescale:
                     pair = random_rescale(pair, t.feature_disc_rescale, self.draw_seed(seed, 3))
@@ -318,15 +337,26 @@ class Pix2PixTask(GANTask):
         if self.g_ema is not self.g:
             ema_update(self.g_ema, self.g, step, self.train_cfg.ema_decay)
 
+    def own_codes(self, photos: np.ndarray):
+        """(N, D) codes of uint8 photos, or None when the model takes no code."""
+        return np.stack([self.code_of(p) for p in photos]) if self.model_cfg.code_colours else None
+
     def sample_images(self):
-        y = translate(self.g_ema, self.test_a)
-        return np.stack([im for trio in zip(self.test_a, y, self.test_b) for im in trio])
+        """Rows of sketch | building [| building of a seed's code] | photo; the first building has
+        the photo's own colour code."""
+        columns = [self.test_a, translate(self.g_ema, self.test_a, codes=self.own_codes(self.test_b))]
+        if self.model_cfg.code_colours:
+            from ganapp.models.pix2pix.code import seeded_code
+
+            drawn = np.stack([seeded_code(i, self.codes) for i in range(len(self.test_a))])
+            columns.append(translate(self.g_ema, self.test_a, codes=drawn))
+        return np.stack([im for row in zip(*columns, self.test_b) for im in row])
 
     def validate(self):
         if self.val is None:
             return {}
         a, b = self.val
-        return photo_scores(translate(self.g_ema, a), b)
+        return photo_scores(translate(self.g_ema, a, codes=self.own_codes(b)), b)
 
     def best_model(self):
         return self.g_ema
@@ -372,7 +402,7 @@ class Pix2PixTask(GANTask):
             run,
             out,
             self.g_ema,
-            make_grid(self.sample_images(), cols=3),
+            make_grid(self.sample_images(), cols=self.grid_cols),
             note,
             self.n_own,
             credits=self.sources,
@@ -382,6 +412,10 @@ class Pix2PixTask(GANTask):
         examples.mkdir(exist_ok=True)
         for i, arr in enumerate(self.test_a[:3]):
             Image.fromarray(arr).save(examples / f"heldout_{i}.png")
+        if self.model_cfg.code_colours:
+            from ganapp.models.pix2pix.code import CODES
+
+            np.savez(out / CODES, codes=self.codes)
 
 
 def options(argv=None):

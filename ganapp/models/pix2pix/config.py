@@ -37,3 +37,7 @@ class Pix2PixConfig:
     # vgg16_hed: a learnt amount of Gaussian noise after each decoder level's mixing convolution
     # (ganapp.layers.NoiseInjection; a fixed map at inference)
     noise: bool = False
+    # > 0: the generator also takes a colour code, this many colours of a photo (BicycleGAN's idea,
+    # Zhu et al. 2017: a line sketch holds no colour, so one sketch has many right answers and a
+    # code picks one; ganapp.models.pix2pix.code), given to every decoder level
+    code_colours: int = 0

@@ -17,15 +17,27 @@ import math
 import keras
 from keras import layers
 
-from ganapp.layers import NoiseInjection, VGGInput, batch_norm, down, gan_init, patch_discriminator, up, upsample_conv
+from ganapp.layers import (
+    NoiseInjection,
+    SpreadCode,
+    VGGInput,
+    batch_norm,
+    down,
+    gan_init,
+    patch_discriminator,
+    up,
+    upsample_conv,
+)
 from ganapp.models.pix2pix.config import Pix2PixConfig
 
 VGG16_BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3))  # (width, convs) of the blocks the encoder keeps
 
 
 def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
-    """sketch (N, S, S, C) in [-1, 1] -> photo (N, S, S, C) in [-1, 1]; S a power of two.
-    ``any_size`` (vgg16_hed): inputs of any multiple of 64 px, e.g. half-size training steps."""
+    """sketch (N, S, S, C) in [-1, 1] -> photo (N, S, S, C) in [-1, 1]; S a power of two. With
+    ``cfg.code_colours`` the inputs are [sketch, code (N, 3 x code_colours) in [-1, 1]], the code
+    concatenated to every decoder level. ``any_size`` (vgg16_hed): inputs of any multiple of 64 px,
+    e.g. half-size training steps."""
     levels = int(math.log2(cfg.image_size))
     if 2**levels != cfg.image_size:
         raise ValueError("pix2pix image_size must be a power of two.")
@@ -42,7 +54,10 @@ def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
     x, skips, widths = encoders[cfg.encoder](inp, cfg, levels)
     resize = modes[cfg.upsample]
     vgg = cfg.encoder == "vgg16_hed"
+    code = keras.Input((3 * cfg.code_colours,), name="code") if cfg.code_colours else None
     for i, (f, skip) in enumerate(zip(widths, skips)):  # coarsest first, up to S/2 (or S, VGG)
+        if code is not None:
+            x = layers.Concatenate()([x, SpreadCode()([x, code])])
         x = up(x, f, dropout=cfg.dropout if i < 3 else 0.0, resize=resize, per_image=cfg.per_image_norm)
         x = layers.Concatenate()([x, skip])
         if vgg:  # mix the pretrained features in before they reach the next level or the pixels
@@ -58,7 +73,7 @@ def build_generator(cfg: Pix2PixConfig, any_size: bool = False) -> keras.Model:
     else:  # the last skip is already at full size
         x = layers.Conv2D(cfg.channels, 3, padding="same", kernel_initializer="glorot_uniform")(x)
     out = layers.Activation("tanh", dtype="float32")(x)
-    return keras.Model(inp, out, name="generator")
+    return keras.Model(inp if code is None else [inp, code], out, name="generator")
 
 
 def _unet_encoder(inp, cfg: Pix2PixConfig, levels: int):

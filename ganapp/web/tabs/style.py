@@ -63,14 +63,17 @@ def gatys_controls() -> dict:
     fn = stylise.style_transfer
     gr.Markdown(t("**Gatys** · optimise the pixels (slow, live)"), elem_classes="note")
     cap = t(
-        "One request does at most the work of {cap} iterations at 512 px (e.g. 160 steps at 256 px).",
+        "One request does at most the work of {cap} network passes at 512 px; a pass at half size costs a quarter.",
         cap=stylise.STYLE_CAP_ITERATIONS_AT_512,
     )
     controls = dict(
         content_weight=slider(fn, "content_weight", stylise.CONTENT_WEIGHT, "Content weight"),
         style_weight=slider(fn, "style_weight", stylise.STYLE_WEIGHT, "Style weight"),
         tv_weight=slider(fn, "tv_weight", stylise.TV_WEIGHT, "Total-variation weight (smoothness)"),
-        steps=slider(fn, "steps", stylise.STEPS, "Steps (L-BFGS iterations per scale)", info=cap),
+        steps=slider(fn, "steps", stylise.STEPS, "Steps below full size (network passes per scale)", info=cap),
+        final_steps=slider(
+            fn, "final_steps", stylise.FINAL_STEPS, "Steps at full size (from the photo: at least the steps above)"
+        ),
         max_size=slider(fn, "max_size", OUTPUT_SIZE, "Output size (long side, px)"),
         warm_start=gr.Checkbox(value=widgets.default(fn, "warm_start"), label=t("Start from the fast result")),
     )
@@ -104,7 +107,7 @@ def build() -> None:
             gatys = gatys_controls()
     style_examples(content, style, result)
 
-    names = ("content_weight", "style_weight", "tv_weight", "steps", "max_size", "warm_start")
+    names = ("content_weight", "style_weight", "tv_weight", "steps", "max_size", "warm_start", "final_steps")
     inputs = [content, style, *(gatys[n] for n in names)]
     ev = gatys["run"].click(user_errors(ganapp.style_transfer), inputs, [result, status], api_name="stylise_ui",
                             api_visibility="private", **STYLE)  # fmt: skip
