@@ -13,6 +13,8 @@ import time
 import zlib
 from pathlib import Path
 
+import ganapp.web.webrtc  # noqa: F401  (first: it loads aiortc, which must come before TensorFlow)
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("GANAPP_STYLE_NET", "vgg16-hed")  # tests never try the VGG19 download
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

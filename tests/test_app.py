@@ -50,6 +50,7 @@ def test_page_and_api_names(client, server):
         "steps",
         "max_size",
         "warm_start",
+        "final_steps",
     ]
     params = endpoints["/fast_style_transfer"]
     assert [p["parameter_name"] for p in params["parameters"]] == ["content", "style", "max_size", "strength"]

@@ -257,11 +257,30 @@ def test_play_with_latents_styles_and_methods(page):
 
 
 def test_live_webcam_paints_changing_frames(page):
-    """Chromium's fake camera streams into the van Gogh tab's live webcam: painted frames arrive and change."""
+    """Chromium's fake camera in the van Gogh tab's live webcam: over WebRTC painted video plays at the live
+    size; through the streaming fallback painted frames arrive and change."""
     open_tab(page, "Van Gogh")
     if page.get_by_text("No weights yet").count():
         pytest.skip("no van Gogh weights in this checkout")
     page.locator("button:visible", has_text="Live webcam").click()
+    page.locator("#vangogh-webrtc .live-start").click()
+    page.wait_for_function("document.querySelector('#vangogh-webrtc video').readyState >= 2", timeout=60_000)
+    shown, width = page.evaluate(
+        """async () => {
+          const video = document.querySelector('#vangogh-webrtc video'), end = performance.now() + 20000;
+          let n = 0;
+          await new Promise((done) => {  // three new painted frames shown (or 20 s gone)
+            const seen = (now) => { n++; if (n < 4 && now < end) video.requestVideoFrameCallback(seen); else done(); };
+            video.requestVideoFrameCallback(seen);
+          });
+          return [n, video.videoWidth];
+        }"""
+    )
+    page.locator("#vangogh-webrtc").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "2_vangogh_live_webrtc.png", full_page=True)
+    assert shown >= 4 and width == 256, (shown, width)  # painted frames kept coming, at the live size
+    page.locator("#vangogh-webrtc .live-stop").click()
+    assert page.locator("#vangogh-webrtc video").evaluate("v => v.srcObject") is None
     page.locator("#vangogh-cam").get_by_text("Click to Access Webcam").click()
     page.locator("#vangogh-cam button[aria-label='capture photo']").click(timeout=20_000)  # start streaming
     page.wait_for_selector("#vangogh-live img", timeout=60_000)

@@ -9,7 +9,7 @@ import os
 import gradio as gr
 from fastapi import FastAPI
 
-from ganapp.web import i18n, server
+from ganapp.web import i18n, server, webrtc
 from ganapp.web.i18n import t
 from ganapp.web.tabs import tabs
 
@@ -48,8 +48,10 @@ def build_app(demo: gr.Blocks | None = None) -> FastAPI:
     """The PNG routes (ganapp.web.server) with the Gradio UI and API mounted at /, hardened for a
     public server (ganapp.web.server.harden)."""
     demo = demo or build_demo()
+    routes = server.png_routes()
+    webrtc.add_routes(routes)
     app = gr.mount_gradio_app(
-        server.png_routes(),
+        routes,
         demo,
         path="/",
         max_file_size=MAX_FILE_SIZE,

@@ -28,9 +28,31 @@ ES: dict[str, str] = {
     "not kept.": "Sin evolución animada: estos pesos se exportaron antes de que el entrenador la guardara, y las "
     "muestras por época de su entrenamiento no se conservan.",
     "Live webcam": "Cámara en directo",
-    "Start the camera: each frame is painted at {size} px as it arrives, for up to {seconds} s at a time (one viewer "
-    "at a time; others wait their turn).": "Enciende la cámara: cada fotograma se pinta a {size} px en cuanto llega, "
-    "hasta {seconds} s seguidos (un espectador a la vez; los demás esperan su turno).",
+    "Start the live view: your camera's frames go to the server as video, each is painted at {size} px and comes "
+    "back as video, for up to {seconds} s at a time (two viewers at once share the painter).": (
+        "Inicia la vista en directo: los fotogramas de tu cámara van al servidor como vídeo, cada uno se pinta a "
+        "{size} px y vuelve como vídeo, hasta {seconds} s seguidos (dos espectadores a la vez comparten el pintor)."
+    ),
+    "If the live view does not start (some networks block WebRTC), this camera works everywhere, at about 5 frames "
+    "a second (one viewer at a time; others wait their turn).": (
+        "Si la vista en directo no arranca (algunas redes bloquean WebRTC), esta cámara funciona en todas partes, a "
+        "unos 5 fotogramas por segundo (un espectador a la vez; los demás esperan su turno)."
+    ),
+    "Start the live view": "Iniciar la vista en directo",
+    "Connecting to the camera and the server…": "Conectando con la cámara y el servidor…",
+    "Live: each camera frame is painted on the server and sent back as video.": (
+        "En directo: cada fotograma de la cámara se pinta en el servidor y vuelve como vídeo."
+    ),
+    "The live view stopped after {seconds} s; start it again to go on.": (
+        "La vista en directo se detuvo tras {seconds} s; iníciala de nuevo para seguir."
+    ),
+    "The connection failed (a network may block WebRTC); use the camera below instead.": (
+        "La conexión falló (puede que la red bloquee WebRTC); usa la cámara de abajo."
+    ),
+    "Choose the painting first.": "Elige primero el cuadro.",
+    "The browser gave no camera (allow it in the address bar), or this page is not on https.": (
+        "El navegador no dio ninguna cámara (permítela en la barra de direcciones), o esta página no usa https."
+    ),
     "Webcam": "Cámara",
     "Painted, live": "Pintado, en directo",
     "Draw": "Dibuja",

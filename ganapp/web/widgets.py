@@ -20,7 +20,7 @@ from ganapp import models, weights
 from ganapp.checks import Range
 from ganapp.errors import GanappError
 from ganapp.web import server
-from ganapp.web.i18n import numbered, t
+from ganapp.web.i18n import numbered, spanish, t
 
 ROOT = Path(__file__).resolve().parent.parent.parent  # a checkout's root: the recipe files, when present
 # Queue pools, so one kind of work never queues behind another, each with its own waiting places
@@ -389,18 +389,116 @@ def neighbours_view(key: str, fn, inputs: list) -> None:
     go.click(server.user_errors(fn), inputs, [sheet, near], api_name=fn.__name__, **LIGHT)
 
 
-LIVE_SIZE = 256  # px, long side of a live frame: >= 4 frames/s on 2 CPU cores (python -m bench.webcam)
+LIVE_SIZE = 256  # px, long side of a live frame: >= 8 frames/s on 2 CPU cores (python -m bench.webcam)
 LIVE_SECONDS = 60  # one viewer streams at most this long at a time (then presses the button again)
 LIVE = dict(concurrency_limit=1, concurrency_id="webcam")  # one stream at a time, its own waiting places
+LIVE_TEXTS = {  # the live view's words, set by its script in the browser's language
+    "start": "Start the live view",
+    "stop": "Stop",
+    "starting": "Connecting to the camera and the server…",
+    "running": "Live: each camera frame is painted on the server and sent back as video.",
+    "ended": "The live view stopped after {seconds} s; start it again to go on.",
+    "failed": "The connection failed (a network may block WebRTC); use the camera below instead.",
+    "need_image": "Choose the painting first.",
+    "no_camera": "The browser gave no camera (allow it in the address bar), or this page is not on https.",
+}
+# the live view's client: the camera as a WebRTC track to POST webrtc/offer (ganapp.web.webrtc), the
+# painted track back into the <video>; the view's images (e.g. the painting) go along as data: URLs
+LIVE_JS = """
+const es = (navigator.language || "en").toLowerCase().startsWith("es");
+const T = es ? props.texts.es : props.texts.en;
+const start = element.querySelector(".live-start"), stopButton = element.querySelector(".live-stop");
+const video = element.querySelector("video"), note = element.querySelector(".live-note");
+start.textContent = T.start; stopButton.textContent = T.stop;
+let pc = null, camera = null, timer = null;
+function stop(message) {
+  clearTimeout(timer);
+  if (pc) pc.close();
+  if (camera) camera.getTracks().forEach((track) => track.stop());
+  pc = camera = null; video.srcObject = null;
+  note.textContent = message || ""; start.disabled = false; stopButton.disabled = true;
+}
+async function dataUrl(id) {
+  const img = document.querySelector("#" + id + " img");
+  if (!img || !img.src) throw new Error(T.need_image);
+  const blob = await (await fetch(img.src)).blob();
+  return await new Promise((ok) => {
+    const reader = new FileReader();
+    reader.onload = () => ok(reader.result);
+    reader.readAsDataURL(blob);
+  });
+}
+start.addEventListener("click", async () => {
+  start.disabled = true; stopButton.disabled = false; note.textContent = T.starting;
+  try {
+    const images = await Promise.all(props.images.map(dataUrl));
+    const ice = await (await fetch("webrtc/ice")).json();
+    try {
+      camera = await navigator.mediaDevices.getUserMedia({video: {width: {ideal: 320}, height: {ideal: 240}}});
+    } catch (e) { return stop(T.no_camera); }
+    pc = new RTCPeerConnection({iceServers: ice.ice});
+    camera.getTracks().forEach((track) => pc.addTrack(track, camera));
+    pc.ontrack = (e) => { video.srcObject = e.streams[0] || new MediaStream([e.track]); };
+    pc.onconnectionstatechange = () => { if (pc && pc.connectionState === "failed") stop(T.failed); };
+    await pc.setLocalDescription(await pc.createOffer());
+    await new Promise((ok) => {
+      if (pc.iceGatheringState === "complete") return ok();
+      pc.onicegatheringstatechange = () => { if (pc.iceGatheringState === "complete") ok(); };
+      setTimeout(ok, 3000);
+    });
+    const answer = await fetch("webrtc/offer", {method: "POST", headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({view: props.view, type: "offer", sdp: pc.localDescription.sdp, images})});
+    const reply = await answer.json();
+    if (!answer.ok) return stop(reply.error);
+    await pc.setRemoteDescription({type: reply.type, sdp: reply.sdp});
+    note.textContent = T.running;
+    timer = setTimeout(() => stop(T.ended.replace("{seconds}", reply.seconds)), reply.seconds * 1000);
+  } catch (e) { stop(String((e && e.message) || e)); }
+});
+stopButton.addEventListener("click", () => stop(""));
+"""
+LIVE_HTML = """
+<div class="live-webrtc">
+  <div style="display:flex; gap:8px; margin-bottom:6px">
+    <button class="live-start" style="flex:2">Start</button>
+    <button class="live-stop" style="flex:1" disabled>Stop</button>
+  </div>
+  <video autoplay playsinline muted style="width:100%; max-height:360px; background:#222; border-radius:6px"></video>
+  <p class="live-note" style="font-size:0.9em; opacity:0.85; margin:4px 0"></p>
+</div>
+"""
 
 
-def live_webcam(paint, extra_inputs: list, elem_id: str) -> None:
-    """A "Live webcam" accordion: the camera streams frames (about 5 a second) through
-    ``paint(frame, *extra_inputs)`` for at most LIVE_SECONDS; frames are sanitised like uploads."""
+LIVE_CSS = """
+button {padding: 8px; border-radius: var(--button-large-radius); font-weight: var(--button-large-text-weight)}
+.live-start {background: var(--button-primary-background-fill); color: var(--button-primary-text-color)}
+.live-stop {background: var(--button-cancel-background-fill); color: var(--button-cancel-text-color)}
+button:disabled {opacity: 0.5}
+"""
+
+
+def live_webcam(paint, extra_inputs: list, elem_id: str, image_ids: tuple[str, ...] = ()) -> None:
+    """A "Live webcam" accordion: the camera as WebRTC video (ganapp.web.webrtc): every frame painted
+    by ``paint(frame, *images)`` at the server's pace, for at most LIVE_SECONDS; ``image_ids``: the
+    elem ids of the image inputs whose pictures go along (e.g. the painting). Below it, the same
+    through Gradio's streaming image (``paint(frame, *extra_inputs)``, about 5 frames a second),
+    which works on every network. Frames are sanitised like uploads."""
+    from ganapp.web import webrtc
+
+    webrtc.register(elem_id, paint, len(image_ids), LIVE_SECONDS)
     with gr.Accordion(t("Live webcam"), open=False):
         gr.Markdown(
-            t("Start the camera: each frame is painted at {size} px as it arrives, for up to {seconds} s at a time "
-              "(one viewer at a time; others wait their turn).", size=LIVE_SIZE, seconds=LIVE_SECONDS),
+            t("Start the live view: your camera's frames go to the server as video, each is painted at {size} px "
+              "and comes back as video, for up to {seconds} s at a time (two viewers at once share the painter).",
+              size=LIVE_SIZE, seconds=LIVE_SECONDS),
+            elem_classes="note",
+        )  # fmt: skip
+        texts = {"en": LIVE_TEXTS, "es": {k: spanish(v) for k, v in LIVE_TEXTS.items()}}
+        gr.HTML(html_template=LIVE_HTML, css_template=LIVE_CSS, js_on_load=LIVE_JS, elem_id=f"{elem_id}-webrtc",
+                view=elem_id, images=list(image_ids), texts=texts)  # fmt: skip
+        gr.Markdown(
+            t("If the live view does not start (some networks block WebRTC), this camera works everywhere, at about "
+              "5 frames a second (one viewer at a time; others wait their turn)."),
             elem_classes="note",
         )  # fmt: skip
         with gr.Row():

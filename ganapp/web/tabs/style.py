@@ -117,4 +117,5 @@ def build() -> None:
                **IMAGE)  # fmt: skip
     fast_mix.click(user_errors(mix_fn), [content, style, style_b, mix, fast_size], result, api_name="fast_style_mix",
                    **IMAGE)  # fmt: skip
-    widgets.live_webcam(lambda frame, style: fast_fn(frame, style, widgets.LIVE_SIZE), [style], "style")
+    widgets.live_webcam(lambda frame, style: fast_fn(frame, style, widgets.LIVE_SIZE), [style], "style",
+                        image_ids=("style-style",))  # fmt: skip
