@@ -126,7 +126,7 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
     for form in raw_path_forms(target):
         answers.append(call(server, "van_gogh", [form, 128, 1.0]))
         answers.append(call(server, "painting_to_photo", [form, 128]))
-        answers.append(call(server, "style_transfer", [form, good, 1e4, 1e-2, 30, 5, 64, True]))
+        answers.append(call(server, "style_transfer", [form, good, 1e4, 1e-2, 30, 5, 64, True, 0]))
     ids = fn_ids(server)
     ui_events = {  # UI events and their arguments after the named file
         "fast_style_transfer": [good, 128, 1.0],
@@ -198,7 +198,7 @@ def test_a_flood_of_style_jobs_does_not_shut_out_other_users(server, client, slo
     for i in range(30):  # each from its own session, as a script can
         r = httpx.post(
             server + "gradio_api/call/style_transfer",
-            json={"data": [good, good, 1e4, 1e-2, 30, 5, 64, True], "session_hash": f"flood{i}"},
+            json={"data": [good, good, 1e4, 1e-2, 30, 5, 64, True, 0], "session_hash": f"flood{i}"},
         )
         codes.append(r.status_code)
         details.append(r.json().get("detail", ""))
@@ -238,7 +238,7 @@ def test_one_session_holds_one_waiting_style_job(server, slow_style, monkeypatch
         r = httpx.post(
             server + "gradio_api/queue/join",
             json={
-                "data": [good, good, 1e4, 1e-2, 30, 5, 64, True],
+                "data": [good, good, 1e4, 1e-2, 30, 5, 64, True, 0],
                 "fn_index": ids["style_transfer"],
                 "session_hash": "one-tab",
                 "event_data": None,
