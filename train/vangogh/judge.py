@@ -85,14 +85,16 @@ def damaged(crop: np.ndarray, kind: int, rng) -> np.ndarray:
 
 
 class PaintingJudge:
-    """Fit on painting and photo images (uint8 arrays); ``rate(crops)`` is the share of crops
-    called paintings (probability above one half)."""
+    """Fit on painting and photo images (uint8 arrays), ``per_painting`` crops of each painting among
+    the positives; ``rate(crops)`` is the share of crops called paintings (probability above one half)."""
 
-    def __init__(self, paintings: list[np.ndarray], photos: list[np.ndarray], seed: int = 0, l2: float = 1.0):
+    def __init__(
+        self, paintings: list[np.ndarray], photos: list[np.ndarray], seed: int = 0, l2: float = 1.0, per_painting=60
+    ):
         from scipy.optimize import minimize
 
         rng = np.random.default_rng(seed)
-        pos = random_crops(paintings, 60 * len(paintings), rng, scale_min=0.4)
+        pos = random_crops(paintings, per_painting * len(paintings), rng, scale_min=0.4)
         plain = random_crops(photos, 3 * len(photos), rng, scale_min=0.5)
         hurt = [damaged(c, k % 5, rng) for k, c in enumerate(random_crops(photos, 3 * len(photos), rng, 0.5))]
         tints = random_crops(paintings, 3 * len(photos), rng, scale_min=0.4)
