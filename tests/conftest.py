@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import socket
@@ -105,6 +106,9 @@ def write_weights(folder: Path, cfg, discriminator: bool = False, inverse: bool 
         builders(cfg.family).build_discriminator(cfg).save_weights(folder / "discriminator.weights.h5")
     if inverse:
         builders(cfg.family).build_generator(cfg).save_weights(folder / "inverse_generator.weights.h5")
+    if getattr(cfg, "code_colours", 0):  # the training photos' colour codes (ganapp.models.pix2pix.code)
+        rng = np.random.default_rng(0)
+        np.savez(folder / "codes.npz", codes=rng.uniform(-1, 1, (6, 3 * cfg.code_colours)).astype(np.float32))
     return folder
 
 
@@ -229,12 +233,12 @@ def serves(url: str, seconds: float = 60.0) -> bool:
 
 def tiny_weights_root(root: Path) -> Path:
     """A weights folder with tiny random cars, cgan, vangogh and pix2pix models (with their discriminators,
-    and the vangogh way back) and
+    the vangogh way back and the pix2pix colour codes) and
     the shipped live-training sample (linked); no fast style model, no examples, no presets."""
     write_weights(root / "cars", TINY_DCGAN, discriminator=True)
     write_weights(root / "cgan", TINY_CGAN, discriminator=True)
     write_weights(root / "vangogh", TINY_CYCLEGAN, discriminator=True, inverse=True)
-    write_weights(root / "pix2pix", TINY_PIX2PIX, discriminator=True)
+    write_weights(root / "pix2pix", dataclasses.replace(TINY_PIX2PIX, code_colours=2), discriminator=True)
     (root / "live").symlink_to(SHIPPED / "live")
     return root
 

@@ -9,8 +9,10 @@ from PIL import Image, ImageDraw
 import ganapp
 from ganapp.models.pix2pix import network as pix2pix
 from ganapp.models.pix2pix.config import Pix2PixConfig
+from tests.conftest import SHIPPED, write_weights
 from tests.conftest import TINY_PIX2PIX as TINY
-from tests.conftest import write_weights
+
+SHIPPED_PIX2PIX = SHIPPED / "pix2pix"
 
 
 def house(size=128):
@@ -584,3 +586,55 @@ def test_a_colour_code_reaches_every_decoder_level_and_comes_from_the_photo(pair
     np.testing.assert_allclose(codes.numpy()[0], colour_code(photo, 2), atol=0.02)  # the very photo to draw
     assert task.codes.shape == (4, 6) and task.sample_images().shape[0] == 4 * 4  # + a seeded code's column
     task.train_step((sketches, photos, codes), 0, 0)
+
+
+def test_a_seed_or_a_reference_photo_picks_the_building(tiny_weights):
+    import dataclasses
+
+    from ganapp import weights
+
+    folder = write_weights(tiny_weights / "pix2pix", dataclasses.replace(TINY, code_colours=2))
+    sketch = ganapp.photo_to_sketch(house())
+    one, again, other = (np.asarray(ganapp.sketch_to_building(sketch, seed=s), float) for s in (1, 1, 2))
+    assert np.array_equal(one, again) and np.abs(one - other).mean() > 0.1  # a seed is one code, another another
+    red, blue = Image.new("RGB", (64, 64), (200, 30, 30)), Image.new("RGB", (64, 64), (30, 30, 200))
+    by_red, by_blue = (np.asarray(ganapp.sketch_to_building(sketch, reference=r), float) for r in (red, blue))
+    assert np.abs(by_red - by_blue).mean() > 0.1 and np.array_equal(  # the reference's code, whatever the seed
+        by_red, np.asarray(ganapp.sketch_to_building(sketch, seed=9, reference=red), float)
+    )
+    grid = ganapp.buildings_from_sketch(sketch, seed=3, count=5)
+    assert grid.size == (4 * 32 + 5 * 6, 2 * (32 + 18) + 3 * 6)  # 4 a row, each over its code's colours
+    np.savez(folder / "codes.npz", codes=np.full((4, 6), 7.0, np.float32))  # a hostile codes file
+    weights.clear_cache()
+    with pytest.raises(ganapp.WeightsUnavailable, match=r"outside \[-1, 1\]"):
+        ganapp.sketch_to_building(sketch, seed=1)
+
+
+def test_weights_without_a_code_ignore_the_seed_and_refuse_a_reference(tiny_weights):
+    write_weights(tiny_weights / "pix2pix", TINY)
+    sketch = ganapp.photo_to_sketch(house())
+    assert np.array_equal(np.asarray(ganapp.sketch_to_building(sketch, seed=1)),
+                          np.asarray(ganapp.sketch_to_building(sketch, seed=2)))  # fmt: skip
+    with pytest.raises(ganapp.InputError, match="take no colour code"):
+        ganapp.sketch_to_building(sketch, reference=house())
+    with pytest.raises(ganapp.InputError, match="take no colour code"):
+        ganapp.buildings_from_sketch(sketch)
+
+
+SHIPS_CODES = json.loads((SHIPPED_PIX2PIX / "config.json").read_text()).get("code_colours", 0) > 0
+
+
+@pytest.mark.skipif(not SHIPS_CODES, reason="the shipped sketch weights take no colour code")
+def test_the_shipped_building_takes_a_reference_photo_s_palette_and_strokes_still_win():
+    sketch = np.asarray(Image.open(SHIPPED_PIX2PIX / "examples" / "heldout_0.png").convert("RGB"))
+    warm, cool = Image.new("RGB", (64, 64), (190, 120, 60)), Image.new("RGB", (64, 64), (70, 110, 170))
+    for ref in (warm, cool):
+        out = np.asarray(ganapp.sketch_to_building(Image.fromarray(sketch), reference=ref), float).reshape(-1, 3)
+        other = cool if ref is warm else warm
+        mean, near, far = out.mean(0), np.asarray(ref.getpixel((0, 0)), float), np.asarray(other.getpixel((0, 0)))
+        assert np.linalg.norm(mean - near) < np.linalg.norm(mean - far)  # the palette shows up in the output
+    stroked = sketch.copy()
+    stroked[100:140, 100:140] = (160, 40, 40)  # a red stroke on a wall
+    out = np.asarray(ganapp.sketch_to_building(Image.fromarray(stroked), reference=cool), float)
+    patch = out[100:140, 100:140].reshape(-1, 3).mean(0)
+    assert patch[0] > patch[2] + 20  # red where the stroke is, although the reference is blue

@@ -127,11 +127,12 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
         answers.append(call(server, "van_gogh", [form, 128, 1.0]))
         answers.append(call(server, "painting_to_photo", [form, 128]))
         answers.append(call(server, "style_transfer", [form, good, 1e4, 1e-2, 30, 5, 64, True, 0]))
+        answers.append(call(server, "buildings_from_sketch", [form, 0, 8]))
     ids = fn_ids(server)
     ui_events = {  # UI events and their arguments after the named file
         "fast_style_transfer": [good, 128, 1.0],
         "fast_style_mix": [good, good, 0.5, 64],
-        "sketch_to_building": [],
+        "sketch_to_building": [0, None],
         "photo_to_sketch": [],
         "compare_methods": [],
         "vangogh_live": [],  # the live webcam's stream
@@ -148,6 +149,9 @@ def test_raw_server_paths_are_refused_on_every_route(server, secret, variant, tm
         form = {"path": target, "meta": FILEDATA}
         message = join_and_wait(server, ids[api], [form, *rest], f"raw-{api}-{variant}")
         answers.append(("complete" if message["success"] else "error", message["output"].get("error")))
+    message = join_and_wait(server, ids["sketch_to_building"], [good, 0, {"path": target, "meta": FILEDATA}],
+                            f"raw-reference-{variant}")  # the reference photo named by path  # fmt: skip
+    answers.append(("complete" if message["success"] else "error", message["output"].get("error")))
     for event, data in answers:
         assert event == "error", f"a {variant} server path was opened: {data}"
         text = data if isinstance(data, str) else json.dumps(data)

@@ -550,4 +550,20 @@ ES: dict[str, str] = {
         "**Prueba y observa.** En *¿Está copiando?*, las imágenes de entrenamiento más cercanas a una prenda "
         "generada son prendas parecidas de la misma clase, pero ninguna es la misma imagen."
     ),
+    "A line sketch has no colours, so many buildings fit it. These weights also take a **colour code**: a few colours, "
+    "from the shadows to the sky. A **seed** draws one from the photos the model learned from; a **reference photo** "
+    "lends its own. The same sketch with another code is another building: that is what a conditional GAN's extra "
+    "input is for.": (
+        "Un boceto de líneas no tiene colores, así que le encajan muchos edificios. Estos pesos reciben además un "
+        "**código de color**: unos pocos colores, de las sombras al cielo. Una **semilla** elige uno de las fotos de "
+        "las que aprendió el modelo; una **foto de referencia** presta los suyos. El mismo boceto con otro código es "
+        "otro edificio: para eso sirve la entrada extra de una GAN condicional."
+    ),
+    "Colour code seed": "Semilla del código de color",
+    "8 buildings from the drawing": "8 edificios del dibujo",
+    "Reference photo (optional): the building takes its colours": (
+        "Foto de referencia (opcional): el edificio toma sus colores"
+    ),
+    "Held-out buildings as references": "Edificios reservados como referencia",
+    "8 buildings, one sketch (each over its colour code)": "8 edificios, un boceto (cada uno sobre su código de color)",
 }

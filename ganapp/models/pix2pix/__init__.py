@@ -7,7 +7,7 @@ SPEC = ModelSpec(
     key="pix2pix",
     config=Pix2PixConfig,
     title="sketch → building model",
-    api=("sketch_to_building", "photo_to_sketch", "judge_building"),
+    api=("sketch_to_building", "buildings_from_sketch", "photo_to_sketch", "judge_building"),
     card_title="Sketch -> building (pix2pix)",
     card_intro="A pix2pix generator (Isola et al., 2017) that turns a line sketch into a "
     "building photo. Its encoder is the VGG16 of the HED edge detector (Xie & Tu, 2015), a network that "
