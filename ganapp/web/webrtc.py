@@ -174,10 +174,10 @@ async def _answer(body: dict) -> JSONResponse:
         images = [_image(x) for x in images]
     except InputError as e:
         return JSONResponse({"error": str(e)}, status_code=400)
-    pc = RTCPeerConnection(RTCConfiguration([RTCIceServer(**s) for s in ice_servers()]))
-    with _lock:
+    with _lock:  # a place is taken before anything is set up, and given back by close()
         if len(_viewers) >= MAX_VIEWERS:
             return JSONResponse({"error": BUSY.format(n=len(_viewers))}, status_code=503)
+        pc = RTCPeerConnection(RTCConfiguration([RTCIceServer(**s) for s in ice_servers()]))
         _viewers.add(pc)
 
     async def close():

@@ -36,7 +36,9 @@ NOTES = (
     "chromatic than its photo's 99.5th percentile of chroma (max - min of RGB) + 0.15. perceptual: LPIPS-like "
     "distance in the offline VGG16 (unit-normalised features of 5 layers, uniform weights; lower is better); "
     "colourfulness and edge energy: outputs' mean over the photos' mean (1 = like the photos); Frechet distance "
-    "in mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with papers)."
+    "in mean-pooled block3_conv3 features (few samples: compare the numbers with each other, not with papers). "
+    "With a colour code (ganapp.models.pix2pix.code) the outputs are test sketch i with seed i's code; "
+    "reference_*: with each test photo's own code (the round trip with the photo as the reference)."
 )
 
 
@@ -99,12 +101,23 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
             **{f"lattice_{p}px": round(lattice(outs, p), 2) for p in LATTICE_PERIODS},
         }
 
-    outs = translate(model, ta)
+    seeded = own = None
+    if cfg.code_colours:  # a user's buildings: test sketch i with seed i's code; and each photo's own code
+        from ganapp.models.pix2pix.code import CODES, colour_code, seeded_code
+
+        with np.load(folder / CODES, allow_pickle=False) as f:
+            bank = f["codes"]
+        seeded = np.stack([seeded_code(i, bank) for i in range(len(ta))])
+        own = np.stack([colour_code(p, cfg.code_colours) for p in tb])
+    outs = translate(model, ta, codes=seeded)
     summary = {
         **scores(outs),
-        **{f"hand_drawn_{k}": v for k, v in scores(translate(model, drawn)).items()},
+        **{f"hand_drawn_{k}": v for k, v in scores(translate(model, drawn, codes=seeded)).items()},
         **{f"baseline_{k}": v for k, v in scores(np.repeat(mean_photo[None], len(tb), 0)).items()},
     }
+    if own is not None:  # the round trip with the photo itself as the reference
+        summary.update({f"reference_{k}": v for k, v in scores(translate(model, ta, codes=own)).items()})
+        summary.update({f"reference_hand_drawn_{k}": v for k, v in scores(translate(model, drawn, codes=own)).items()})
     summary["reference_own_mean_colour_psnr_db"] = own_psnr
     summary.update({f"reference_photos_lattice_{p}px": round(lattice(tb, p), 2) for p in LATTICE_PERIODS})
     for n in HINT_PATCHES:  # colour strokes of the photo's own colours, the interactive-colourisation protocol
@@ -135,6 +148,11 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
     if previous is not None:
         goals["perceptual_below_previous"] = summary["perceptual"] < summary["previous_perceptual"]
         goals["frechet_distance_below_previous"] = summary["frechet_distance"] < summary["previous_frechet_distance"]
+    if own is not None:
+        goals["colourfulness_0.8_to_1.2"] = 0.8 <= summary["colourfulness_ratio"] <= 1.2
+        if previous is not None:
+            gain = summary["reference_psnr_db"] - summary["previous_psnr_db"]
+            goals["reference_round_trip_2_db_above_previous"] = gain >= 2
     return {
         "summary": summary,
         "goals": goals,
