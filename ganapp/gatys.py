@@ -268,10 +268,9 @@ def _optimise_scale(loss_and_grad, targets, x0, weights, budget: int, stop, repo
         if len(losses) > FLAT_WINDOW and losses[-1 - FLAT_WINDOW] - losses[-1] < FLAT_TOL * abs(losses[-1]):
             raise StopIteration  # flat: more iterations would not show
 
-    # the budget counts network evaluations (line-search ones included): each costs one VGG step.
-    # No bounds: scipy's bounded L-BFGS-B spent 0.5 s per iteration at 512 px on its own
-    # bookkeeping (more than the network); the result is clipped to [0, 1] instead
-    # (scipy evaluates once more than maxfun: the start is not counted)
+    # the budget counts network evaluations (line-search ones included; scipy makes one more than
+    # maxfun): each costs one VGG step. No bounds: at 512 px scipy's bounded L-BFGS-B bookkeeping
+    # costs more than the network; the result is clipped to [0, 1] instead
     options = {"maxiter": budget, "maxfun": max(1, budget - 1), "maxcor": 20}
     res = minimize(fun, x0, jac=True, method="L-BFGS-B", callback=callback, options=options)
     if stop.is_set():
@@ -296,9 +295,9 @@ def run(
 ):
     """Iterate :class:`Progress` snapshots while optimising; the last one has ``done=True``.
 
-    Coarse to fine (:func:`sizes_for`): ``steps`` is the L-BFGS iteration budget of each coarser
-    scale, ``final_steps`` (default ``steps``) the full-size one's, where one iteration costs as
-    much as 4 at half size; a scale stops early when its loss flattens. ``init`` (e.g. a fast
+    Coarse to fine (:func:`sizes_for`): ``steps`` is the budget of network passes of each coarser
+    scale, ``final_steps`` (default ``steps``) the full-size one's, where one pass costs as much as
+    4 at half size (0: no optimisation there); a scale stops early when its loss flattens. ``init`` (e.g. a fast
     stylisation of the content) is where the optimisation starts instead of the content photo,
     its fine detail kept through the coarse scales (:func:`_start`); it is also the first snapshot.
     ``tv_delta`` is the Charbonnier smoothing of the TV term (see :data:`TV_DELTA`).
