@@ -578,14 +578,14 @@ def test_a_colour_code_reaches_every_decoder_level_and_comes_from_the_photo(pair
     sketch = np.zeros((1, 32, 32, 3), np.float32)
     dark, light = np.full((1, 6), -0.8, np.float32), np.full((1, 6), 0.8, np.float32)
     assert np.abs(np.asarray(g([sketch, dark])) - np.asarray(g([sketch, light]))).mean() > 1e-3
-    task = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36), cfg)
+    task = Pix2PixTask(Pix2PixTrainConfig(data=str(pairs), jitter=36, code_weight=1.0), cfg)
     task.load_data()
     task.build()
     sketches, photos, codes = next(iter(task.dataset(0)))
     photo = np.round((photos.numpy()[0] + 1) * 127.5).astype(np.uint8)
     np.testing.assert_allclose(codes.numpy()[0], colour_code(photo, 2), atol=0.02)  # the very photo to draw
     assert task.codes.shape == (4, 6) and task.sample_images().shape[0] == 4 * 4  # + a seeded code's column
-    task.train_step((sketches, photos, codes), 0, 0)
+    assert "code" in task.train_step((sketches, photos, codes), 0, 0)  # the output's code against the given one
 
 
 def test_a_seed_or_a_reference_photo_picks_the_building(tiny_weights):
@@ -638,3 +638,19 @@ def test_the_shipped_building_takes_a_reference_photo_s_palette_and_strokes_stil
     out = np.asarray(ganapp.sketch_to_building(Image.fromarray(stroked), reference=cool), float)
     patch = out[100:140, 100:140].reshape(-1, 3).mean(0)
     assert patch[0] > patch[2] + 20  # red where the stroke is, although the reference is blue
+
+
+def test_the_code_term_reads_the_output_s_code_as_the_library_does():
+    import tensorflow as tf
+
+    from ganapp.models.pix2pix.code import colour_code
+    from train.pix2pix.task import code_of_images
+
+    photos = np.stack([np.asarray(house(128)), np.random.default_rng(1).integers(0, 255, (128, 128, 3), np.uint8)])
+    x = tf.Variable(photos.astype(np.float32) / 127.5 - 1)
+    with tf.GradientTape() as tape:
+        codes = code_of_images(x, 6)
+    assert codes.shape == (2, 18)
+    for got, photo in zip(codes.numpy(), photos):
+        np.testing.assert_allclose(got, colour_code(photo, 6), atol=0.03)
+    assert float(tf.reduce_sum(tf.abs(tape.gradient(codes, x)))) > 0  # the term can move the pixels

@@ -8,7 +8,10 @@ Generator loss: conditional GAN loss + ``l1_weight`` x L1, plus optionally ``per
 a VGG16 feature L1 (each layer's difference relative to the photo's feature size, layers up to
 block4, compared at ``perceptual_size`` px) and ``fm_weight`` x discriminator feature matching
 (Wang et al., 2018); from ``late_from_epoch`` on the perceptual weight is
-``late_perceptual_weight``. Discriminator loss halved; Adam ``lr`` / ``beta1``; batch 1.
+``late_perceptual_weight``. Discriminator loss halved, real and generated pairs in one batch;
+Adam ``lr`` / ``beta1``; batch 1. With a colour code (the model's ``code_colours``,
+ganapp.models.pix2pix.code) the generator also takes the code of the photo it is to draw, and
+``code_weight`` x |the output's code - that code| (:func:`code_of_images`) asks it to follow it.
 
 Augmentation: resize to ``jitter`` then a random crop, mirroring, with probability ``hand_drawn``
 the sketch redrawn by hand (train.pix2pix.data.hand_drawn), ``zoom`` crops of 1 - zoom .. 1.1.
@@ -85,6 +88,9 @@ class Pix2PixTrainConfig(TrainConfig):
     feature_disc_blur: float = 0.0  # > 0: it reads the image low-passed by a Gaussian of this sigma (px)
     feature_disc_antialias: bool = False  # its VGG16 low-passes before each subsampling (MaxBlurPool)
     feature_disc_rescale: float = 0.0  # > 0: it reads real and fake resized by one random factor in 1 +- this
+    # with a colour code: weight of |the output's colour code - the code it was given| (code_of_images), so
+    # the generator answers to its code rather than painting the average
+    code_weight: float = 0.0
 
 
 class Pix2PixTask(GANTask):
@@ -323,6 +329,12 @@ class Pix2PixTask(GANTask):
                     step >= t.late_from_epoch * self.steps_per_epoch(), t.late_perceptual_weight, perceptual_weight
                 )
             g_loss += perceptual_weight * extra.get("perceptual", 0.0) + t.fm_weight * extra.get("fm", 0.0)
+            if t.code_weight and self.model_cfg.code_colours:
+                drawn = code_of_images(fake, self.model_cfg.code_colours)
+                extra["code"] = tf.nn.compute_average_loss(
+                    tf.reduce_mean(tf.abs(drawn - code), -1), global_batch_size=t.batch_size
+                )
+                g_loss += t.code_weight * extra["code"]
         grads = gt.gradient(g_loss, g_vars)
         if t.generator_warmup:  # zero gradients: Adam leaves the weights as they are
             keep = tf.cast(step >= t.generator_warmup, tf.float32)
@@ -416,6 +428,25 @@ class Pix2PixTask(GANTask):
             from ganapp.models.pix2pix.code import CODES
 
             np.savez(out / CODES, codes=self.codes)
+
+
+def code_of_images(images, colours: int):
+    """ganapp.models.pix2pix.code.colour_code of square images (N, S, S, 3) in [-1, 1], S a multiple of
+    CODE_SIDE (or smaller: then read at S), as a TensorFlow op: (N, 3 x colours), differentiable in the
+    pixels (the brightness ranking itself is not)."""
+    import tensorflow as tf
+
+    from ganapp.models.pix2pix.code import CODE_SIDE
+
+    k = max(1, images.shape[1] // CODE_SIDE)  # box-averaged like the library's PIL BOX resize
+    small = tf.nn.avg_pool2d(tf.cast(images, tf.float32), k, k, "VALID")
+    n = small.shape[1] * small.shape[2]
+    px = tf.reshape(small, [-1, n, 3])
+    order = tf.stop_gradient(tf.argsort(tf.tensordot(px, tf.constant([0.299, 0.587, 0.114]), 1), stable=True))
+    ranked = tf.gather(px, order, batch_dims=1)
+    # bands as numpy.array_split makes them: the first n % colours one longer
+    sizes = [n // colours + 1] * (n % colours) + [n // colours] * (colours - n % colours)
+    return tf.concat([tf.reduce_mean(b, 1) for b in tf.split(ranked, sizes, axis=1)], -1)
 
 
 def options(argv=None):
