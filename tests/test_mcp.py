@@ -114,3 +114,24 @@ def test_urls_and_paths_that_name_this_machine_or_a_private_network_are_refused(
     assert result.isError, result.content
     assert not any(c.type == "image" for c in result.content)
     assert hits == [], f"the server fetched {url}"
+
+
+@pytest.mark.parametrize(
+    "tool,named",
+    [
+        ("buildings_from_sketch", "sketch"),  # the 8-building grid's sketch
+        ("sketch_to_building", "reference"),  # the reference photo that lends a building its colours
+    ],
+)
+@pytest.mark.parametrize("url", ["http://{bait}/photo.png", "/etc/passwd"])
+def test_the_sketch_tools_new_files_are_data_too(mcp_url, bait, tool, named, url):
+    address, hits = bait
+    args = {"sketch": inline_png(photo(64, 48)), "seed": 0, named: url.format(bait=address)}
+
+    async def work(s):
+        return await s.call_tool(tool, args)
+
+    result = session(mcp_url, work)
+    assert result.isError, result.content
+    assert not any(c.type == "image" for c in result.content)
+    assert hits == [], f"the server fetched {url}"
