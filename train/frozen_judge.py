@@ -58,18 +58,14 @@ def pairs(root: Path, split: str, side: int, crops: int, rng) -> tuple[np.ndarra
     return np.stack(out_a), np.stack(out_b)
 
 
-def drawn(g, sketches: np.ndarray, folder: Path) -> np.ndarray:
-    """The frozen generator's buildings, uint8, for uint8 sketches (N, S, S, 3) at its size; a generator
-    that takes a colour code draws sketch i with seed i's code (ganapp.models.pix2pix.code), as a user's."""
+def drawn(g, sketches: np.ndarray, bank: np.ndarray | None) -> np.ndarray:
+    """The frozen generator's buildings, uint8, for uint8 sketches (N, S, S, 3) at its size; given the
+    training photos' colour codes (``bank``, for a generator that takes one), sketch i is drawn with seed
+    i's code (ganapp.models.pix2pix.code), as a user's would be."""
+    from ganapp.models.pix2pix.code import seeded_codes
     from train.metrics import translate
 
-    codes = None
-    if getattr(g, "inputs", None) and len(g.inputs) > 1:
-        from ganapp.models.pix2pix.code import CODES, seeded_code
-
-        with np.load(folder / CODES, allow_pickle=False) as f:
-            bank = f["codes"]
-        codes = np.stack([seeded_code(i, bank) for i in range(len(sketches))])
+    codes = None if bank is None else seeded_codes(bank, len(sketches))
     return translate(g, sketches, batch=1, codes=codes)
 
 
@@ -92,7 +88,12 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
     root = Path(data or "data/buildings")
     rng = np.random.default_rng(0)
     sketches, photos = pairs(root, "train", cfg.image_size, CROPS, rng)
-    fakes = drawn(g, sketches, folder)
+    bank = None
+    if cfg.code_colours:
+        from ganapp.models.pix2pix.code import load_bank
+
+        bank = load_bank(folder)
+    fakes = drawn(g, sketches, bank)
     log(f"{len(sketches)} training crops and the generator's buildings for them: {time.monotonic() - start:.0f} s")
     opt = keras.optimizers.Adam(2e-4, beta_1=0.5)
     bce = keras.losses.BinaryCrossentropy(from_logits=True)
@@ -120,7 +121,7 @@ def train_pix2pix(folder: Path, steps: int, diffaug: str = DIFFAUG, data: str | 
 
     def held_out(split):  # (sketches, photos, the generator's buildings) of a held-out split, centre crops
         a, b = pairs(root, split, cfg.image_size, 0, rng)
-        return a, b, drawn(g, a, folder)
+        return a, b, drawn(g, a, bank)
 
     def scored(split_pairs) -> tuple[float, np.ndarray, np.ndarray]:  # accuracy, mean P(real) of each pair
         a, b, f = split_pairs

@@ -35,7 +35,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from ganapp import imaging
-from ganapp.errors import GanappError
+from ganapp.errors import GanappError, InputError
 
 log = logging.getLogger("ganapp")
 
@@ -101,8 +101,6 @@ def ice_servers() -> list[dict]:
 
 def _image(data_url) -> object:
     """A view's image from a ``data:`` URL, sanitised like every upload (InputError otherwise)."""
-    from ganapp.errors import InputError
-
     if not isinstance(data_url, str) or not data_url.startswith("data:image/") or ";base64," not in data_url:
         raise InputError("Send each image as a data:image/...;base64 URL; this server fetches nothing by name.")
     try:
@@ -157,8 +155,6 @@ def _painted_track(source, paint: Callable, images: list):
 
 async def _answer(body: dict) -> JSONResponse:
     from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection, RTCSessionDescription
-
-    from ganapp.errors import InputError
 
     view = body.get("view")
     if view not in _views:

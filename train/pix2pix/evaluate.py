@@ -103,11 +103,9 @@ def evaluate_pix2pix(folder: Path, previous: Path | None = None) -> dict:
 
     seeded = own = None
     if cfg.code_colours:  # a user's buildings: test sketch i with seed i's code; and each photo's own code
-        from ganapp.models.pix2pix.code import CODES, colour_code, seeded_code
+        from ganapp.models.pix2pix.code import colour_code, load_bank, seeded_codes
 
-        with np.load(folder / CODES, allow_pickle=False) as f:
-            bank = f["codes"]
-        seeded = np.stack([seeded_code(i, bank) for i in range(len(ta))])
+        seeded = seeded_codes(load_bank(folder), len(ta))
         own = np.stack([colour_code(p, cfg.code_colours) for p in tb])
     outs = translate(model, ta, codes=seeded)
     summary = {

@@ -358,10 +358,9 @@ class Pix2PixTask(GANTask):
         the photo's own colour code."""
         columns = [self.test_a, translate(self.g_ema, self.test_a, codes=self.own_codes(self.test_b))]
         if self.model_cfg.code_colours:
-            from ganapp.models.pix2pix.code import seeded_code
+            from ganapp.models.pix2pix.code import seeded_codes
 
-            drawn = np.stack([seeded_code(i, self.codes) for i in range(len(self.test_a))])
-            columns.append(translate(self.g_ema, self.test_a, codes=drawn))
+            columns.append(translate(self.g_ema, self.test_a, codes=seeded_codes(self.codes, len(self.test_a))))
         return np.stack([im for row in zip(*columns, self.test_b) for im in row])
 
     def validate(self):

@@ -39,6 +39,19 @@ def seeded_code(seed: int, bank: np.ndarray) -> np.ndarray:
     return ((1 - share) * bank[i] + share * bank[j]).astype(np.float32)
 
 
+def load_bank(folder) -> np.ndarray:
+    """float32 (N, D): the training photos' codes in a weights folder's ``codes.npz`` (no pickles)."""
+    from pathlib import Path
+
+    with np.load(Path(folder) / CODES, allow_pickle=False) as f:
+        return np.asarray(f["codes"], np.float32)
+
+
+def seeded_codes(bank: np.ndarray, count: int) -> np.ndarray:
+    """float32 (count, D): seed i's code for image i, the codes the evaluation and the samples draw with."""
+    return np.stack([seeded_code(i, bank) for i in range(count)])
+
+
 def swatch(code: np.ndarray) -> Image.Image:
     """A picture of a code: one square of each colour, darkest on the left."""
     rgb = np.clip((np.asarray(code, np.float32).reshape(-1, 3) + 1) * 127.5, 0, 255).round().astype(np.uint8)

@@ -13,20 +13,19 @@ from ganapp.errors import InputError, WeightsUnavailable
 DEFAULT_SEED = 0  # the colour code a sketch gets unless another seed or a reference photo is given
 COUNT = Range(1, 16, "Number of buildings")
 NO_CODE = (
-    "These sketch weights take no colour code, so a reference photo cannot choose their colours; weights "
-    "trained with one (python -m train.pix2pix --recipe codes) can."
+    "These sketch weights take no colour code, so {what} cannot choose their colours; weights trained with one "
+    "(python -m train.pix2pix --recipe codes) can."
 )
 
 
 def code_bank() -> np.ndarray:
     """float32 (N, 3 x code_colours) in [-1, 1]: the colour codes of the training photos, shipped beside
     the weights (``codes.npz``), from which a seed draws (checked: a hostile file gets a sentence)."""
-    from ganapp.models.pix2pix.code import CODES
+    from ganapp.models.pix2pix.code import CODES, load_bank
 
     def load():
         _, cfg = weights.load_generator("pix2pix")
-        with np.load(weights.model_dir("pix2pix", files=("config.json", CODES)) / CODES, allow_pickle=False) as f:
-            bank = np.asarray(f["codes"], np.float32)
+        bank = load_bank(weights.model_dir("pix2pix", files=("config.json", CODES)))
         if bank.ndim != 2 or not 1 <= len(bank) <= 100_000 or bank.shape[1] != 3 * cfg.code_colours:
             raise WeightsUnavailable("The sketch weights' codes.npz does not fit their config.")
         if not np.isfinite(bank).all() or np.abs(bank).max() > 1:
@@ -45,7 +44,7 @@ def colour_code(seed=DEFAULT_SEED, reference=None) -> np.ndarray | None:
     _, cfg = weights.load_generator("pix2pix")
     if not cfg.code_colours:
         if reference is not None:
-            raise InputError(NO_CODE)
+            raise InputError(NO_CODE.format(what="a reference photo"))
         return None
     if reference is not None:
         return code.colour_code(imaging.load_image(reference, what="reference photo"), cfg.code_colours)
@@ -90,7 +89,7 @@ def buildings_from_sketch(sketch, seed: int = DEFAULT_SEED, count: int = 8) -> I
         raise InputError(f"Seed + number of buildings must stay below {int(SEED.hi) + 1}.")
     _, cfg = weights.load_generator("pix2pix")
     if not cfg.code_colours:
-        raise InputError(NO_CODE.replace("a reference photo cannot choose", "seeds cannot choose"))
+        raise InputError(NO_CODE.format(what="seeds"))
     lines, strokes = _sketch(sketch)
     tiles = []
     for s in range(seed, seed + count):

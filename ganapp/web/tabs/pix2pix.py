@@ -49,12 +49,12 @@ def drawn(drawing):
     return layer
 
 
-def from_canvas(drawing, seed=0, reference=None):
+def from_canvas(drawing, seed, reference):
     """The canvas' drawing -> a building, with the colour code of ``seed`` or of ``reference``."""
     return ganapp.sketch_to_building(drawn(drawing), seed, reference)
 
 
-def many_from_canvas(drawing, seed=0):
+def many_from_canvas(drawing, seed):
     """The canvas' drawing -> 8 buildings, with the colour codes of 8 seeds from ``seed`` on."""
     return ganapp.buildings_from_sketch(drawn(drawing), seed)
 
@@ -112,7 +112,6 @@ def build() -> None:
     sketch_btn.click(user_errors(ganapp.photo_to_sketch), [upload], upload, api_name="photo_to_sketch", **IMAGE)
     words = ("A building photo", "Judge it and the generator's building", "Mean P(real) of your photo",
              "Mean P(real) of the generator's building")  # fmt: skip
-    photos = sorted((weights.WEIGHTS_DIR / "pix2pix" / "examples").glob("photo_*.jpg"))
-    widgets.patch_map_view("pix2pix", PATCHES, ganapp.judge_building, words, photos,
+    widgets.patch_map_view("pix2pix", PATCHES, ganapp.judge_building, words, sorted(folder.glob("photo_*.jpg")),
                            "Held-out building photos (click to judge)")  # fmt: skip
     widgets.how_it_was_trained("pix2pix")
